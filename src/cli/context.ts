@@ -1,0 +1,46 @@
+// What every CLI command gets: where to write, the environment, and a way to open the store
+// from the validated configuration.
+import { type Config, loadConfig } from '../config.ts';
+import { type OpenStoreOptions, openStore, type Store } from '../store/open-store.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** True when stdout is an interactive terminal (progress bars, colours). */
+  isTty: boolean;
+}
+
+export interface CliContext extends CliIo {
+  /** What the process exits with when the command returns normally. */
+  exitCode: number;
+  config(): Config;
+  withStore<T>(fn: (store: Store) => Promise<T>, options?: Pick<OpenStoreOptions, 'migrations'>): Promise<T>;
+}
+
+export function createContext(io: CliIo): CliContext {
+  let config: Config | undefined;
+  const getConfig = () => {
+    config ??= loadConfig(io.env);
+    return config;
+  };
+  return {
+    ...io,
+    exitCode: 0,
+    config: getConfig,
+    async withStore(fn, options = {}) {
+      const c = getConfig();
+      const store = await openStore({
+        databaseUrl: c.DATABASE_URL,
+        dataDir: c.CALLSHEET_DATA_DIR,
+        ...options,
+        log: (line) => io.stderr(`${line}\n`),
+      });
+      try {
+        return await fn(store);
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}

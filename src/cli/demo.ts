@@ -1,0 +1,91 @@
+// `callsheet demo`: loads the demo company and shows what this morning looks like.
+import { type Command, Option } from 'commander';
+import { DEMO_SIZES, type DemoSize } from '../demo/company.ts';
+import { loadDemo } from '../demo/load-demo.ts';
+import { isIsoDate, todayIn } from '../domain/calendar.ts';
+import { centsFromDecimal, formatMoney } from '../domain/money.ts';
+import { UserError } from '../shared/errors.ts';
+import type { Store } from '../store/open-store.ts';
+import type { CliContext } from './context.ts';
+
+interface DemoFlags {
+  size: DemoSize;
+  seed: string;
+  today?: string;
+  quiet?: boolean;
+}
+
+export function parseSeed(text: string): number {
+  const seed = Number(text);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new UserError(`--seed must be a whole number ≥ 0, e.g. 42 (got ${text})`, 2);
+  return seed;
+}
+
+export function parseDateFlag(flag: string, text: string): string {
+  if (!isIsoDate(text)) throw new UserError(`${flag} must be a date like 2027-05-28 (got ${text})`, 2);
+  return text;
+}
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('load the demo company (idempotent) and show this morning')
+    .addOption(
+      new Option('--size <size>', 'how big a company').choices(Object.keys(DEMO_SIZES)).default('medium'),
+    )
+    .option('--seed <n>', 'random seed: the same seed gives the same rows', '42')
+    .option('--today <date>', 'anchor day of the demo (YYYY-MM-DD); default: today')
+    .option('--quiet', 'load only, print nothing but errors')
+    .action(async (flags: DemoFlags) => {
+      const seed = parseSeed(flags.seed);
+      const today = flags.today ? parseDateFlag('--today', flags.today) : todayIn('UTC');
+      const started = performance.now();
+      await ctx.withStore(
+        async (store) => {
+          const progress =
+            ctx.isTty && !flags.quiet ? (line: string) => ctx.stderr(`\r${line}   `) : () => {};
+          const result = await loadDemo(store, { size: flags.size, seed, today }, progress);
+          if (ctx.isTty && !flags.quiet) ctx.stderr('\r');
+          if (flags.quiet) return;
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          const verb = { loaded: 'Loaded', replaced: 'Reloaded', unchanged: 'Already loaded' }[result.status];
+          ctx.stdout(
+            `${verb} the ${flags.size} demo company (seed ${seed}, as of ${today}) into ${store.location} in ${seconds}s.\n`,
+          );
+          const c = result.counts;
+          ctx.stdout(
+            `  ${c.collectors} collectors, ${c.customers} customers, ${c.contacts} contacts, ${c.invoices} invoices, ` +
+              `${c.payments} payments, ${c.orders} orders, ${c.interactions} logged calls\n`,
+          );
+          await printReceivables(store, today, ctx);
+          ctx.stdout('\nPlanted behaviours (for the engine and alerts to find):\n');
+          for (const [what, codes] of Object.entries(result.marker.planted).sort(([a], [b]) =>
+            a.localeCompare(b),
+          )) {
+            ctx.stdout(
+              `  ${what.replace(/_/g, ' ').padEnd(26)} ${codes.length}  e.g. ${codes.slice(0, 3).join(', ')}\n`,
+            );
+          }
+        },
+        { migrations: 'auto' },
+      );
+    });
+}
+
+async function printReceivables(store: Store, today: string, ctx: CliContext): Promise<void> {
+  const [ar] = await store.sql.query<{ open: string; overdue: string; over90: string; customers: number }>(
+    `SELECT coalesce(sum(open_amount), 0)::text AS open,
+            coalesce(sum(open_amount) FILTER (WHERE due_date < $1::date), 0)::text AS overdue,
+            coalesce(sum(open_amount) FILTER (WHERE due_date < $1::date - 90), 0)::text AS over90,
+            count(DISTINCT customer_id) FILTER (WHERE due_date < $1::date)::int AS customers
+       FROM invoices WHERE open_amount > 0`,
+    [today],
+  );
+  if (!ar) return;
+  const money = (s: string) => formatMoney(centsFromDecimal(s));
+  ctx.stdout(
+    `  open receivables ${money(ar.open)}; overdue ${money(ar.overdue)} across ${ar.customers} customers; ` +
+      `more than 90 days past due ${money(ar.over90)}\n`,
+  );
+}

@@ -1,0 +1,48 @@
+// Money as integer cents (exact in a JavaScript number up to ±90 trillion dollars) and as the
+// decimal strings Postgres NUMERIC speaks. Never a fractional binary float.
+
+export type Cents = number;
+
+const DECIMAL = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
+/** '1234.5' → 123450. Throws on anything that is not a plain decimal with at most 2 places. */
+export function centsFromDecimal(text: string): Cents {
+  const m = DECIMAL.exec(text.trim());
+  if (!m) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`);
+  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`amount out of range: ${text}`);
+  return m[1] ? -cents : cents;
+}
+
+/** 123450 → '1234.50' (for NUMERIC columns and JSON). */
+export function decimalFromCents(cents: Cents): string {
+  assertCents(cents);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function assertCents(cents: Cents): void {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`not a whole number of cents: ${cents}`);
+}
+
+const SYMBOLS: Record<string, string> = { USD: '$', CAD: 'CA$', EUR: '€', GBP: '£', AUD: 'A$' };
+
+/** 123450 → '$1,234.50'. */
+export function formatMoney(cents: Cents, currency = 'USD'): string {
+  const [whole, frac] = decimalFromCents(Math.abs(cents)).split('.') as [string, string];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  return `${cents < 0 ? '-' : ''}${symbol}${grouped}.${frac}`;
+}
+
+/** 4_820_000 → '$48.2k', for tight spaces such as sheet rows. */
+export function formatMoneyShort(cents: Cents, currency = 'USD'): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const dollars = Math.abs(cents) / 100;
+  const sign = cents < 0 ? '-' : '';
+  if (dollars >= 1_000_000) return `${sign}${symbol}${(dollars / 1_000_000).toFixed(1)}M`;
+  if (dollars >= 10_000) return `${sign}${symbol}${Math.round(dollars / 1000)}k`;
+  if (dollars >= 1_000) return `${sign}${symbol}${(dollars / 1000).toFixed(1)}k`;
+  return `${sign}${symbol}${Math.round(dollars)}`;
+}
