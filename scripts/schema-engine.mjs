@@ -27,4 +27,7 @@ export async function createSchemaEngine(schemaFiles, adapterFactory, debug = ()
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
 }
-export const engineVersion = () => (init(), glue.version());
+export function engineVersion() {
+  init();
+  return glue.version();
+}

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  centsFromDecimal,
+  decimalFromCents,
+  formatMoney,
+  formatMoneyShort,
+} from '../../../src/domain/money.ts';
+
+describe('money', () => {
+  it.each([
+    ['1234.56', 123456],
+    ['1234.5', 123450],
+    ['0', 0],
+    ['-12.05', -1205],
+  ])('reads %s as %i cents', (text, cents) => {
+    expect(centsFromDecimal(text)).toBe(cents);
+  });
+
+  it('refuses what is not a plain decimal', () => {
+    expect(() => centsFromDecimal('1.234')).toThrow(/not a decimal/);
+    expect(() => centsFromDecimal('12abc')).toThrow(/not a decimal/);
+  });
+
+  it('round-trips every whole number of cents exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (cents) => {
+        expect(centsFromDecimal(decimalFromCents(cents))).toBe(cents);
+      }),
+    );
+  });
+
+  it('formats for people', () => {
+    expect(formatMoney(4_820_000)).toBe('$48,200.00');
+    expect(formatMoney(-1205, 'EUR')).toBe('-€12.05');
+    expect(formatMoneyShort(4_820_000)).toBe('$48k');
+    expect(formatMoneyShort(550_000)).toBe('$5.5k');
+    expect(formatMoneyShort(123_456_789)).toBe('$1.2M');
+  });
+});
