@@ -16,8 +16,13 @@ export function defineSettings<S extends z.ZodType>(key: string, schema: S): Set
   return { key, schema, defaults: schema.parse({}) };
 }
 
-export async function readSettings<S extends z.ZodType>(conn: SqlConn, group: SettingsGroup<S>): Promise<z.output<S>> {
-  const [row] = await conn.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [group.key]);
+export async function readSettings<S extends z.ZodType>(
+  conn: SqlConn,
+  group: SettingsGroup<S>,
+): Promise<z.output<S>> {
+  const [row] = await conn.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [
+    group.key,
+  ]);
   if (!row) return group.defaults;
   const parsed = group.schema.safeParse(row.value);
   if (!parsed.success) {
@@ -35,9 +40,10 @@ export async function writeSettings<S extends z.ZodType>(
   patch: Record<string, unknown>,
   who: { actor: string; source: string },
 ): Promise<z.output<S>> {
-  const [row] = await conn.query<{ value: Record<string, unknown> }>('SELECT value FROM settings WHERE key = $1', [
-    group.key,
-  ]);
+  const [row] = await conn.query<{ value: Record<string, unknown> }>(
+    'SELECT value FROM settings WHERE key = $1',
+    [group.key],
+  );
   const merged = { ...(row?.value ?? {}), ...patch };
   const parsed = group.schema.safeParse(merged);
   if (!parsed.success) throw new UserError(`invalid ${group.key} settings: ${z.prettifyError(parsed.error)}`);

@@ -1,0 +1,24 @@
+// A chat surface (Slack, Teams) or background service (the scheduler) that `callsheet serve` runs.
+import type { AppDeps } from '../app/deps.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { RouteHandler } from './http-server.ts';
+
+export interface Surface {
+  name: string;
+  /** HTTP endpoints to mount on the shared server, by path. */
+  routes?: Record<string, RouteHandler>;
+  /** Called once the HTTP server listens (e.g. open a Socket Mode connection, start timers). */
+  start?(): Promise<void>;
+  /** Called on shutdown before the HTTP server closes; should let in-flight work finish. */
+  stop?(): Promise<void>;
+}
+
+export interface SurfaceContext {
+  deps: AppDeps;
+  config: Config;
+  log: Logger;
+}
+
+/** Builds a surface, or returns null when its settings are absent (it is then off). */
+export type SurfaceFactory = (ctx: SurfaceContext) => Promise<Surface | null>;
