@@ -1,6 +1,7 @@
 // The one place that reads the environment. Every setting Callsheet understands is declared
 // here; `loadConfig` turns a bad value into one readable line per variable, never a stack trace.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const optionalText = z
@@ -104,13 +105,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads `.env` from the working directory into `env` (without overriding what is already set). */
+/** Reads `.env` from the working directory into `env`; variables already set win. */
 export function loadDotEnv(path = '.env', env: NodeJS.ProcessEnv = process.env): void {
   if (!existsSync(path)) return;
-  const before = { ...env };
-  process.loadEnvFile(path);
-  if (env !== process.env) return;
-  for (const [k, v] of Object.entries(before)) env[k] = v;
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(path, 'utf8')))) {
+    if (env[key] === undefined) env[key] = value;
+  }
 }
 
 /** Parses the environment; throws ConfigError with one line per bad variable (values not echoed). */

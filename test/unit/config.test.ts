@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from '../../src/config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -48,5 +51,15 @@ describe('configuration', () => {
     });
     expect(config.SLACK_BOT_TOKEN).toBe('xoxb-1-2-abc');
     expect(config.TEAMS_ALLOW_UNAUTHENTICATED).toBe(false);
+  });
+});
+
+describe('.env file', () => {
+  it('fills in unset variables and leaves set ones alone', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'callsheet-env-')), '.env');
+    writeFileSync(file, 'PORT=4000\nLOG_LEVEL=debug\n# a comment\nCALLSHEET_DATA_DIR="data dir"\n');
+    const env: Record<string, string> = { LOG_LEVEL: 'warn' };
+    loadDotEnv(file, env);
+    expect(env).toEqual({ LOG_LEVEL: 'warn', PORT: '4000', CALLSHEET_DATA_DIR: 'data dir' });
   });
 });
