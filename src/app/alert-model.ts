@@ -1,0 +1,27 @@
+// View model of an alert, built by the alert scan and rendered by every surface.
+export type AlertKindId =
+  | 'new_customer_large_order'
+  | 'unusual_order'
+  | 'slowing_payments'
+  | 'broken_promise'
+  | 'credit_limit';
+
+export interface AlertView {
+  id: number;
+  kind: AlertKindId;
+  severity: 'info' | 'warning' | 'critical';
+  status: 'open' | 'acknowledged' | 'snoozed' | 'resolved';
+  customer: { code: string; name: string } | null;
+  /** One line: what happened ("Large first order from a new customer: $84,000"). */
+  title: string;
+  /** Why, with the numbers behind it. */
+  message: string;
+  /** What to do ("Call before invoicing: confirm it is legitimate and will be paid"). */
+  suggestedAction: string;
+  /** The numbers behind the alert, for JSON output and cards. */
+  numbers: Record<string, number | string>;
+  /** Text sparkline of the trend (▁▂▃▅▇), may be empty. */
+  sparkline: string;
+  acknowledgedBy: string | null;
+  snoozedUntil: string | null;
+}

@@ -1,0 +1,20 @@
+// What the scheduler needs from a chat surface to speak first. Slack, Teams and the console each
+// provide one; a publisher decides where a post goes (DM, bound channel) from the store.
+import type { AlertView } from './alert-model.ts';
+import type { CallSheet, ManagerSummary } from './sheet-model.ts';
+
+export interface PostResult {
+  /** False when this surface has nowhere to post it (e.g. the collector has no Slack user id). */
+  delivered: boolean;
+  /** Where it went, for logs and the job ledger (e.g. 'slack:D123', 'teams:19:abc'). */
+  target?: string;
+  /** Platform message ids, so a later action can update the message in place. */
+  messageIds?: string[];
+}
+
+export interface ChatPublisher {
+  platform: 'slack' | 'teams' | 'console';
+  postSheet(sheet: CallSheet): Promise<PostResult>;
+  postSummary(summary: ManagerSummary): Promise<PostResult>;
+  postAlert(alert: AlertView): Promise<PostResult>;
+}

@@ -1,0 +1,68 @@
+// View models of the morning call sheets, built by the priority engine (buildCallSheets) and
+// rendered by every surface. Money in integer cents, dates as ISO days in the collector's zone.
+import type { IsoDate } from '../domain/calendar.ts';
+import type { Cents } from '../domain/money.ts';
+
+export interface SheetContact {
+  name: string;
+  role: string;
+  phone: string | null;
+  email: string | null;
+  preferredChannel: 'phone' | 'email' | 'sms';
+}
+
+export interface SheetAction {
+  /** Treatment step id, e.g. 'reminder_call_1', 'supervisor_escalation', 'dispute_follow_up'. */
+  step: string;
+  /** What to do, in words ("Reminder call #1, then a written summary"). */
+  label: string;
+  /** 'call' for the top list, 'automated' for letters/e-mails (mail-merge queue). */
+  channel: 'call' | 'automated';
+  /** True when a broken promise or no response moved the account up the plan. */
+  escalated: boolean;
+}
+
+export interface SheetRow {
+  rank: number;
+  customer: { id: number; code: string; name: string };
+  score: number;
+  overdueCents: Cents;
+  openCents: Cents;
+  /** Days past due of the oldest overdue invoice (0 when nothing is overdue yet). */
+  oldestDaysPastDue: number;
+  invoiceNumbers: string[];
+  action: SheetAction;
+  contact: SheetContact | null;
+  /** Top reasons as short sentences with numbers, most important first. */
+  reasons: string[];
+  /** A small series for a sparkline (e.g. overdue balance by month, oldest first). */
+  trend: number[];
+  pinned: boolean;
+}
+
+export interface SheetCollector {
+  id: number;
+  code: string;
+  name: string;
+  timeZone: string;
+  dailyCapacity: number;
+}
+
+export interface CallSheet {
+  asOf: IsoDate;
+  collector: SheetCollector;
+  rows: SheetRow[];
+  summary: { calls: number; overdueCents: Cents; escalations: number; promisesDueToday: number };
+}
+
+/** The team view for the manager: every collector's load, coverage and what is over capacity. */
+export interface ManagerSummary {
+  asOf: IsoDate;
+  coverage: { overdueCents: Cents; coveredCents: Cents; targetPct: number; topListCustomers: number };
+  capacity: { calls: number; capacity: number; overCapacityCustomers: number };
+  collectors: { code: string; name: string; calls: number; overdueCents: Cents; escalations: number }[];
+  escalationsDue: number;
+  automatedCustomers: number;
+  /** Extra lines (e.g. the month's KPIs) appended by whoever builds the summary. */
+  notes: string[];
+}
