@@ -61,6 +61,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** Entry point for bin/callsheet.mjs. */
 export async function main(): Promise<void> {
+  // `callsheet sheet | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   loadDotEnv();
   const code = await runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
