@@ -37,7 +37,6 @@ export interface AccountInputs {
   nextDueDate: IsoDate | null;
   nextDueCents: Cents;
   overdueInvoices: string[];
-  disputedOverdueCents: Cents;
 
   payments: {
     /** Average days from invoice to payment, invoices closed in the last 6 months. */
@@ -99,7 +98,6 @@ export function emptyAccount(code: string, overrides: Partial<AccountInputs> = {
     nextDueDate: null,
     nextDueCents: 0,
     overdueInvoices: [],
-    disputedOverdueCents: 0,
     payments: {
       recentAvgDays: null,
       recentCount: 0,

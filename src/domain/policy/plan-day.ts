@@ -8,7 +8,7 @@ import { assignCollectors, type SheetHolder } from './assign-collectors.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import { type AccountScore, scoreAccount } from './score-account.ts';
 import { selectTopList } from './top-list.ts';
-import { isLarge, type Treatment, treatmentPlan } from './treatment.ts';
+import { isLarge, type Treatment, type TreatmentStep, treatmentPlan } from './treatment.ts';
 
 export interface PlannedAccount {
   account: AccountInputs;
@@ -31,6 +31,18 @@ export interface DayPlan {
   capacity: number;
   overCapacity: PlannedAccount[];
 }
+
+/** Steps a large account gets as a call even when it is not needed for coverage. */
+const CALL_STEPS = new Set<TreatmentStep>([
+  'courtesy_call',
+  'past_due_check',
+  'reminder_1',
+  'reminder_2',
+  'supervisor_escalation',
+  'final_demand',
+  'agency_referral',
+  'dispute_follow_up',
+]);
 
 export const byScore = (a: PlannedAccount, b: PlannedAccount): number =>
   b.score.score - a.score.score ||
@@ -76,17 +88,25 @@ export function planDay(
     .sort(byScore)
     .map((p) => Object.assign(p, { code: p.account.code, collectorId: p.account.collectorId }));
   const { byCollector, overflow } = assignCollectors(ranked, holders);
+  // Spare capacity goes to large accounts whose treatment is a call anyway (courtesy calls before
+  // due, reminders): ranked by score, never displacing the top list, never reported as overflow.
+  const extras = actionable
+    .filter((p) => !onTop.has(p.account.code) && p.large && CALL_STEPS.has(p.treatment.step))
+    .sort(byScore)
+    .map((p) => Object.assign(p, { code: p.account.code, collectorId: p.account.collectorId }));
+  const spare = holders.map((h) => ({ ...h, capacity: h.capacity - (byCollector.get(h.id)?.length ?? 0) }));
+  const filled = assignCollectors(extras, spare).byCollector;
   const sheets = new Map<number, PlannedAccount[]>();
-  for (const [id, rows] of byCollector) sheets.set(id, rows.sort(byScore));
+  for (const [id, rows] of byCollector) sheets.set(id, [...rows, ...(filled.get(id) ?? [])].sort(byScore));
+  const onSheet = new Set([...sheets.values()].flat().map((p) => p.account.code));
   const overflowCodes = new Set([...top.overflow, ...overflow.map((p) => p.account.code)]);
   const overCapacity = actionable.filter((p) => overflowCodes.has(p.account.code)).sort(byScore);
   const automated = actionable
-    .filter(
-      (p) => (!onTop.has(p.account.code) || overflowCodes.has(p.account.code)) && p.treatment.step !== 'none',
-    )
+    .filter((p) => !onSheet.has(p.account.code) && p.treatment.step !== 'none')
     .sort(byOverdue)
     .map((p) => ({ ...p, overCapacity: overflowCodes.has(p.account.code) }));
   const coveredCents = [...sheets.values()].flat().reduce((sum, p) => sum + p.account.overdueCents, 0);
+  const topListCustomers = top.codes.length - overflow.length;
   return {
     asOf,
     sheets,
@@ -96,7 +116,7 @@ export function planDay(
       overdueCents: top.totalOverdueCents,
       coveredCents,
       targetPct: policy.coveragePct,
-      topListCustomers: [...sheets.values()].reduce((n, rows) => n + rows.length, 0),
+      topListCustomers,
     },
     capacity,
     overCapacity,

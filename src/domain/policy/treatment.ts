@@ -22,7 +22,8 @@ export type TreatmentStep =
   | 'agency_or_write_off'
   | 'dispute_follow_up'
   | 'callback'
-  | 'promise_pending';
+  | 'promise_pending'
+  | 'within_pattern';
 
 export interface Treatment {
   step: TreatmentStep;
@@ -31,7 +32,7 @@ export interface Treatment {
   /** What the automated tier sends when it is not (letters, e-mails). */
   letterLabel: string;
   escalated: boolean;
-  /** An open promise not yet due: neither a call nor a letter until it falls due. */
+  /** An open promise not yet due, or a reliable payer inside its usual pattern: no call, no letter. */
   suppressed: boolean;
   /** Whom to reach: the AP contact, or the customer's manager for escalations. */
   contactRole: 'ap' | 'manager';
@@ -165,8 +166,15 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
       );
     return plain('none', 'Nothing due yet', 'Nothing due yet');
   }
-  let rung = ladderRung(daysBetween(account.oldestDueDate, asOf), policy);
+  const dpd = daysBetween(account.oldestDueDate, asOf);
   const because = escalation(account, asOf, policy);
+  const grace = patternGraceDays(account);
+  if (!because && grace > 0 && dpd <= grace) {
+    const usual = account.termsDays + grace;
+    const label = `Pays reliably at ${usual} days: no chase before day ${usual} (now day ${account.termsDays + dpd})`;
+    return plain('within_pattern', label, label, { suppressed: true });
+  }
+  let rung = ladderRung(dpd - grace, policy);
   // Escalate at once: at least the escalation rung, and always one above the age step.
   if (because) rung = Math.min(LADDER.length - 1, Math.max(rung + 1, 3));
   const step = LADDER[Math.max(0, rung)]!;
@@ -179,6 +187,19 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
     contactRole: step.manager ? 'manager' : 'ap',
     because,
   };
+}
+
+/**
+ * A customer that reliably pays later than its terms ("always pays at 60 days") is not chased
+ * before its usual day: the ladder starts that many days later. Reliable = a year of payments
+ * within a few days of the expected pattern.
+ */
+export function patternGraceDays(account: AccountInputs): number {
+  const expected = account.expectedDaysToPay;
+  const { yearAvgDays, yearStddevDays, yearCount } = account.payments;
+  if (expected === null || expected <= account.termsDays || yearAvgDays === null) return 0;
+  const reliable = yearCount >= 3 && (yearStddevDays ?? 0) <= 5 && Math.abs(yearAvgDays - expected) <= 5;
+  return reliable ? expected - account.termsDays : 0;
 }
 
 /** Steps that count as escalations for the manager's view. */
