@@ -346,7 +346,7 @@ function parseDetails(
   }
 }
 
-const INVOICE = /^#?(?:[a-z]{1,6}[-#/]?)?\d{3,}[a-z0-9\-/]*$/;
+const INVOICE = /^#?(?:[a-z]{1,6}[-#/]?){0,2}\d{3,}[a-z0-9\-/]*$/;
 const REF_WORDS = new Set([
   'ref',
   'ref#',

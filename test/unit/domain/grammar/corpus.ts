@@ -156,6 +156,7 @@ export const CORPUS: Row[] = [
     { invoices: ['INV-1043', 'INV-1044'], note: 'both overbilled' },
   ],
   ['ACME disputed INV-1043 and INV-1044', { invoices: ['INV-1043', 'INV-1044'] }],
+  ['ACME disputed INV-T2001 wrong', { invoices: ['INV-T2001'], note: 'wrong' }],
   ['ACME disputed pricing wrong', { outcome: 'disputed', invoices: [], note: 'pricing wrong' }],
   ['ACME disputed 3 pallets missing', { invoices: [], note: '3 pallets missing' }],
   ['ACME disputed', { outcome: 'disputed', invoices: [], note: null }],
