@@ -1,4 +1,4 @@
-// `undo`: reverses the actor's last change (or the one an Undo button names) within the undo
+// `undo`: reverses the actor's last change made from chat (or the one an Undo button names) within the undo
 // window, by appending a correcting interaction and cancelling what the change created.
 // Nothing is deleted.
 import { customerLabel } from '../../domain/grammar/format.ts';
@@ -42,14 +42,15 @@ export async function undoChange(
             EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id) AS undone
        FROM interactions i JOIN customers c ON c.id = i.customer_id
       WHERE i.collector_id = $1 AND i.outcome <> 'undo' AND ($2::int IS NULL OR i.id = $2::int)
+        AND i.idempotency_key IS NOT NULL AND i.occurred_at <= $3
         AND ($2::int IS NOT NULL OR NOT EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id))
       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1`,
-    [actor.id, wanted],
+    [actor.id, wanted, deps.now().toISOString()],
   );
   if (!change)
     return infoReply(
       wanted === null
-        ? 'Nothing to undo: you have not logged anything yet.'
+        ? 'Nothing to undo: you have not changed anything from chat yet.'
         : 'That change is not yours to undo.',
     );
   if (change.undone) return infoReply(`Already undone: ${change.title ?? change.outcome}.`);
