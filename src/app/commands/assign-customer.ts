@@ -6,7 +6,7 @@ import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
 import { customerChoiceReply } from './choices.ts';
 import { findCustomer } from './customers.ts';
-import { insertInteraction, nextInteractionId, recordOnce, storedReply } from './interactions.ts';
+import { recordChange, storedReply } from './interactions.ts';
 import { errorReply, undoAction } from './replies.ts';
 
 export function managersOnly(actor: CommandActor, what: string): Reply | null {
@@ -53,28 +53,12 @@ export async function assignCustomer(
   );
   if (before?.collector_id === to.id)
     return errorReply(`${customerLabel(customer)} is already ${to.name}'s account.`);
-  return recordOnce(conn, key, async (tx) => {
-    const id = await nextInteractionId(tx);
-    const reply: Reply = {
-      tone: 'ok',
-      title: `Assigned ${customerLabel(customer)} to ${to.name}${before?.name ? ` (was ${before.name})` : ''}`,
-      actions: [undoAction(id)],
-      private: true,
-    };
+  return recordChange(conn, actor, key, deps.now(), async (id, tx) => {
     const details = {
       command: 'assign',
       previousCollectorId: before?.collector_id ?? null,
       collectorId: to.id,
     };
-    await insertInteraction(
-      tx,
-      id,
-      actor,
-      key,
-      deps.now(),
-      { customerId: customer.id, outcome: 'assign', details },
-      reply,
-    );
     await tx.query(
       `UPDATE customers SET collector_id = $2, actor = $3, source = $4, updated_at = now() WHERE id = $1`,
       [customer.id, to.id, actor.code, actor.source],
@@ -83,6 +67,14 @@ export async function assignCustomer(
       `INSERT INTO audit_events (actor, source, action, entity, entity_id, data) VALUES ($1, $2, 'customer.assign', 'customers', $3, $4::jsonb)`,
       [actor.code, actor.source, String(customer.id), JSON.stringify(details)],
     );
-    return reply;
+    return {
+      interaction: { customerId: customer.id, outcome: 'assign', details },
+      reply: {
+        tone: 'ok',
+        title: `Assigned ${customerLabel(customer)} to ${to.name}${before?.name ? ` (was ${before.name})` : ''}`,
+        actions: [undoAction(id)],
+        private: true,
+      },
+    };
   });
 }

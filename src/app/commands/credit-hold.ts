@@ -8,7 +8,7 @@ import type { CommandActor } from './actor.ts';
 import { managersOnly } from './assign-customer.ts';
 import { customerChoiceReply } from './choices.ts';
 import { findCustomer } from './customers.ts';
-import { insertInteraction, nextInteractionId, recordOnce, storedReply } from './interactions.ts';
+import { recordChange, storedReply } from './interactions.ts';
 import { errorReply, undoAction } from './replies.ts';
 
 /** Multi-word names need quotes here, since everything after the customer is the reason. */
@@ -45,8 +45,7 @@ export async function creditHold(
   if (action === 'hold' && open) return errorReply(`${customerLabel(customer)} is already on credit hold.`);
   if (action === 'release' && !open) return errorReply(`${customerLabel(customer)} is not on credit hold.`);
   const now = deps.now();
-  return recordOnce(conn, key, async (tx) => {
-    const id = await nextInteractionId(tx);
+  return recordChange(conn, actor, key, now, async (id, tx) => {
     let holdId = open?.id;
     if (action === 'hold') {
       const [row] = await tx.query<{ id: number }>(
@@ -61,24 +60,22 @@ export async function creditHold(
         actor.code,
       ]);
     }
-    const reply: Reply = {
-      tone: 'ok',
-      title:
-        action === 'hold'
-          ? `${customerLabel(customer)} is on credit hold until paid${reason ? ` (${reason})` : ''}`
-          : `Released the credit hold on ${customerLabel(customer)}`,
-      actions: [undoAction(id)],
-      private: true,
+    return {
+      interaction: {
+        customerId: customer.id,
+        outcome: action,
+        note: reason,
+        details: { command: action, holdId },
+      },
+      reply: {
+        tone: 'ok',
+        title:
+          action === 'hold'
+            ? `${customerLabel(customer)} is on credit hold until paid${reason ? ` (${reason})` : ''}`
+            : `Released the credit hold on ${customerLabel(customer)}`,
+        actions: [undoAction(id)],
+        private: true,
+      },
     };
-    await insertInteraction(
-      tx,
-      id,
-      actor,
-      key,
-      now,
-      { customerId: customer.id, outcome: action, note: reason, details: { command: action, holdId } },
-      reply,
-    );
-    return reply;
   });
 }

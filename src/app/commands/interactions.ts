@@ -101,3 +101,30 @@ export async function recordOnce(
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 }
+
+export interface Change {
+  interaction: NewInteraction;
+  reply: Reply;
+  /** Writes that need the interaction row (promises, disputes…), run right after it. */
+  effects?: () => Promise<void>;
+}
+
+/**
+ * Appends one change exactly once per key: `make` gets the interaction's id (for the Undo
+ * token) and the transaction, and says what to record and reply.
+ */
+export function recordChange(
+  conn: Parameters<typeof recordOnce>[0],
+  actor: CommandActor,
+  key: string,
+  now: Date,
+  make: (id: number, tx: SqlConn) => Promise<Change>,
+): Promise<Reply> {
+  return recordOnce(conn, key, async (tx) => {
+    const id = await nextInteractionId(tx);
+    const change = await make(id, tx);
+    await insertInteraction(tx, id, actor, key, now, change.interaction, change.reply);
+    await change.effects?.();
+    return change.reply;
+  });
+}

@@ -12,7 +12,7 @@ import { customerBrief, findInvoices, type InvoiceRef, openCents, overdueCents }
 import type { CommandActor } from './actor.ts';
 import { withCandidates } from './customers.ts';
 import { type Recorded, recordedReply } from './describe-logcall.ts';
-import { insertInteraction, nextInteractionId, recordOnce, storedReply } from './interactions.ts';
+import { recordChange, storedReply } from './interactions.ts';
 import { applyLogcallEffects } from './logcall-effects.ts';
 import { errorReply } from './replies.ts';
 import { commandSettings } from './settings.ts';
@@ -86,8 +86,8 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
       ]);
     invoices = found.invoices;
   }
-  return recordOnce(conn, key, async (tx) => {
-    const interactionId = await nextInteractionId(tx);
+  const now = deps.now();
+  return recordChange(conn, actor, key, now, async (interactionId, tx) => {
     const recorded: Recorded = {
       interactionId,
       actor,
@@ -97,15 +97,8 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
       amountDefaulted,
       invoices,
     };
-    const reply = recordedReply(recorded);
-    const now = deps.now();
-    await insertInteraction(
-      tx,
-      interactionId,
-      actor,
-      key,
-      now,
-      {
+    return {
+      interaction: {
         customerId: customer.id,
         outcome: intent.outcome,
         note: intent.note,
@@ -121,10 +114,9 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
           ...(intent.plan ? { plan: intent.plan } : {}),
         },
       },
-      reply,
-    );
-    await applyLogcallEffects(tx, recorded, now);
-    return reply;
+      reply: recordedReply(recorded),
+      effects: () => applyLogcallEffects(tx, recorded, now),
+    };
   });
 }
 

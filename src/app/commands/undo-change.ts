@@ -7,11 +7,11 @@ import type { SqlConn } from '../../store/sql.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
-import { insertInteraction, nextInteractionId, recordOnce, storedReply } from './interactions.ts';
+import { recordChange, storedReply } from './interactions.ts';
 import { errorReply, infoReply } from './replies.ts';
 import { commandSettings } from './settings.ts';
 
-interface Change {
+interface PastChange {
   id: number;
   customer_id: number;
   outcome: string;
@@ -36,7 +36,7 @@ export async function undoChange(
   const wanted = token.trim() === '' ? null : Number(token.trim().replace(/^undo:/, ''));
   if (wanted !== null && !Number.isSafeInteger(wanted))
     return errorReply(`'${token.trim()}' is not something to undo; type \`undo\` to undo your last change.`);
-  const [change] = await conn.query<Change & Record<string, unknown>>(
+  const [change] = await conn.query<PastChange & Record<string, unknown>>(
     `SELECT i.id, i.customer_id, i.outcome::text AS outcome, i.occurred_at::text AS occurred_at,
             i.details->'reply'->>'title' AS title, i.details, c.code, c.name,
             EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id) AS undone
@@ -60,35 +60,28 @@ export async function undoChange(
       `Your last change was: ${change.title ?? change.outcome}. Log a correction instead (e.g. a note).`,
     ]);
 
-  return recordOnce(conn, key, async (tx) => {
-    const id = await nextInteractionId(tx);
+  const now = deps.now();
+  return recordChange(conn, actor, key, now, async (_id, tx) => {
     const what = (change.title ?? change.outcome).replace(/^Recorded: /, '');
-    const reply: Reply = {
-      tone: 'ok',
-      title: `Undone: ${what}`,
-      lines: [`The original entry stays in ${customerLabel(change)}'s history, marked as undone.`],
-      private: true,
-    };
-    await insertInteraction(
-      tx,
-      id,
-      actor,
-      key,
-      deps.now(),
-      {
+    return {
+      interaction: {
         customerId: change.customer_id,
         outcome: 'undo',
         correctsId: change.id,
         details: { command: 'undo', undoes: change.outcome },
       },
-      reply,
-    );
-    await reverseEffects(tx, change, actor, deps.now());
-    return reply;
+      reply: {
+        tone: 'ok',
+        title: `Undone: ${what}`,
+        lines: [`The original entry stays in ${customerLabel(change)}'s history, marked as undone.`],
+        private: true,
+      },
+      effects: () => reverseEffects(tx, change, actor, now),
+    };
   });
 }
 
-async function reverseEffects(tx: SqlConn, change: Change, actor: CommandActor, now: Date): Promise<void> {
+async function reverseEffects(tx: SqlConn, change: PastChange, actor: CommandActor, now: Date): Promise<void> {
   const who = [actor.code, actor.source];
   await tx.query(
     `UPDATE promises SET status = 'cancelled', actor = $2, source = $3, updated_at = now()
