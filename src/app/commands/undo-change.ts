@@ -81,7 +81,12 @@ export async function undoChange(
   });
 }
 
-async function reverseEffects(tx: SqlConn, change: PastChange, actor: CommandActor, now: Date): Promise<void> {
+async function reverseEffects(
+  tx: SqlConn,
+  change: PastChange,
+  actor: CommandActor,
+  now: Date,
+): Promise<void> {
   const who = [actor.code, actor.source];
   await tx.query(
     `UPDATE promises SET status = 'cancelled', actor = $2, source = $3, updated_at = now()
