@@ -42,13 +42,14 @@ export async function withCandidates<T>(
 
 export type FoundCustomer =
   | { ok: true; customer: CustomerCandidate }
-  | { ok: false; title: string; choices: CustomerCandidate[] };
+  | { ok: false; title: string; choices: CustomerCandidate[]; ambiguous: boolean };
 
 /** A customer named on its own (account, assign, hold): unique, or a choice list. */
 export async function findCustomer(conn: SqlConn, ref: string): Promise<FoundCustomer> {
   const quoted = leadingQuoted(ref);
   const wanted = (quoted ? quoted.quoted : ref).trim();
-  if (!wanted) return { ok: false, title: 'Say which customer, by code or name.', choices: [] };
+  if (!wanted)
+    return { ok: false, title: 'Say which customer, by code or name.', choices: [], ambiguous: false };
   const match = await withCandidates(
     conn,
     wanted,
@@ -57,11 +58,17 @@ export async function findCustomer(conn: SqlConn, ref: string): Promise<FoundCus
   );
   if (match.kind === 'match') return { ok: true, customer: match.customer };
   if (match.kind === 'ambiguous')
-    return { ok: false, title: `'${wanted}' matches several customers — which one?`, choices: match.choices };
+    return {
+      ok: false,
+      title: `'${wanted}' matches several customers — which one?`,
+      choices: match.choices,
+      ambiguous: true,
+    };
   const guess = match.suggestions[0];
   return {
     ok: false,
     title: `no customer matches '${wanted}'${guess ? ` — did you mean ${customerLabel(guess)}?` : ''}`,
     choices: match.suggestions,
+    ambiguous: false,
   };
 }

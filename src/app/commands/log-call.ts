@@ -128,5 +128,7 @@ export function grammarErrorReply(error: GrammarError): Reply {
     label: customerLabel(c),
     command: `logcall ${customerRefFor(c)}${error.rest ? ` ${error.rest}` : ''}`,
   }));
-  return errorReply(error.message, [], actions);
+  const reply = errorReply(error.message, [], actions);
+  // A choice between customers is a question, not a failure.
+  return error.code === 'ambiguous_customer' ? { ...reply, tone: 'warning' } : reply;
 }
