@@ -21,27 +21,43 @@ export const MAX_CHOICES = 5;
 const byName = (a: CustomerCandidate, b: CustomerCandidate) =>
   a.name.localeCompare(b.name) || a.code.localeCompare(b.code);
 
-export function matchCustomer(ref: string, candidates: readonly CustomerCandidate[]): CustomerMatch {
+/** Normalised forms, computed once per candidate object (a parse tries several references). */
+const forms = new WeakMap<CustomerCandidate, { code: string; name: string; nameCompact: string }>();
+function formOf(c: CustomerCandidate) {
+  let f = forms.get(c);
+  if (!f) {
+    const name = normalizeName(c.name);
+    f = { code: compactCode(c.code), name, nameCompact: name.replace(/ /g, '') };
+    forms.set(c, f);
+  }
+  return f;
+}
+
+export function matchCustomer(
+  ref: string,
+  candidates: readonly CustomerCandidate[],
+  options: { suggest?: boolean } = {},
+): CustomerMatch {
   const name = normalizeName(ref);
   const code = compactCode(ref);
   if (code === '') return { kind: 'unknown', suggestions: [] };
 
-  const exactCode = candidates.filter((c) => compactCode(c.code) === code);
+  const exactCode = candidates.filter((c) => formOf(c).code === code);
   if (exactCode.length === 1) return { kind: 'match', customer: exactCode[0]!, exact: true };
 
-  const exactName = candidates.filter((c) => normalizeName(c.name) === name);
+  const exactName = candidates.filter((c) => formOf(c).name === name);
   const exact = unique([...exactCode, ...exactName]);
   if (exact.length === 1) return { kind: 'match', customer: exact[0]!, exact: true };
   if (exact.length > 1) return { kind: 'ambiguous', choices: exact.sort(byName).slice(0, MAX_CHOICES) };
 
   const prefixed = candidates.filter((c) => {
-    const n = normalizeName(c.name);
-    return compactCode(c.code).startsWith(code) || n.startsWith(name) || n.replace(/ /g, '').startsWith(code);
+    const f = formOf(c);
+    return f.code.startsWith(code) || f.name.startsWith(name) || f.nameCompact.startsWith(code);
   });
   if (prefixed.length === 1) return { kind: 'match', customer: prefixed[0]!, exact: false };
   if (prefixed.length > 1) return { kind: 'ambiguous', choices: prefixed.sort(byName).slice(0, MAX_CHOICES) };
 
-  return { kind: 'unknown', suggestions: closest(name, code, candidates) };
+  return { kind: 'unknown', suggestions: options.suggest === false ? [] : closest(name, code, candidates) };
 }
 
 function unique(list: CustomerCandidate[]): CustomerCandidate[] {
@@ -59,10 +75,11 @@ export function closest(
   const words = name.split(' ').length;
   const scored: { c: CustomerCandidate; d: number }[] = [];
   for (const c of candidates) {
-    const n = normalizeName(c.name);
+    const f = formOf(c);
+    const n = f.name;
     const head = n.split(' ').slice(0, words).join(' ');
     const d = Math.min(
-      editDistance(code, compactCode(c.code), max),
+      editDistance(code, f.code, max),
       editDistance(name, n, max),
       editDistance(name, head, max),
     );

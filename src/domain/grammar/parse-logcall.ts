@@ -21,6 +21,8 @@ export interface LogcallContext {
 }
 
 export const MAX_NOTE_CHARS = 4000;
+/** Customer names longer than this need quotes; it bounds the work on long lines. */
+const MAX_REF_WORDS = 10;
 export const CONFIRM_FLAG = '--yes';
 export const USAGE = 'logcall <customer> <outcome> [details], e.g. `logcall ACME promised 5k by 5/30`';
 
@@ -106,16 +108,19 @@ function locate(text: string, customers: readonly CustomerCandidate[]): Located 
   const tokens = tokenize(text);
   const words = norms(tokens);
   const refAt = (i: number) => text.slice(tokens[0]!.start, tokens[i - 1]!.end);
+  // Suggestions (edit distance over every customer) only for the reference finally chosen.
   const at = (i: number): Located => {
     const ref = refAt(i);
-    return { match: matchCustomer(ref, customers), ref, tokens: tokens.slice(i) };
+    return { match: matchCustomer(ref, customers, { suggest: false }), ref, tokens: tokens.slice(i) };
   };
+  const suggest = (l: Located): Located =>
+    l.match.kind === 'unknown' ? { ...l, match: matchCustomer(l.ref, customers) } : l;
   const rank = (l: Located) =>
     l.match.kind === 'match' ? (l.match.exact ? 3 : 2) : l.match.kind === 'ambiguous' ? 1 : 0;
   let unresolved: Located | null = null;
   for (const fuzzy of [false, true]) {
     let best: Located | null = null;
-    for (let i = 1; i < tokens.length; i++) {
+    for (let i = 1; i < Math.min(tokens.length, MAX_REF_WORDS + 1); i++) {
       if (!outcomeAt(words, i, fuzzy)) continue;
       const candidate = at(i);
       if (!best || rank(candidate) > rank(best)) best = candidate;
@@ -124,12 +129,13 @@ function locate(text: string, customers: readonly CustomerCandidate[]): Located 
     if (best && rank(best) > 0) return best;
     unresolved ??= best;
   }
-  if (unresolved) return unresolved;
+  if (unresolved) return suggest(unresolved);
   // No outcome word anywhere: the whole line may be a name, or the first word a code.
   if (tokens.length === 0) return { match: { kind: 'unknown', suggestions: [] }, ref: '', tokens: [] };
+  if (tokens.length > MAX_REF_WORDS) return suggest(at(1));
   const whole = at(tokens.length);
-  if (whole.match.kind !== 'unknown' || tokens.length === 1) return whole;
-  return at(1);
+  if (whole.match.kind !== 'unknown' || tokens.length === 1) return suggest(whole);
+  return suggest(at(1));
 }
 
 const FILLERS = new Set([
