@@ -78,15 +78,14 @@ export async function insertInteraction(
 
 /**
  * Runs `write` in one transaction; if the key was recorded meanwhile (a retried request racing
- * the first), returns the reply stored with the first one instead.
+ * the first), returns the reply stored with the first one instead. Callers check `storedReply`
+ * before doing any work, so a plain retry never gets this far.
  */
 export async function recordOnce(
   conn: { transaction<T>(fn: (tx: SqlConn) => Promise<T>): Promise<T> } & SqlConn,
   key: string,
   write: (tx: SqlConn) => Promise<Reply>,
 ): Promise<Reply> {
-  const before = await storedReply(conn, key);
-  if (before) return before;
   try {
     return await conn.transaction(write);
   } catch (err) {
