@@ -11,6 +11,7 @@ import { parseLogcall } from '../src/domain/grammar/parse-logcall.ts';
 import { openStore } from '../src/store/open-store.ts';
 
 const N = Number(process.env.BENCH_N ?? 300);
+const run = Date.now().toString(36); // keys unique across runs on the same database
 const size = (process.env.BENCH_SIZE ?? 'medium') as 'small' | 'medium' | 'large';
 const store = await openStore({
   databaseUrl: process.env.DATABASE_URL,
@@ -52,7 +53,7 @@ try {
       tx.query(
         `INSERT INTO interactions (customer_id, collector_id, occurred_at, outcome, note, idempotency_key, actor, source)
          VALUES ($1, 1, now(), 'no_answer', 'bench', $2, 'ava', 'console')`,
-        [customers[Math.abs(i) % customers.length]!.id, `bench-base-${i}`],
+        [customers[Math.abs(i) % customers.length]!.id, `bench-base-${run}-${i}`],
       ),
     ),
   );
@@ -63,7 +64,7 @@ try {
         command: 'logcall',
         text: lines[Math.abs(i) % lines.length]!,
         user: { platform: 'console', id: 'ava' },
-        idempotencyKey: `bench-${i}`,
+        idempotencyKey: `bench-${run}-${i}`,
       },
     ),
   );
@@ -74,7 +75,7 @@ try {
         command: 'logcall',
         text: lines[0]!,
         user: { platform: 'console', id: 'ava' },
-        idempotencyKey: 'bench-0',
+        idempotencyKey: `bench-${run}-0`,
       },
     ),
   );
