@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerBacktest } from './cli/backtest.ts';
 import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
   registerKpis(program, ctx);
+  registerBacktest(program, ctx, () => null);
   registerServe(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };
