@@ -1,34 +1,20 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/demo/load-demo.ts';
-import { openStore } from '../../src/store/open-store.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '../support/demo-database.ts';
 import { runCallsheet, storeEnv } from '../support/run-cli.ts';
-import { createTestDatabase } from '../support/test-store.ts';
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+const demo = useDemoDatabase();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'callsheet-backtest-'));
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const store = await openStore({ databaseUrl: db.url, dataDir: db.dataDir, migrations: 'check' });
-  try {
-    await loadDemo(store, { size: 'small', seed: 42, today: '2027-05-28' });
-  } finally {
-    await store.close();
-  }
-});
-afterAll(async () => {
-  await db?.drop();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('callsheet backtest', () => {
   it('prints a table, and writes an HTML report that loads nothing from the network', async () => {
     const out = path.join(tmp, 'report.html');
     const run = await runCallsheet(
       ['backtest', '--from', '2027-03-01', '--to', '2027-03-31', '--capacity', '15', '--out', out],
-      storeEnv(db),
+      storeEnv(demo()),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -48,7 +34,7 @@ describe('callsheet backtest', () => {
   it('prints JSON with every policy’s daily series', async () => {
     const run = await runCallsheet(
       ['backtest', '--from', '2027-03-01', '--to', '2027-03-12', '--capacity', '10', '--json'],
-      storeEnv(db),
+      storeEnv(demo()),
     );
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -60,7 +46,7 @@ describe('callsheet backtest', () => {
   it('says what was wrong in one line', async () => {
     const later = await runCallsheet(
       ['backtest', '--from', '2027-05-01', '--to', '2027-07-01'],
-      storeEnv(db),
+      storeEnv(demo()),
     );
     expect(later).toMatchObject({
       code: 1,
@@ -69,18 +55,18 @@ describe('callsheet backtest', () => {
     });
     const reversed = await runCallsheet(
       ['backtest', '--from', '2027-03-10', '--to', '2027-03-01'],
-      storeEnv(db),
+      storeEnv(demo()),
     );
     expect(reversed.code).toBe(2);
     expect(reversed.stderr).toMatch(/the period must run from an earlier to a later day/);
     const capacity = await runCallsheet(
       ['backtest', '--from', '2027-03-01', '--to', '2027-03-05', '--capacity', 'lots'],
-      storeEnv(db),
+      storeEnv(demo()),
     );
     expect(capacity).toMatchObject({
       code: 2,
       stderr: 'callsheet: --capacity must be a whole number of calls ≥ 1 (got lots)\n',
     });
-    expect((await runCallsheet(['backtest', '--from', '2027-03-01'], storeEnv(db))).code).toBe(2);
+    expect((await runCallsheet(['backtest', '--from', '2027-03-01'], storeEnv(demo()))).code).toBe(2);
   });
 });

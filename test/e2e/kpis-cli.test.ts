@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/demo/load-demo.ts';
-import { openStore } from '../../src/store/open-store.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '../support/demo-database.ts';
 import { runCallsheet, storeEnv } from '../support/run-cli.ts';
-import { createTestDatabase } from '../support/test-store.ts';
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const store = await openStore({ databaseUrl: db.url, dataDir: db.dataDir, migrations: 'check' });
-  try {
-    await loadDemo(store, { size: 'small', seed: 42, today: '2027-05-28' });
-  } finally {
-    await store.close();
-  }
-});
-afterAll(async () => {
-  await db?.drop();
-});
-
+const demo = useDemoDatabase();
 describe('callsheet kpis', () => {
   it('prints the team and each collector beside the CRF figures', async () => {
-    const run = await runCallsheet(['kpis', '--today', '2027-05-28', '--month', '2027-04'], storeEnv(db));
+    const run = await runCallsheet(['kpis', '--today', '2027-05-28', '--month', '2027-04'], storeEnv(demo()));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Apr 2027 — as of 2027-04-30\n/);
@@ -32,7 +17,7 @@ describe('callsheet kpis', () => {
   it('prints JSON for one collector', async () => {
     const run = await runCallsheet(
       ['kpis', '--today', '2027-05-28', '--collector', 'hiro', '--months', '2', '--json'],
-      storeEnv(db),
+      storeEnv(demo()),
     );
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -46,14 +31,17 @@ describe('callsheet kpis', () => {
   });
 
   it('says what was wrong in one line', async () => {
-    const unknown = await runCallsheet(['kpis', '--today', '2027-05-28', '--collector', 'zed'], storeEnv(db));
+    const unknown = await runCallsheet(
+      ['kpis', '--today', '2027-05-28', '--collector', 'zed'],
+      storeEnv(demo()),
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(
       'callsheet: no collector with the code zed; `callsheet kpis` without --collector lists them\n',
     );
-    const bad = await runCallsheet(['kpis', '--month', 'May'], storeEnv(db));
+    const bad = await runCallsheet(['kpis', '--month', 'May'], storeEnv(demo()));
     expect(bad).toMatchObject({ code: 2, stderr: 'callsheet: a month looks like 2027-05 (got May)\n' });
-    const months = await runCallsheet(['kpis', '--months', '0'], storeEnv(db));
+    const months = await runCallsheet(['kpis', '--months', '0'], storeEnv(demo()));
     expect(months.code).toBe(2);
     expect(months.stderr).toMatch(/--months must be a whole number from 1 to 60/);
   });

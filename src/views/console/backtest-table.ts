@@ -1,32 +1,12 @@
 // `callsheet backtest` on the console: one row per policy.
 import type { BacktestReport } from '../../app/backtest.ts';
-import { fmtNumber, fmtPct, textTable } from '../kpi-format.ts';
+import { BACKTEST_COLUMNS, backtestCells } from '../backtest-cells.ts';
+import { textTable } from '../kpi-format.ts';
 
-const COLUMNS = [
-  'policy',
-  'calls/day',
-  'late $ covered',
-  'still-early $ covered',
-  'lead days',
-  'warned',
-  'on-time calls',
-  'no-risk calls',
-];
+const COLUMNS = ['policy', ...BACKTEST_COLUMNS];
 
 export function backtestTableText(report: BacktestReport): string {
-  const rows = report.policies.map((p) => {
-    const s = p.summary;
-    return [
-      p.label,
-      fmtNumber(s.callsPerDay),
-      fmtPct(s.coveragePct),
-      fmtPct(s.earlyCoveragePct),
-      fmtNumber(s.avgLeadDays),
-      s.troubled ? `${s.warned} of ${s.troubled}` : '–',
-      `${s.wastedCalls} (${fmtPct(s.wastedPct, 0)})`,
-      `${s.noRiskCalls} (${fmtPct(s.noRiskPct, 0)})`,
-    ];
-  });
+  const rows = report.policies.map((p) => [p.label, ...backtestCells(p.summary)]);
   return (
     `Backtest ${report.from} to ${report.to}: ${report.days.length} business days, up to ${report.capacity} calls a day; ` +
     `outcomes observed through ${report.observedThrough}\n` +

@@ -1,7 +1,7 @@
 // The backtest as one self-contained HTML file: summary table, coverage per day and lead time per
 // week for every policy, charted with the inlined uPlot. No external URL is loaded.
 import type { BacktestReport } from '../../app/backtest.ts';
-import { fmtNumber, fmtPct } from '../kpi-format.ts';
+import { BACKTEST_COLUMNS, backtestCells } from '../backtest-cells.ts';
 import type { ChartAssets } from './chart-assets.ts';
 
 const COLORS = ['#1f6feb', '#d1242f', '#9a6700', '#6e7781', '#8250df', '#1a7f37'];
@@ -41,16 +41,7 @@ function chartData(report: BacktestReport) {
 export function renderBacktestHtml(report: BacktestReport, assets: ChartAssets): string {
   const rows = report.policies
     .map((p) => {
-      const s = p.summary;
-      const cells = [
-        fmtNumber(s.callsPerDay),
-        fmtPct(s.coveragePct),
-        fmtPct(s.earlyCoveragePct),
-        fmtNumber(s.avgLeadDays),
-        s.troubled ? `${s.warned} of ${s.troubled}` : '–',
-        `${s.wastedCalls} (${fmtPct(s.wastedPct, 0)})`,
-        `${s.noRiskCalls} (${fmtPct(s.noRiskPct, 0)})`,
-      ];
+      const cells = backtestCells(p.summary);
       return `<tr><th scope="row">${escapeHtml(p.label)}</th>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('\n');
@@ -76,7 +67,7 @@ th[scope=row], thead th:first-child { text-align: left; }
 <p>${report.days.length} business days, up to ${report.capacity} calls a day (every policy makes as many calls each day
 as Callsheet's sheets held). Outcomes observed through ${escapeHtml(report.observedThrough)}.</p>
 <table>
-<thead><tr><th>policy</th><th>calls/day</th><th>late $ covered</th><th>still-early $ covered</th><th>lead days</th><th>warned</th><th>on-time calls</th><th>no-risk calls</th></tr></thead>
+<thead><tr><th>policy</th>${BACKTEST_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
