@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeKpis, KPI_SETTINGS, type KpiReport } from '../../src/app/compute-kpis.ts';
+import { kpiNotes } from '../../src/app/kpi-notes.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { receivablesAsOf } from '../../src/store/kpi-inputs.ts';
 import { writeSettings } from '../../src/store/settings.ts';
@@ -121,6 +122,7 @@ describe('KPIs on the demo company', () => {
       /^KPIs May 2027 \(to 28 May\): DSO \d+\.\d days \(best possible \d+\.\d, ADD \d+\.\d\)/,
     );
     expect(lines[1]).toMatch(/current \(CRF national 87%\).*more than 90 days past due \(CRF 0\.4%\)/);
+    expect(await kpiNotes(deps(), TODAY)).toEqual(lines);
   });
 });
 
@@ -147,5 +149,6 @@ describe('KPIs on an empty ledger', () => {
       contacts: 0,
     });
     expect(team?.aging.currentPct).toBeNull();
+    expect(await kpiNotes({ store: empty, now: () => new Date(`${TODAY}T12:00:00Z`) })).toEqual([]);
   });
 });
