@@ -2,11 +2,13 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerBacktest } from './cli/backtest.ts';
 import { registerChat } from './cli/chat.ts';
 import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
+import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSheet } from './cli/sheet.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
@@ -28,6 +30,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
+  registerKpis(program, ctx);
+  registerBacktest(program, ctx, () => null);
   registerServe(program, ctx);
   registerSheet(program, ctx);
   for (const command of program.commands) applyToTree(command);
