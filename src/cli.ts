@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAlerts } from './cli/alerts.ts';
 import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerAlerts(program, ctx);
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);

@@ -6,6 +6,7 @@ import { isIsoDate, todayIn } from '../domain/calendar.ts';
 import { centsFromDecimal, formatMoney } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Store } from '../store/open-store.ts';
+import { showTodaysAlerts } from './alerts.ts';
 import type { CliContext } from './context.ts';
 
 interface DemoFlags {
@@ -67,6 +68,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               `  ${what.replace(/_/g, ' ').padEnd(26)} ${codes.length}  e.g. ${codes.slice(0, 3).join(', ')}\n`,
             );
           }
+          await showTodaysAlerts(store, today, ctx.stdout);
         },
         { migrations: 'auto' },
       );

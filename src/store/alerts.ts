@@ -321,6 +321,13 @@ const SELECT_ALERT = `SELECT a.id, a.kind::text AS kind, a.severity::text AS sev
        to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
   FROM alerts a LEFT JOIN customers c ON c.id = a.customer_id`;
 
+// Newest day first; within a day the most urgent first: critical before warning, and the kinds that
+// need a call before money goes out (orders) before the ones about money already owed.
+const ALERT_ORDER = `ORDER BY date_trunc('day', a.created_at) DESC,
+  array_position(ARRAY['critical', 'warning', 'info'], a.severity::text),
+  array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments'], a.kind::text),
+  a.id`;
+
 /** Inserts the candidates whose fingerprint is new; returns only those (the same fact never twice). */
 export async function insertAlerts(
   conn: SqlConn,
@@ -376,10 +383,7 @@ export async function selectAlerts(
     params.push(options.now.toISOString());
     where = `WHERE (a.status = 'open' OR (a.status = 'snoozed' AND a.snoozed_until <= $2::timestamptz))`;
   }
-  return conn.query<StoredAlert>(
-    `${SELECT_ALERT} ${where} ORDER BY a.created_at DESC, a.id DESC LIMIT $1::int`,
-    params,
-  );
+  return conn.query<StoredAlert>(`${SELECT_ALERT} ${where} ${ALERT_ORDER} LIMIT $1::int`, params);
 }
 
 /** Sets an alert's status; returns false when there is no such alert. */

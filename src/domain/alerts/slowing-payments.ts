@@ -21,7 +21,7 @@ export interface PayingCustomer {
   baselineCount: number;
   /** Sales over the last 12 months, for context. */
   salesCents: Cents;
-  /** Weighted days-to-pay per month, oldest first; NaN for a month without payments. */
+  /** Weighted days-to-pay per month, oldest first; NaN for a month without payments (left out of the trend). */
   monthlyDays: number[];
 }
 
@@ -66,7 +66,7 @@ export function detectSlowingPayments(
         baselinePayments: c.baselineCount,
         salesCents12m: c.salesCents,
       },
-      sparkline: sparkline(c.monthlyDays),
+      sparkline: sparkline(c.monthlyDays.filter(Number.isFinite)),
     });
   }
   return out;
