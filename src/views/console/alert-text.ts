@@ -4,7 +4,7 @@ import type { AlertView } from '../../app/alert-model.ts';
 const MARK: Record<AlertView['severity'], string> = { critical: '!!', warning: ' !', info: '  ' };
 
 /** Chat- or ERP-supplied text is data: control characters would let it rewrite the terminal. */
-const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+const clean = (text: string) => text.replace(/\p{Cc}/gu, '');
 
 export function alertText(alert: AlertView): string {
   const status =
