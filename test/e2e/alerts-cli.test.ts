@@ -1,20 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/load-demo.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { runCallsheet, storeEnv } from '../support/run-cli.ts';
-import { openTestStore, type TestStore } from '../support/test-store.ts';
+import { createTestDatabase } from '../support/test-store.ts';
 
 const TODAY = '2027-05-28';
-let store: TestStore;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let env: Record<string, string>;
 beforeAll(async () => {
-  store = await openTestStore();
+  db = await createTestDatabase();
+  // Loaded and closed before the CLI runs: PGlite is single-process, the CLI needs the folder to itself.
+  const store = await openStore({ databaseUrl: db.url, dataDir: db.dataDir, migrations: 'check' });
   await loadDemo(store, { size: 'small', seed: 42, today: TODAY });
-  env = storeEnv(store);
-  // PGlite is single-process: the CLI needs the folder to itself.
-  if (store.backend === 'pglite') await store.close();
+  await store.close();
+  env = storeEnv(db);
 });
 afterAll(async () => {
-  if (store.backend !== 'pglite') await store.close();
+  await db?.drop();
 });
 
 interface AlertJson {
