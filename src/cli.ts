@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAlerts } from './cli/alerts.ts';
 import { registerBacktest } from './cli/backtest.ts';
 import { registerChat } from './cli/chat.ts';
 import { type CliIo, createContext } from './cli/context.ts';
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerChat(program, ctx);
+  registerAlerts(program, ctx);
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
