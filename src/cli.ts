@@ -6,6 +6,7 @@ import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
+import { registerExport } from './cli/export.ts';
 import { registerImport } from './cli/import.ts';
 import { registerServe } from './cli/serve.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
   registerImport(program, ctx);
+  registerExport(program, ctx);
   registerServe(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };

@@ -70,12 +70,21 @@ export function checkHeader(
   const ignored = headers.filter((h, i) => h.trim() && !columns[i]);
   if (missing.length) {
     const found = headers.filter((h) => h.trim()).join(', ') || 'nothing';
-    const other = ENTITIES.find((e) => {
-      if (e === entity) return false;
-      const resolveOther = headerResolver(e, new Map());
-      const present = new Set(headers.map(resolveOther));
-      return SPECS[e].fields.every((f) => !f.required || present.has(f.name));
-    });
+    // The other entity whose required columns are all there and that knows the most columns.
+    let other: Entity | undefined;
+    let best = 0;
+    for (const e of ENTITIES) {
+      const present = new Set(headers.map(headerResolver(e, new Map())));
+      present.delete(null);
+      if (
+        e !== entity &&
+        present.size > best &&
+        SPECS[e].fields.every((f) => !f.required || present.has(f.name))
+      ) {
+        other = e;
+        best = present.size;
+      }
+    }
     const hint = other
       ? ` This looks like a ${other} file: name it ${other}.csv or pass --entity ${other}.`
       : ' Rename the column in the file or pass --map their_header=our_column.';
