@@ -9,6 +9,8 @@ import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
+import { registerExport } from './cli/export.ts';
+import { registerImport } from './cli/import.ts';
 import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSheet } from './cli/sheet.ts';
@@ -34,6 +36,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDoctor(program, ctx);
   registerKpis(program, ctx);
   registerBacktest(program, ctx, () => null);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   registerServe(program, ctx);
   registerSheet(program, ctx);
   for (const command of program.commands) applyToTree(command);
