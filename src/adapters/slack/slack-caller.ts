@@ -130,7 +130,8 @@ export class SlackCaller {
           );
         }
         const backoff = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-        const waitMs = Math.min(this.policy.maxDelayMs, c.waitMs ?? backoff);
+        // Slack's Retry-After is honoured as given (up to 5 minutes); other failures back off.
+        const waitMs = c.waitMs !== undefined ? Math.min(c.waitMs, 300_000) : backoff;
         this.log.warn({ method, code: c.code, attempt, waitMs }, `Slack ${method}: ${c.detail}; retrying`);
         await this.sleep(waitMs);
       }

@@ -2,7 +2,11 @@
 // process on a free port, against a fake Slack Web API — so tests can use a fixed clock and look at
 // the database the requests changed.
 import { Writable } from 'node:stream';
-import { type SlackSurface, slackSurfaceFactory } from '../../../src/adapters/slack/slack-surface.ts';
+import {
+  createSlackSurface,
+  type SlackSurface,
+  type SlackSurfaceOptions,
+} from '../../../src/adapters/slack/slack-surface.ts';
 import type { AppDeps } from '../../../src/app/deps.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { type Serving, serve } from '../../../src/server/serve.ts';
@@ -19,9 +23,13 @@ export interface SlackServer {
   stop(): Promise<void>;
 }
 
+/** Fast retries so failure scenarios finish quickly; pacing still measurable. */
+export const TEST_RETRY_POLICY = { attempts: 4, baseDelayMs: 20, maxDelayMs: 200, channelIntervalMs: 60 };
+
 export async function startSlackServer(
   deps: AppDeps,
   env: Record<string, string> = {},
+  options: SlackSurfaceOptions = { retryPolicy: TEST_RETRY_POLICY },
 ): Promise<SlackServer> {
   const fake = await startFakeSlack();
   let output = '';
@@ -38,7 +46,10 @@ export async function startSlackServer(
     SLACK_API_URL: fake.apiUrl,
     ...env,
   });
-  const serving = await serve(deps, config, log, [slackSurfaceFactory], { host: '127.0.0.1', port: 0 });
+  const serving = await serve(deps, config, log, [(ctx) => createSlackSurface(ctx, options)], {
+    host: '127.0.0.1',
+    port: 0,
+  });
   const surface = serving.surfaces.find((s) => s.name.startsWith('slack')) as SlackSurface;
   return {
     url: serving.server.url,
