@@ -30,6 +30,8 @@ export interface FakeSlack {
   rateLimited(method: string, retryAfter: number, times?: number): void;
   /** The next `times` calls of `method` get HTTP 5xx. */
   serverError(method: string, times?: number, status?: number): void;
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
+  setSocketUrl(url: string): void;
   /** Resolves once `count` calls of `method` (or responses when method is 'response_url') arrived. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<void>;
   reset(): void;
@@ -69,6 +71,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const trouble = new Map<string, Trouble[]>();
   const waiters: (() => void)[] = [];
   let ts = 1_800_000_000;
+  let socketUrl = 'ws://127.0.0.1:9/';
   const notify = () => {
     for (const w of waiters.splice(0)) w();
   };
@@ -97,6 +100,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const users = String(args.users ?? '');
         return { ok: true, channel: { id: `D${users.replace(/^U/, '')}` } };
       }
+      case 'apps.connections.open':
+        return { ok: true, url: socketUrl };
       case 'views.open':
         return { ok: true, view: { id: `V${calls.length}`, hash: 'h1' } };
       default:
@@ -172,6 +177,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
         check();
       }),
+    setSocketUrl: (url) => {
+      socketUrl = url;
+    },
     reset: () => {
       calls.length = 0;
       responses.length = 0;

@@ -28,7 +28,7 @@ export const TEST_RETRY_POLICY = { attempts: 4, baseDelayMs: 20, maxDelayMs: 200
 
 export async function startSlackServer(
   deps: AppDeps,
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((fake: FakeSlack) => Record<string, string>) = {},
   options: SlackSurfaceOptions = { retryPolicy: TEST_RETRY_POLICY },
 ): Promise<SlackServer> {
   const fake = await startFakeSlack();
@@ -44,7 +44,7 @@ export async function startSlackServer(
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
-    ...env,
+    ...(typeof env === 'function' ? env(fake) : env),
   });
   const serving = await serve(deps, config, log, [(ctx) => createSlackSurface(ctx, options)], {
     host: '127.0.0.1',
