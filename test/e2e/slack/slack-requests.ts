@@ -79,15 +79,22 @@ export interface BlockActionFields {
   message?: Record<string, unknown>;
 }
 
+/** The fields every interactivity payload shares: who, which app, the (legacy) token. */
+function interaction(type: string, userId: string | undefined) {
+  return {
+    type,
+    team: { id: FAKE_TEAM_ID, domain: 'callsheet-test' },
+    user: { id: userId ?? 'U0JANE', username: 'jane', team_id: FAKE_TEAM_ID },
+    api_app_id: 'A0CALLSHEET',
+    token: 'legacy-verification-token',
+  };
+}
+
 export function blockAction(fields: BlockActionFields): string {
   const channel = fields.channel_id ?? 'D0JANE';
   const ts = fields.message_ts ?? '1800000001.000100';
   const payload = {
-    type: 'block_actions',
-    team: { id: FAKE_TEAM_ID, domain: 'callsheet-test' },
-    user: { id: fields.user_id ?? 'U0JANE', username: 'jane', team_id: FAKE_TEAM_ID },
-    api_app_id: 'A0CALLSHEET',
-    token: 'legacy-verification-token',
+    ...interaction('block_actions', fields.user_id),
     container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
     trigger_id: fields.trigger_id ?? nextTriggerId(),
     channel: { id: channel, name: 'directmessage' },
@@ -117,11 +124,7 @@ export interface ViewSubmissionFields {
 
 export function viewSubmission(fields: ViewSubmissionFields): string {
   const payload = {
-    type: 'view_submission',
-    team: { id: FAKE_TEAM_ID, domain: 'callsheet-test' },
-    user: { id: fields.user_id ?? 'U0JANE', username: 'jane', team_id: FAKE_TEAM_ID },
-    api_app_id: 'A0CALLSHEET',
-    token: 'legacy-verification-token',
+    ...interaction('view_submission', fields.user_id),
     trigger_id: nextTriggerId(),
     view: {
       id: fields.view_id ?? `V${++triggerSeq}`,
