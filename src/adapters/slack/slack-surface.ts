@@ -1,7 +1,7 @@
 // The Slack surface of `callsheet serve`: a Bolt app mounted on the shared HTTP server at
 // /slack/events (signatures always verified, 5-minute window), or connected over Socket Mode when
 // SLACK_APP_TOKEN is set. Off (null) when no Slack setting is present.
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../../config.ts';
 import type { RouteHandler } from '../../server/http-server.ts';
 import type { Surface, SurfaceContext } from '../../server/surface.ts';
@@ -67,6 +67,12 @@ export async function createSlackSurface(
     rejectRateLimitedCalls: true,
     ...(mode.apiUrl ? { slackApiUrl: mode.apiUrl } : {}),
   };
+  const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  // Who the bot is, asked once here: a rejected token stops start-up with the fix, and Bolt is
+  // given the answer so it makes no auth.test calls of its own.
+  const identity = await whoAmI(
+    new SlackCaller(new webApi.WebClient(mode.botToken, { ...clientOptions, logger }), log, policy),
+  );
   let route: RouteHandler | undefined;
   let app: App;
   if (mode.mode === 'http') {
@@ -77,7 +83,7 @@ export async function createSlackSurface(
       signatureVerification: true,
       processBeforeResponse: false,
     });
-    app = new App({ token: mode.botToken, receiver, logger, clientOptions });
+    app = new App({ token: mode.botToken, ...identity, receiver, logger, clientOptions });
     route = (req, res) => receiver.requestListener(req, res);
   } else {
     const receiver = new SocketModeReceiver({
@@ -85,9 +91,9 @@ export async function createSlackSurface(
       logger,
       installerOptions: { clientOptions },
     });
-    app = new App({ token: mode.botToken, receiver, logger, clientOptions });
+    app = new App({ token: mode.botToken, ...identity, receiver, logger, clientOptions });
   }
-  const caller = new SlackCaller(app.client, log, options.retryPolicy ?? DEFAULT_RETRY_POLICY);
+  const caller = new SlackCaller(app.client, log, policy);
   const background = new BackgroundWork((err) => log.error({ err }, 'Slack background delivery failed'));
   const ctx: SlackHandlerContext = {
     deps,
@@ -108,7 +114,6 @@ export async function createSlackSurface(
     caller,
     publisher: createSlackPublisher(deps, caller),
     async start() {
-      await checkToken(caller);
       if (mode.mode === 'socket') await app.start();
     },
     async stop() {
@@ -118,12 +123,21 @@ export async function createSlackSurface(
   };
 }
 
-/** Fails fast at boot when Slack rejects the bot token; a network problem only warns. */
-async function checkToken(caller: SlackCaller): Promise<void> {
+/** The bot's ids from auth.test; any failure stops start-up with what to check. */
+async function whoAmI(caller: SlackCaller): Promise<{ botId: string; botUserId: string }> {
   try {
-    await caller.call('auth.test', {});
+    const res = await caller.call<{ bot_id?: string; user_id?: string }>('auth.test', {});
+    if (!res.bot_id || !res.user_id) {
+      throw new UserError('SLACK_BOT_TOKEN is not a bot token: use the Bot User OAuth Token (xoxb-…)');
+    }
+    return { botId: res.bot_id, botUserId: res.user_id };
   } catch (err) {
-    if (err instanceof SlackCallError && !err.retryable) throw new UserError(err.message);
+    if (err instanceof SlackCallError) {
+      throw new UserError(
+        err.retryable ? `${err.message}. Check the network, proxy and SLACK_API_URL.` : err.message,
+      );
+    }
+    throw err;
   }
 }
 

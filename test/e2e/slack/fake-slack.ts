@@ -122,6 +122,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
+      // /api/<error>/<method>: answer every call with that Slack error (e.g. /api/invalid_auth/).
+      const failing = /^\/api\/([a-z_]+)\/([\w.]+)$/.exec(url.pathname);
+      if (failing) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: failing[1] }));
+        return;
+      }
       const method = url.pathname.replace(/^\/api\//, '');
       const args = decodeArgs(req.headers['content-type'] ?? '', raw);
       const auth = req.headers.authorization ?? null;
