@@ -13,6 +13,7 @@ let server: SlackServer;
 let collector: { id: number; code: string };
 let customer: { code: string; name: string };
 
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk Slack JSON of many shapes
 type Json = Record<string, any>;
 
 const interactions = async () =>
