@@ -12,6 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { ACK_BUDGET_MS } from '../src/adapters/slack/answer-in-time.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { startFakeSlack } from '../test/e2e/slack/fake-slack.ts';
@@ -90,25 +91,44 @@ const OUTCOMES = [
   'callback tomorrow',
 ];
 
-async function run(url: string, n: number, body: (i: number) => string): Promise<number[]> {
-  const latencies: number[] = [];
+interface Sample {
+  ack: number;
+  /** Until the answer was in hand: the ack itself, or the later POST to response_url. */
+  answer: number;
+}
+
+let seq = 0;
+
+async function run(
+  url: string,
+  n: number,
+  body: (i: number, responseId: string) => string,
+  answered: (responseId: string) => Promise<number>,
+): Promise<Sample[]> {
+  const latencies: Sample[] = [];
   let next = 0;
   let failures = 0;
   const worker = async () => {
     while (next < n) {
       const i = next++;
-      const payload = body(i);
+      const responseId = `r${++seq}`;
+      const payload = body(i, responseId);
       const started = performance.now();
       const res = await postToSlackEvents(url, payload);
-      await res.arrayBuffer();
-      latencies.push(performance.now() - started);
+      const raw = await res.text();
+      const ack = performance.now() - started;
       if (res.status !== 200) failures++;
+      // An empty ack means the answer follows on response_url (or, for the bare app, never).
+      const answer = raw || url === bareUrl ? ack : (await answered(responseId)) - started;
+      latencies.push({ ack, answer });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (failures) throw new Error(`${failures} of ${n} requests to ${url} were not answered 200`);
   return latencies;
 }
+
+let bareUrl = '';
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -130,22 +150,23 @@ async function main(): Promise<void> {
     ['--import', 'tsx', fileURLToPath(new URL('./slack-bare-app.ts', import.meta.url))],
     env,
   );
-  const responseUrl = fake.responseUrl('bench');
-  const logcall = (i: number) =>
+  bareUrl = bare.url;
+  const logcall = (i: number, responseId: string) =>
     slashCommand({
       command: '/logcall',
       text: `${codes[i % codes.length]} ${OUTCOMES[i % OUTCOMES.length]}`,
       user_id: users[i % users.length]!,
-      response_url: responseUrl,
+      response_url: fake.responseUrl(responseId),
     });
-  const results: Record<'serve' | 'bare', number[]> = { serve: [], bare: [] };
+  const answered = (id: string) => fake.arrivalOf(id);
+  const results: Record<'serve' | 'bare', Sample[]> = { serve: [], bare: [] };
   try {
-    await run(bare.url, WARMUP, logcall);
-    await run(serve.url, WARMUP, logcall);
+    await run(bare.url, WARMUP, logcall, answered);
+    await run(serve.url, WARMUP, logcall, answered);
     const perRound = Math.ceil(REQUESTS / ROUNDS);
     for (let r = 0; r < ROUNDS; r++) {
-      results.bare.push(...(await run(bare.url, perRound, logcall)));
-      results.serve.push(...(await run(serve.url, perRound, logcall)));
+      results.bare.push(...(await run(bare.url, perRound, logcall, answered)));
+      results.serve.push(...(await run(serve.url, perRound, logcall, answered)));
     }
   } finally {
     serve.child.kill('SIGTERM');
@@ -156,16 +177,21 @@ async function main(): Promise<void> {
     const s = [...xs].sort((a, b) => a - b);
     return { n: s.length, p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1)! };
   };
-  const b = stats(results.bare);
-  const s = stats(results.serve);
+  const b = stats(results.bare.map((x) => x.ack));
+  const s = stats(results.serve.map((x) => x.ack));
+  const a = stats(results.serve.map((x) => x.answer));
+  const inline = results.serve.filter((x) => x.answer === x.ack).length;
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(
-    `/logcall → ack, ${CONCURRENCY} concurrent, ${s.n} requests per target (after ${WARMUP} warm-up)`,
+    `/logcall, ${CONCURRENCY} concurrent, ${s.n} requests per target (after ${WARMUP} warm-up), ack budget ${ACK_BUDGET_MS} ms`,
   );
-  console.log(`bare Bolt app (ack only):       p50 ${ms(b.p50)}  p99 ${ms(b.p99)}  max ${ms(b.max)}`);
-  console.log(`callsheet serve (core + DB):    p50 ${ms(s.p50)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`);
+  console.log(`bare Bolt app, ack only:          p50 ${ms(b.p50)}  p99 ${ms(b.p99)}  max ${ms(b.max)}`);
+  console.log(`callsheet serve, ack:             p50 ${ms(s.p50)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`);
   console.log(
-    `ratio serve / bare:             p50 ${(s.p50 / b.p50).toFixed(2)}×  p99 ${(s.p99 / b.p99).toFixed(2)}×  (target p99 ≤ 2×)`,
+    `callsheet serve, answer in hand:  p50 ${ms(a.p50)}  p99 ${ms(a.p99)}  max ${ms(a.max)}  (${inline} of ${a.n} in the ack)`,
+  );
+  console.log(
+    `ratio serve ack / bare ack:       p50 ${(s.p50 / b.p50).toFixed(2)}×  p99 ${(s.p99 / b.p99).toFixed(2)}×  (target p99 ≤ 2×)`,
   );
   console.log(`Slack's limit is 3,000 ms; worst ack ${ms(s.max)}`);
 }

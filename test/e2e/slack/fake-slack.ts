@@ -14,6 +14,8 @@ export interface RecordedCall {
 export interface RecordedResponse {
   id: string;
   body: Record<string, unknown>;
+  /** performance.now() when it arrived. */
+  at: number;
 }
 
 type Trouble = { kind: 'rate_limited'; retryAfter: number } | { kind: 'server_error'; status: number };
@@ -32,6 +34,8 @@ export interface FakeSlack {
   serverError(method: string, times?: number, status?: number): void;
   /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
   setSocketUrl(url: string): void;
+  /** Resolves with the performance.now() at which a POST to responseUrl(id) arrived. */
+  arrivalOf(id: string, timeoutMs?: number): Promise<number>;
   /** Resolves once `count` calls of `method` (or responses when method is 'response_url') arrived. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<void>;
   reset(): void;
@@ -117,6 +121,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         responses.push({
           id: url.pathname.slice('/response/'.length),
           body: safeJson(raw) as Record<string, unknown>,
+          at: performance.now(),
         });
         notify();
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -181,6 +186,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           if (count(method) >= wanted) {
             clearTimeout(timer);
             resolve();
+          } else waiters.push(check);
+        };
+        check();
+      }),
+    arrivalOf: (id, timeoutMs = 30_000) =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`fake Slack: no POST to response_url ${id}`)),
+          timeoutMs,
+        );
+        const check = () => {
+          const hit = responses.find((r) => r.id === id);
+          if (hit) {
+            clearTimeout(timer);
+            resolve(hit.at);
           } else waiters.push(check);
         };
         check();
