@@ -18,6 +18,8 @@ export interface SurfaceContext {
   deps: AppDeps;
   config: Config;
   log: Logger;
+  /** Where the HTTP server will listen (e.g. to refuse unauthenticated modes off loopback). */
+  listen?: { host: string; port: number };
 }
 
 /** Builds a surface, or returns null when its settings are absent (it is then off). */

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TeamsCore } from '../../../src/adapters/teams/teams-core.ts';
+import type { CommandRequest } from '../../../src/app/command-model.ts';
+import { installationUpdate, installed, message, post, submit, TENANT, teamsUser } from './activities.ts';
+import { linkCollector, startTeamsHarness, type TeamsHarness } from './harness.ts';
+
+const requests: CommandRequest[] = [];
+const core: TeamsCore = {
+  runCommand: async (_deps, req) => {
+    requests.push(req);
+    return {
+      tone: 'ok',
+      title: `Ran ${req.command}: ${req.text}`,
+      actions: [{ kind: 'undo', label: 'Undo', token: 'u-1' }],
+      private: true,
+    };
+  },
+  acknowledgeAlert: async () => ({ ok: false, error: { code: 'not_found', message: 'no such alert' } }),
+};
+
+const ava = teamsUser(1);
+const stranger = teamsUser(9);
+let h: TeamsHarness;
+let where: { serviceUrl: string };
+
+beforeAll(async () => {
+  h = await startTeamsHarness({ core });
+  where = { serviceUrl: h.connector.url };
+  await linkCollector(h.store, 'ava', ava.aadObjectId);
+});
+afterAll(async () => h?.close());
+beforeEach(() => {
+  h.connector.clear();
+  requests.length = 0;
+});
+
+describe('Teams surface, local mode', () => {
+  it('stores the personal conversation on install and says hello', async () => {
+    expect((await post(h.url, installed(ava, where))).status).toBe(200);
+    const binding = await h.store.prisma.channelBinding.findFirst({
+      where: { platform: 'teams', purpose: 'dm', collector: { code: 'ava' } },
+    });
+    expect(binding?.workspaceId).toBe(TENANT);
+    expect((binding?.conversationRef as { serviceUrl?: string } | undefined)?.serviceUrl).toBe(
+      h.connector.url,
+    );
+    const [hello] = h.connector.of('send').concat(h.connector.of('reply'));
+    expect(JSON.stringify(hello?.body)).toContain('your call sheet will arrive here');
+  });
+
+  it('runs a typed command through the core with the activity id as idempotency key', async () => {
+    const activity = message(ava, 'logcall ACME promised 5/30', where);
+    expect((await post(h.url, activity)).status).toBe(200);
+    expect(requests).toEqual([
+      {
+        command: 'logcall',
+        text: 'ACME promised 5/30',
+        user: { platform: 'teams', id: ava.aadObjectId },
+        idempotencyKey: `teams:${activity.conversation.id}:${activity.id}`,
+      },
+    ]);
+    const [sent] = h.connector.of('reply');
+    const card = sent?.body.attachments[0];
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content.version).toBe('1.5');
+    expect(card.content.actions).toEqual([
+      { type: 'Action.Submit', title: 'Undo', data: { verb: 'cs.undo', token: 'u-1' }, style: 'destructive' },
+    ]);
+  });
+
+  it('strips the @mention in a channel and remembers the channel', async () => {
+    const activity = message(ava, 'account ACME', {
+      ...where,
+      scope: 'channel',
+      conversationId: '19:general@thread.tacv2;messageid=1700',
+    });
+    expect((await post(h.url, activity)).status).toBe(200);
+    expect(requests[0]).toMatchObject({ command: 'account', text: 'ACME' });
+    const binding = await h.store.prisma.channelBinding.findFirst({
+      where: { platform: 'teams', purpose: 'team' },
+    });
+    expect(binding?.channelId).toBe('19:general@thread.tacv2');
+  });
+
+  it('answers an unknown Teams user clearly and records nothing', async () => {
+    expect((await post(h.url, message(stranger, 'calls', where))).status).toBe(200);
+    expect(requests).toEqual([]);
+    const text = JSON.stringify(h.connector.of('reply')[0]?.body);
+    expect(text).toContain('I don’t know you yet');
+    expect(text).toContain(stranger.aadObjectId);
+  });
+
+  it('links a collector by e-mail on first contact', async () => {
+    const hiro = teamsUser(2);
+    const email = (await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'hiro' } })).email!;
+    h.connector.members.set(hiro.id, { id: hiro.id, email: email.toUpperCase() });
+    expect((await post(h.url, message(hiro, 'calls', where))).status).toBe(200);
+    expect(requests).toHaveLength(1);
+    const linked = await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'hiro' } });
+    expect(linked.teamsUserId).toBe(hiro.aadObjectId);
+  });
+
+  it('turns the row form into a logcall line and replaces the form with the confirmation', async () => {
+    const value = {
+      verb: 'cs.log',
+      customer: 'ACME',
+      outcome: 'promised',
+      amount: '5,000.00',
+      date: '2027-06-04',
+      invoice: '',
+      note: 'cheque run on Fridays',
+    };
+    await post(h.url, submit(ava, value, { ...where, replyToId: 'form-1' }));
+    expect(requests[0]).toMatchObject({
+      command: 'logcall',
+      text: 'ACME promised 5000.00 by 2027-06-04 cheque run on Fridays',
+    });
+    const [update] = h.connector.of('update');
+    expect(update?.activityId).toBe('form-1');
+    expect(JSON.stringify(update?.body)).toContain('Ran logcall');
+  });
+
+  it('forgets a conversation when the app is removed', async () => {
+    await post(h.url, installationUpdate(ava, 'remove', where));
+    const count = await h.store.prisma.channelBinding.count({
+      where: { purpose: 'dm', collector: { code: 'ava' } },
+    });
+    expect(count).toBe(0);
+  });
+
+  it('refuses requests that are not activities', async () => {
+    const res = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nope',
+    });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${h.url}/api/messages`)).status).toBe(405);
+  });
+});
