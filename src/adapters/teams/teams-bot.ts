@@ -343,6 +343,12 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   ): Promise<string[]> {
     const ids: string[] = [];
     await adapter.continueConversationAsync(auth.appId, reference, async (context) => {
+      // botbuilder would reply to the made-up continuation activity; a post stands on its own
+      // (a new message in a chat, a new thread in a channel).
+      context.onSendActivities(async (_ctx, activities, next) => {
+        for (const a of activities) delete a.replyToId;
+        return next();
+      });
       for (const c of cards) {
         const sent: ResourceResponse | undefined = await context.sendActivity(cardActivity(c));
         if (sent?.id) ids.push(sent.id);

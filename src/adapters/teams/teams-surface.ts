@@ -5,6 +5,7 @@ import { type BotEndpoints, resolveBotAuth } from './bot-auth.ts';
 import { messagesEndpoint } from './messages-endpoint.ts';
 import { createTeamsBot, type TeamsBot } from './teams-bot.ts';
 import type { TeamsCore } from './teams-core.ts';
+import { teamsPublisher } from './teams-publisher.ts';
 
 export interface TeamsSurfaceOptions {
   core: TeamsCore;
@@ -28,6 +29,10 @@ export function teamsSurface(options: TeamsSurfaceOptions): SurfaceFactory {
     }
     const bot = createTeamsBot({ deps, core: options.core, auth, log: teamsLog });
     options.onReady?.(bot);
-    return { name: 'teams', routes: { '/api/messages': messagesEndpoint(bot, auth, teamsLog) } };
+    return {
+      name: 'teams',
+      routes: { '/api/messages': messagesEndpoint(bot, auth, teamsLog) },
+      publisher: teamsPublisher(deps, bot),
+    };
   };
 }

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamsCore } from '../../../src/adapters/teams/teams-core.ts';
 import type { CommandRequest } from '../../../src/app/command-model.ts';
-import { installationUpdate, installed, message, post, submit, TENANT, teamsUser } from './activities.ts';
+import { alertView, callSheet, sheetRow } from '../../fixtures/teams/view-models.ts';
+import {
+  execute,
+  installationUpdate,
+  installed,
+  message,
+  post,
+  submit,
+  TENANT,
+  teamsUser,
+} from './activities.ts';
 import { linkCollector, startTeamsHarness, type TeamsHarness } from './harness.ts';
 
 const requests: CommandRequest[] = [];
@@ -15,7 +25,10 @@ const core: TeamsCore = {
       private: true,
     };
   },
-  acknowledgeAlert: async () => ({ ok: false, error: { code: 'not_found', message: 'no such alert' } }),
+  acknowledgeAlert: async (_deps, { alertId, actor }) => ({
+    ok: true,
+    alert: { ...alertView, id: alertId, status: 'acknowledged', acknowledgedBy: actor.code },
+  }),
 };
 
 const ava = teamsUser(1);
@@ -118,6 +131,38 @@ describe('Teams surface, local mode', () => {
     const [update] = h.connector.of('update');
     expect(update?.activityId).toBe('form-1');
     expect(JSON.stringify(update?.body)).toContain('Ran logcall');
+  });
+
+  it('posts a sheet proactively to the stored personal conversation', async () => {
+    await post(h.url, installed(ava, where));
+    h.connector.clear();
+    const sheet = callSheet([sheetRow(1), sheetRow(2)]);
+    const collector = await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'ava' } });
+    const result = await h.serving.surfaces[0]!.publisher!.postSheet({
+      ...sheet,
+      collector: { ...sheet.collector, id: collector.id },
+    });
+    const sends = h.connector.of('send');
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.conversationId).toBe(`a:1personal-${ava.id.slice(3)}`);
+    expect(result).toEqual({
+      delivered: true,
+      target: `teams:${sends[0]?.conversationId}`,
+      messageIds: [expect.stringMatching(/^m-\d+$/)],
+    });
+    expect(sends[0]?.body.attachments[0].content.body[0].text).toContain('Call sheet · Ava Stone');
+  });
+
+  it('acknowledges an alert with Action.Execute and updates the card for everyone', async () => {
+    const res = await post(
+      h.url,
+      execute(ava, 'cs.ack', { verb: 'cs.ack', alertId: 7 }, { ...where, replyToId: 'alert-card-1' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const [update] = h.connector.of('update');
+    expect(update?.activityId).toBe('alert-card-1');
+    expect(JSON.stringify(update?.body)).toContain('Acknowledged by ava');
   });
 
   it('forgets a conversation when the app is removed', async () => {
