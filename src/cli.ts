@@ -7,6 +7,7 @@ import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
 import { registerServe } from './cli/serve.ts';
+import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
 import { describeError, UserError } from './shared/errors.ts';
 
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
   registerServe(program, ctx);
+  registerTeams(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };
 }
