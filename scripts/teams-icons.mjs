@@ -41,7 +41,9 @@ function png(width, height, rgba) {
 }
 function canvas(size, fill) {
   const px = Buffer.alloc(size * size * 4);
-  const set = (x, y, c) => c.forEach((v, i) => (px[(y * size + x) * 4 + i] = v));
+  const set = (x, y, c) => {
+    for (const [i, v] of c.entries()) px[(y * size + x) * 4 + i] = v;
+  };
   const rect = (x0, y0, x1, y1, c) => {
     for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) set(x, y, c);
   };
