@@ -342,6 +342,9 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     cards: AdaptiveCard[],
   ): Promise<string[]> {
     const ids: string[] = [];
+    // The adapter hands errors inside a turn to onTurnError; a failed post must reach the caller
+    // (the job ledger retries it), so it is carried out of the turn and rethrown.
+    let failure: unknown;
     await adapter.continueConversationAsync(auth.appId, reference, async (context) => {
       // botbuilder would reply to the made-up continuation activity; a post stands on its own
       // (a new message in a chat, a new thread in a channel).
@@ -349,11 +352,16 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
         for (const a of activities) delete a.replyToId;
         return next();
       });
-      for (const c of cards) {
-        const sent: ResourceResponse | undefined = await context.sendActivity(cardActivity(c));
-        if (sent?.id) ids.push(sent.id);
+      try {
+        for (const c of cards) {
+          const sent: ResourceResponse | undefined = await context.sendActivity(cardActivity(c));
+          if (sent?.id) ids.push(sent.id);
+        }
+      } catch (err) {
+        failure = err;
       }
     });
+    if (failure) throw failure;
     return ids;
   }
 

@@ -153,6 +153,35 @@ describe('Teams surface, local mode', () => {
     expect(sends[0]?.body.attachments[0].content.body[0].text).toContain('Call sheet · Ava Stone');
   });
 
+  it('lets a refused proactive post fail loudly, so the job ledger retries it', async () => {
+    await post(h.url, installed(ava, where));
+    const collector = await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'ava' } });
+    const sheet = callSheet([sheetRow(1)]);
+    h.connector.clear();
+    h.connector.failNext(403); // e.g. the user blocked the bot; 429 and 5xx are retried by botbuilder
+    try {
+      await expect(
+        h.serving.surfaces[0]!.publisher!.postSheet({
+          ...sheet,
+          collector: { ...sheet.collector, id: collector.id },
+        }),
+      ).rejects.toThrow();
+    } finally {
+      h.connector.failNext(403, 0);
+    }
+  });
+
+  it('reports nowhere to post for a collector who never opened the app', async () => {
+    const sheet = callSheet([sheetRow(1)]);
+    const morgan = await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'morgan' } });
+    const result = await h.serving.surfaces[0]!.publisher!.postSheet({
+      ...sheet,
+      collector: { ...sheet.collector, id: morgan.id },
+    });
+    expect(result).toEqual({ delivered: false });
+    expect(h.connector.calls).toEqual([]);
+  });
+
   it('acknowledges an alert with Action.Execute and updates the card for everyone', async () => {
     const res = await post(
       h.url,
