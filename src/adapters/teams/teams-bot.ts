@@ -146,7 +146,13 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     return collector;
   }
 
-  const keyOf = (context: TurnContext) => `teams:${context.activity.conversation?.id}:${context.activity.id}`;
+  // The core prefixes keys with the platform. A typed line records once per Teams activity (Teams
+  // retries with the same id); a card button once per card and button, however often pressed.
+  const keyOf = (context: TurnContext) => `${context.activity.conversation?.id}:${context.activity.id}`;
+  const buttonKeyOf = (context: TurnContext, button: string) =>
+    context.activity.replyToId
+      ? `card:${context.activity.conversation?.id}:${context.activity.replyToId}:${button}`
+      : keyOf(context);
 
   // Card buttons first: an Action.Submit arrives as a message with a value and no text.
   app.adaptiveCards.actionSubmit(REPLY_VERBS.command, async (context, _state, data) => {
@@ -154,14 +160,15 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     if (!collector) return;
     const parsed = parseMessage(String((data as { command?: unknown }).command ?? ''));
     if (parsed.kind !== 'command') return;
-    await send(context, await run(context, collector, parsed.command, parsed.text, keyOf(context)));
+    const key = buttonKeyOf(context, `${parsed.command} ${parsed.text}`);
+    await send(context, await run(context, collector, parsed.command, parsed.text, key));
   });
 
   app.adaptiveCards.actionSubmit(REPLY_VERBS.undo, async (context, _state, data) => {
     const collector = await sender(context);
     if (!collector) return;
     const token = String((data as { token?: unknown }).token ?? '');
-    await send(context, await run(context, collector, 'undo', token, keyOf(context)));
+    await send(context, await run(context, collector, 'undo', token, buttonKeyOf(context, `undo ${token}`)));
   });
 
   app.adaptiveCards.actionSubmit(SHEET_VERBS.open, async (context, _state, data) => {
@@ -192,11 +199,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       await send(context, replyCard({ tone: 'warning', title: line.message, private: true }));
       return;
     }
-    // One record per card and customer, however often the button is pressed.
     const cardId = context.activity.replyToId;
-    const key = cardId
-      ? `teams:card:${context.activity.conversation?.id}:${cardId}:${String(values.customer)}:${String(values.outcome)}`
-      : keyOf(context);
+    const key = buttonKeyOf(context, `log ${String(values.customer)} ${String(values.outcome)}`);
     const result = await run(context, collector, 'logcall', line.text, key);
     const fromForm = 'note' in values || 'date' in values || 'amount' in values;
     if (fromForm && cardId) {
@@ -213,10 +217,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     const id = Number(alertId);
     if (!Number.isSafeInteger(id)) return 'That card no longer points at an alert.';
     const result = await core.acknowledgeAlert(deps, {
-      alertId: id,
+      id,
       actor: { code: collector.code, source: 'teams' },
     });
-    return result.ok ? alertCard(result.alert) : result.error.message;
+    return result.ok ? alertCard(result.value) : result.error.message;
   }
 
   app.adaptiveCards.actionExecute(ALERT_VERBS.acknowledge, async (context, _state, data) =>

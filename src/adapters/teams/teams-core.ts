@@ -6,10 +6,10 @@ import type { Actor, AppDeps } from '../../app/deps.ts';
 import type { Reply } from '../../app/reply.ts';
 
 export type AcknowledgeResult =
-  | { ok: true; alert: AlertView }
+  | { ok: true; value: AlertView }
   | { ok: false; error: { code: string; message: string } };
 
 export interface TeamsCore {
   runCommand(deps: AppDeps, request: CommandRequest): Promise<Reply>;
-  acknowledgeAlert(deps: AppDeps, input: { alertId: number; actor: Actor }): Promise<AcknowledgeResult>;
+  acknowledgeAlert(deps: AppDeps, input: { id: number; actor: Actor }): Promise<AcknowledgeResult>;
 }

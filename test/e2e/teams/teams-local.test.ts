@@ -25,9 +25,9 @@ const core: TeamsCore = {
       private: true,
     };
   },
-  acknowledgeAlert: async (_deps, { alertId, actor }) => ({
+  acknowledgeAlert: async (_deps, { id, actor }) => ({
     ok: true,
-    alert: { ...alertView, id: alertId, status: 'acknowledged', acknowledgedBy: actor.code },
+    value: { ...alertView, id, status: 'acknowledged', acknowledgedBy: actor.code },
   }),
 };
 
@@ -69,7 +69,7 @@ describe('Teams surface, local mode', () => {
         command: 'logcall',
         text: 'ACME promised 5/30',
         user: { platform: 'teams', id: ava.aadObjectId },
-        idempotencyKey: `teams:${activity.conversation.id}:${activity.id}`,
+        idempotencyKey: `${activity.conversation.id}:${activity.id}`,
       },
     ]);
     const [sent] = h.connector.of('reply');
