@@ -42,7 +42,7 @@ export async function runCommand(deps: CommandDeps, req: CommandRequest): Promis
     let text = String(req.text ?? '');
     if (command === '' || command === 'callsheet') ({ command, text } = splitCommandLine(text));
     command = ALIASES[command] ?? command;
-    if (command === 'help' || command === '') return helpReply();
+    if (command === 'help' || command === '') return helpReply(text);
     const actor = await findActor(deps.store.sql, req.user);
     if (!actor) {
       const m = notLinkedMessage(req.user);

@@ -154,6 +154,18 @@ describe('logcall effects', () => {
   });
 });
 
+describe('time zones', () => {
+  it("reads 'today' in each collector's own zone", async () => {
+    const lateEvening = new Date('2027-05-29T04:30:00Z'); // 23:30 Fri in Chicago, 00:30 Sat in New York
+    const hiro = await run('logcall TESTA promised 100 today', { as: 'hiro', now: lateEvening });
+    expect(hiro.title).toMatch(/by Fri 28 May 2027$/);
+    const ava = await run('logcall TESTCO promised 100 today', { as: 'ava', now: lateEvening });
+    expect(ava.title).toMatch(/by Sat 29 May 2027$/);
+    await run('undo', { as: 'hiro', now: lateEvening });
+    await run('undo', { as: 'ava', now: lateEvening });
+  });
+});
+
 describe('customers that are not one', () => {
   it('suggests the closest customer, with a button that re-runs the line', async () => {
     const reply = await run('logcall TESTCOO promised 6/1');
@@ -235,6 +247,7 @@ describe('look-ups', () => {
 
   it('answers help and unknown commands without needing a linked user', async () => {
     expect((await run('help', { platform: 'slack', as: 'U404' })).title).toBe('Callsheet commands');
+    expect((await run('help logcall')).lines?.join('\n')).toMatch(/promised\|ptp \[amount\] \[by\] <date>/);
     expect((await run('frobnicate')).title).toBe("'frobnicate' is not a command.");
   });
 
