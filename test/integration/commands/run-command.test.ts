@@ -226,6 +226,12 @@ describe('look-ups', () => {
     expect(reply.lines?.join('\n')).toMatch(/Promise: \$3,000\.00 by Tue 1 Jun 2027/);
   });
 
+  it("shows the actor's calls for today", async () => {
+    const reply = await run('calls');
+    expect(reply.title).toMatch(/^Ava Diaz's calls for Fri 28 May 2027: \d+, \$[\d,.]+ overdue$/);
+    expect(reply.table?.rows.some((r) => r[1] === 'Tessellate Widgets (TESTCO)')).toBe(true);
+  });
+
   it('lists my promises, the overdue ones and all', async () => {
     const mine = await run('promises');
     expect(mine.title).toMatch(/^Your open promises: \d+/);
