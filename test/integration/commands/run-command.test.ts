@@ -229,7 +229,10 @@ describe('look-ups', () => {
   it("shows the actor's calls for today", async () => {
     const reply = await run('calls');
     expect(reply.title).toMatch(/^Ava Diaz's calls for Fri 28 May 2027: \d+, \$[\d,.]+ overdue$/);
-    expect(reply.table?.rows.some((r) => r[1] === 'Tessellate Widgets (TESTCO)')).toBe(true);
+    expect(reply.table?.columns).toEqual(['#', 'Customer', 'Overdue', 'Do', 'Why', 'Call']);
+    const team = await run('calls', { as: 'morgan' });
+    expect(team.title).toMatch(/^The team's calls for Fri 28 May 2027: \d+ of \d+ capacity/);
+    expect(team.table?.rows.map((r) => r[0])).toEqual(['Ava Diaz (ava)', 'Hiro Okafor (hiro)']);
   });
 
   it('lists my promises, the overdue ones and all', async () => {
