@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../src/app/commands/run-command.ts';
 import { openTestStore, type TestStore } from '../../support/test-store.ts';
 import { addCustomers, count, NOW, type Runner, runner } from './fixture.ts';
 
@@ -35,6 +36,22 @@ describe('who may log', () => {
       `SELECT actor, source FROM interactions WHERE customer_id = 9001 ORDER BY id DESC LIMIT 1`,
     );
     expect(row).toEqual({ actor: 'ava', source: 'slack' });
+    await store.sql.query(`UPDATE collectors SET teams_user_id = 'aad-hiro' WHERE code = 'hiro'`);
+    const teams = await runCommand(
+      { store, now: () => NOW },
+      {
+        command: 'logcall',
+        text: 'TESTA na',
+        user: { platform: 'teams', id: 'aad-hiro' },
+        idempotencyKey: 'act-1',
+      },
+    );
+    expect(teams.title).toBe('Recorded: No answer from Testa Foods (TESTA)');
+  });
+
+  it('refuses a pasted novel in one line', async () => {
+    const reply = await run(`logcall TESTCO note ${'x'.repeat(20_000)}`);
+    expect(reply).toMatchObject({ tone: 'error', title: expect.stringMatching(/at most 10000/) });
   });
 
   it('lets a collector log a covering call on a colleague account and says whose it is', async () => {
