@@ -7,6 +7,7 @@ import { centsFromDecimal, formatMoney } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Store } from '../store/open-store.ts';
 import type { CliContext } from './context.ts';
+import { printMorningSheets } from './sheet.ts';
 
 interface DemoFlags {
   size: DemoSize;
@@ -67,6 +68,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               `  ${what.replace(/_/g, ' ').padEnd(26)} ${codes.length}  e.g. ${codes.slice(0, 3).join(', ')}\n`,
             );
           }
+          await printMorningSheets(store, today, ctx);
         },
         { migrations: 'auto' },
       );
