@@ -31,7 +31,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
   registerKpis(program, ctx);
-  registerBacktest(program, ctx, () => null);
+  registerBacktest(program, ctx);
   registerServe(program, ctx);
   registerSheet(program, ctx);
   for (const command of program.commands) applyToTree(command);
