@@ -36,7 +36,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
   registerKpis(program, ctx);
-  registerBacktest(program, ctx, () => null);
+  registerBacktest(program, ctx);
   registerImport(program, ctx);
   registerExport(program, ctx);
   registerServe(program, ctx);
