@@ -71,21 +71,6 @@ export async function recordMissed(
   );
 }
 
-/** The keys among `periodKeys` of `job` that are already finished (succeeded or given up). */
-export async function settledKeys(
-  conn: SqlConn,
-  job: string,
-  periodKeys: readonly string[],
-): Promise<Set<string>> {
-  if (!periodKeys.length) return new Set();
-  const rows = await conn.query<{ period_key: string }>(
-    `SELECT period_key FROM job_runs WHERE job = $1 AND period_key = ANY($2::text[])
-        AND (status = 'succeeded' OR (status = 'failed' AND next_attempt_at IS NULL))`,
-    [job, periodKeys],
-  );
-  return new Set(rows.map((r) => r.period_key));
-}
-
 /**
  * Claims runs that may start now: pending ones, failed ones whose retry time has come, and running
  * ones whose lease ran out (their process died). Rows another instance is claiming are skipped.

@@ -58,9 +58,3 @@ export function dailyState(
 export function retryDelayMs(attempt: number, baseSeconds: number): number {
   return baseSeconds * 1000 * 2 ** Math.max(0, attempt - 1);
 }
-
-/** The start of the fixed slot of `everyMinutes` an instant falls in, as an ISO minute (UTC). */
-export function slotOf(now: Date, everyMinutes: number): string {
-  const ms = everyMinutes * 60_000;
-  return new Date(Math.floor(now.getTime() / ms) * ms).toISOString().slice(0, 16);
-}
