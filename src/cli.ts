@@ -2,11 +2,18 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAlerts } from './cli/alerts.ts';
+import { registerBacktest } from './cli/backtest.ts';
+import { registerChat } from './cli/chat.ts';
 import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
+import { registerExport } from './cli/export.ts';
+import { registerImport } from './cli/import.ts';
+import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
+import { registerSheet } from './cli/sheet.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
 import { describeError, UserError } from './shared/errors.ts';
 
@@ -22,10 +29,17 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerChat(program, ctx);
+  registerAlerts(program, ctx);
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
+  registerKpis(program, ctx);
+  registerBacktest(program, ctx, () => null);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   registerServe(program, ctx);
+  registerSheet(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };
 }
@@ -61,6 +75,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** Entry point for bin/callsheet.mjs. */
 export async function main(): Promise<void> {
+  // `callsheet sheet | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   loadDotEnv();
   const code = await runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),

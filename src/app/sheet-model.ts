@@ -66,3 +66,28 @@ export interface ManagerSummary {
   /** Extra lines (e.g. the month's KPIs) appended by whoever builds the summary. */
   notes: string[];
 }
+
+/** An account left to letters and e-mails (the mail-merge queue), or one that did not fit a sheet. */
+export interface AutomatedRow {
+  customer: { id: number; code: string; name: string };
+  overdueCents: Cents;
+  openCents: Cents;
+  oldestDaysPastDue: number;
+  invoiceNumbers: string[];
+  action: SheetAction;
+  /** Whom to write to (the AP contact, or the manager for escalations). */
+  contact: SheetContact | null;
+  reasons: string[];
+  /** Collector code of the account, if it has one. */
+  collectorCode: string | null;
+  /** True when it belonged on the top list but no collector had room: managers see these. */
+  overCapacity: boolean;
+}
+
+/** Everything buildCallSheets returns for one morning. */
+export interface SheetSet {
+  asOf: IsoDate;
+  sheets: CallSheet[];
+  automated: AutomatedRow[];
+  summary: ManagerSummary;
+}

@@ -6,7 +6,9 @@ import { isIsoDate, todayIn } from '../domain/calendar.ts';
 import { centsFromDecimal, formatMoney } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Store } from '../store/open-store.ts';
+import { showTodaysAlerts } from './alerts.ts';
 import type { CliContext } from './context.ts';
+import { printMorningSheets } from './sheet.ts';
 
 interface DemoFlags {
   size: DemoSize;
@@ -67,6 +69,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               `  ${what.replace(/_/g, ' ').padEnd(26)} ${codes.length}  e.g. ${codes.slice(0, 3).join(', ')}\n`,
             );
           }
+          await printMorningSheets(store, today, ctx);
+          await showTodaysAlerts(store, today, ctx.stdout);
         },
         { migrations: 'auto' },
       );

@@ -235,6 +235,9 @@ export async function loadDemo(
       const all = [...DEMO_TABLES, ...OTHER_TABLES].map((t) => `"${t}"`).join(', ');
       await tx.exec(`TRUNCATE ${all} RESTART IDENTITY CASCADE`);
     }
+    // The generator's rows are consistent by construction, so the embedded database may skip
+    // per-row foreign-key triggers (most of the load time); only a superuser may, which PGlite is.
+    if (store.backend === 'pglite') await tx.query('SET LOCAL session_replication_role = replica');
     await bulkInsert(tx, 'collectors', COLLECTOR_COLUMNS, demoCollectors(options.size));
     const planted: Partial<Record<Planted, string[]>> = {};
     let customers = 0;

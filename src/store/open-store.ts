@@ -10,6 +10,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { UserError } from '../shared/errors.ts';
 import { migrate, migrationStatus } from './migrate.ts';
+import { seedFromTemplate } from './pglite-template.ts';
 import { pgliteSql, pgSql, type Sql } from './sql.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -49,7 +50,7 @@ export function redactUrl(url: string): string {
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir ?? '.callsheet');
+    : await openPglite(options.dataDir ?? '.callsheet', (options.migrations ?? 'auto') === 'auto');
   const mode = options.migrations ?? (store.backend === 'pglite' ? 'auto' : 'check');
   try {
     if (mode === 'auto')
@@ -106,12 +107,16 @@ function describePgError(err: unknown): string {
   return String(err);
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+/** `seed`: a new folder may start as a copy of the migrated template (same result, faster). */
+async function openPglite(dataDir: string, seed: boolean): Promise<Store> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   let db: PGlite;
   try {
-    if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    if (!inMemory) {
+      mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+      if (seed) seedFromTemplate(dataDir);
+    }
     db = await PGlite.create(inMemory ? {} : { dataDir });
   } catch (err) {
     release();

@@ -1,12 +1,12 @@
 // Makes the migrated template every test file copies its database from.
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/store/migrate.ts';
-import { pgConn, pgliteSql } from '../../src/store/sql.ts';
-import { databaseUrl, migrationsFingerprint, pgliteTemplateDir } from './test-db.ts';
+import { ensurePgliteTemplate, migrationsFingerprint } from '../../src/store/pglite-template.ts';
+import { pgConn } from '../../src/store/sql.ts';
+import { databaseUrl } from './test-db.ts';
 
 export default async function setup(project: TestProject): Promise<void> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -36,17 +36,6 @@ export default async function setup(project: TestProject): Promise<void> {
     project.provide('testDb', { kind: 'postgres', adminUrl, template });
     return;
   }
-  const templateDir = pgliteTemplateDir();
-  if (!existsSync(path.join(templateDir, 'PG_VERSION'))) {
-    const building = mkdtempSync(`${templateDir}-building-`);
-    const db = await PGlite.create({ dataDir: building });
-    await pgliteSql(db).session((conn) => migrate(conn));
-    await db.close();
-    try {
-      renameSync(building, templateDir);
-    } catch {
-      rmSync(building, { recursive: true, force: true }); // another run made it first
-    }
-  }
+  const templateDir = await ensurePgliteTemplate(path.join(os.tmpdir(), 'callsheet-test'));
   project.provide('testDb', { kind: 'pglite', templateDir });
 }

@@ -1,9 +1,6 @@
 // Where integration tests get their databases: a migrated template made once per run (a PGlite
 // folder, or a Postgres template database when TEST_DATABASE_URL is set), copied per test file.
-import { createHash, randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import { readMigrations } from '../../src/store/migrate.ts';
+import { randomBytes } from 'node:crypto';
 
 export type TestDbTarget =
   | { kind: 'pglite'; templateDir: string }
@@ -14,16 +11,6 @@ declare module 'vitest' {
     testDb: TestDbTarget;
   }
 }
-
-/** Changes whenever a migration changes, so a stale template is never reused. */
-export function migrationsFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const m of readMigrations()) hash.update(`${m.name}:${m.checksum}`);
-  return hash.digest('hex').slice(0, 12);
-}
-
-export const pgliteTemplateDir = () =>
-  path.join(os.tmpdir(), `callsheet-test-template-${migrationsFingerprint()}`);
 
 export function databaseUrl(adminUrl: string, database: string): string {
   const u = new URL(adminUrl);

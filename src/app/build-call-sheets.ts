@@ -1,0 +1,143 @@
+// This morning's call sheets: who each collector calls, in which order, what to do and why; the
+// automated tier (mail-merge queue) for everyone else; and the manager's team view. The store
+// computes per-customer aggregates as of the day in SQL; the pure policy code ranks them.
+import { TZDate } from '@date-fns/tz';
+import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
+import { type DayPlan, planDay } from '../domain/policy/plan-day.ts';
+import type { PolicySettings } from '../domain/policy/policy-settings.ts';
+import { dollars, plural } from '../domain/policy/words.ts';
+import { UserError } from '../shared/errors.ts';
+import { readSettings } from '../store/settings.ts';
+import {
+  readContacts,
+  readSheetHolders,
+  readSheetInputs,
+  type SheetHolderRow,
+} from '../store/sheet-inputs.ts';
+import type { AppDeps } from './deps.ts';
+import { policySettings } from './policy-settings.ts';
+import type { CallSheet, ManagerSummary, SheetSet } from './sheet-model.ts';
+import { isEscalation, toAutomatedRow, toSheetRow } from './sheet-rows.ts';
+
+export interface BuildCallSheetsOptions {
+  /** The day to build for; default: today in each collector's time zone. */
+  asOf?: IsoDate;
+  /** Only this collector's sheet (and automated rows); the plan is still the whole team's. */
+  collectorCode?: string;
+}
+
+/** The instant a calendar day ends in a time zone (ISO 8601), for "logged on or before D". */
+export function endOfDayIn(date: IsoDate, timeZone: string): string {
+  const [y, m, d] = addDays(date, 1).split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime()).toISOString();
+}
+
+async function planFor(deps: AppDeps, asOf: IsoDate, holders: SheetHolderRow[], policy: PolicySettings) {
+  const accounts = await readSheetInputs(deps.store.sql, {
+    asOf,
+    cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
+    timeZone: holders[0]?.timeZone ?? 'UTC',
+    brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
+  });
+  const plan = planDay(
+    accounts,
+    holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
+    asOf,
+    policy,
+  );
+  return { accounts, plan };
+}
+
+export async function buildCallSheets(
+  deps: AppDeps,
+  options: BuildCallSheetsOptions = {},
+): Promise<SheetSet> {
+  const policy = await readSettings(deps.store.sql, policySettings);
+  const holders = await readSheetHolders(deps.store.sql);
+  const only = options.collectorCode?.toLowerCase();
+  if (only !== undefined && !holders.some((h) => h.code.toLowerCase() === only)) {
+    const known = holders.map((h) => h.code).join(', ') || 'none yet';
+    throw new UserError(`no collector "${options.collectorCode}" has a call sheet (collectors: ${known})`);
+  }
+  // Each collector's "today" is in their own zone; near midnight the team can span two days.
+  const dayOf = new Map(holders.map((h) => [h.id, options.asOf ?? todayIn(h.timeZone, deps.now())]));
+  const days = [...new Set(dayOf.values())].sort();
+  const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
+  const plans = new Map<IsoDate, Awaited<ReturnType<typeof planFor>>>();
+  for (const day of days.length ? days : [teamDay]) plans.set(day, await planFor(deps, day, holders, policy));
+  const team = plans.get(teamDay)!;
+
+  const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
+  const needed = new Set<number>();
+  for (const h of sheetHolders)
+    for (const p of plans.get(dayOf.get(h.id)!)!.plan.sheets.get(h.id) ?? [])
+      needed.add(p.account.customerId);
+  const automatedPlanned = team.plan.automated.filter(
+    (p) => only === undefined || sheetHolders.some((h) => h.id === p.account.collectorId),
+  );
+  for (const p of automatedPlanned) needed.add(p.account.customerId);
+  const contacts = await readContacts(deps.store.sql, [...needed]);
+
+  const sheets: CallSheet[] = sheetHolders.map((h) => {
+    const { plan, accounts } = plans.get(dayOf.get(h.id)!)!;
+    const planned = plan.sheets.get(h.id) ?? [];
+    const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, contacts));
+    const onSheet = new Set(planned.map((p) => p.account.customerId));
+    return {
+      asOf: plan.asOf,
+      collector: {
+        id: h.id,
+        code: h.code,
+        name: h.name,
+        timeZone: h.timeZone,
+        dailyCapacity: h.dailyCapacity,
+      },
+      rows,
+      summary: {
+        calls: rows.length,
+        overdueCents: rows.reduce((sum, r) => sum + r.overdueCents, 0),
+        escalations: rows.filter((r) => isEscalation(r.action)).length,
+        promisesDueToday: accounts
+          .filter((a) => a.collectorId === h.id || onSheet.has(a.customerId))
+          .reduce((n, a) => n + a.promises.dueTodayCount, 0),
+      },
+    };
+  });
+  const codes = new Map(holders.map((h) => [h.id, h.code]));
+  const automated = automatedPlanned.map((p) => toAutomatedRow(p, team.plan.asOf, contacts, codes));
+  return { asOf: teamDay, sheets, automated, summary: managerSummary(team.plan, sheets, automated.length) };
+}
+
+function managerSummary(plan: DayPlan, sheets: CallSheet[], automatedCustomers: number): ManagerSummary {
+  const notes: string[] = [];
+  if (plan.overCapacity.length) {
+    const over = plan.overCapacity.reduce((sum, p) => sum + p.account.overdueCents, 0);
+    notes.push(
+      `${plural(plan.overCapacity.length, 'top-list account')} (${dollars(over)} overdue) did not fit on a sheet: ` +
+        `${plan.overCapacity
+          .slice(0, 5)
+          .map((p) => p.account.code)
+          .join(', ')}${plan.overCapacity.length > 5 ? ', …' : ''}`,
+    );
+  }
+  if (plan.suppressed.length)
+    notes.push(
+      `${plural(plan.suppressed.length, 'account')} wait on a promise not yet due (no calls, no letters)`,
+    );
+  const calls = sheets.reduce((n, s) => n + s.rows.length, 0);
+  return {
+    asOf: plan.asOf,
+    coverage: plan.coverage,
+    capacity: { calls, capacity: plan.capacity, overCapacityCustomers: plan.overCapacity.length },
+    collectors: sheets.map((s) => ({
+      code: s.collector.code,
+      name: s.collector.name,
+      calls: s.rows.length,
+      overdueCents: s.summary.overdueCents,
+      escalations: s.summary.escalations,
+    })),
+    escalationsDue: sheets.reduce((n, s) => n + s.summary.escalations, 0),
+    automatedCustomers,
+    notes,
+  };
+}

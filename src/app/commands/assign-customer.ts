@@ -1,0 +1,80 @@
+// `assign <customer> to <collector>` (managers): gives an account to a collector, recorded as an
+// interaction (undo-able) and in the audit trail.
+import { customerLabel } from '../../domain/grammar/format.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Reply } from '../reply.ts';
+import type { CommandActor } from './actor.ts';
+import { customerChoiceReply } from './choices.ts';
+import { findCustomer } from './customers.ts';
+import { recordChange, storedReply } from './interactions.ts';
+import { errorReply, undoAction } from './replies.ts';
+
+export function managersOnly(actor: CommandActor, what: string): Reply | null {
+  if (actor.role === 'manager') return null;
+  return errorReply(`Only managers can ${what}.`, [
+    `You are signed in as ${actor.name} (${actor.code}), a collector.`,
+  ]);
+}
+
+export async function assignCustomer(
+  deps: AppDeps,
+  actor: CommandActor,
+  text: string,
+  key: string,
+): Promise<Reply> {
+  const refused = managersOnly(actor, 'assign accounts');
+  if (refused) return refused;
+  const conn = deps.store.sql;
+  const earlier = await storedReply(conn, key);
+  if (earlier) return earlier;
+  const m = /^(.+)\s+to\s+(\S.*)$/is.exec(text.trim());
+  if (!m) return errorReply('Say who gets the account: `assign ACME to ava`.');
+  const found = await findCustomer(conn, m[1]!);
+  if (!found.ok) return customerChoiceReply(found, (ref) => `assign ${ref} to ${m[2]!.trim()}`);
+  const wanted = m[2]!.trim().replace(/^@/, '');
+  const collectors = await conn.query<{ id: number; code: string; name: string }>(
+    `SELECT id, code, name FROM collectors WHERE active AND (lower(code) = lower($1) OR lower(name) LIKE lower($1) || '%') ORDER BY (lower(code) = lower($1)) DESC, id`,
+    [wanted],
+  );
+  const to =
+    collectors.length === 1 || collectors[0]?.code.toLowerCase() === wanted.toLowerCase()
+      ? collectors[0]
+      : undefined;
+  if (!to)
+    return errorReply(
+      collectors.length
+        ? `'${wanted}' matches several collectors: ${collectors.map((c) => `${c.name} (${c.code})`).join(', ')}.`
+        : `No collector '${wanted}'.`,
+    );
+  const customer = found.customer;
+  const [before] = await conn.query<{ collector_id: number | null; name: string | null }>(
+    `SELECT c.collector_id, k.name FROM customers c LEFT JOIN collectors k ON k.id = c.collector_id WHERE c.id = $1`,
+    [customer.id],
+  );
+  if (before?.collector_id === to.id)
+    return errorReply(`${customerLabel(customer)} is already ${to.name}'s account.`);
+  return recordChange(conn, actor, key, deps.now(), async (id, tx) => {
+    const details = {
+      command: 'assign',
+      previousCollectorId: before?.collector_id ?? null,
+      collectorId: to.id,
+    };
+    await tx.query(
+      `UPDATE customers SET collector_id = $2, actor = $3, source = $4, updated_at = now() WHERE id = $1`,
+      [customer.id, to.id, actor.code, actor.source],
+    );
+    await tx.query(
+      `INSERT INTO audit_events (actor, source, action, entity, entity_id, data) VALUES ($1, $2, 'customer.assign', 'customers', $3, $4::jsonb)`,
+      [actor.code, actor.source, String(customer.id), JSON.stringify(details)],
+    );
+    return {
+      interaction: { customerId: customer.id, outcome: 'assign', details },
+      reply: {
+        tone: 'ok',
+        title: `Assigned ${customerLabel(customer)} to ${to.name}${before?.name ? ` (was ${before.name})` : ''}`,
+        actions: [undoAction(id)],
+        private: true,
+      },
+    };
+  });
+}

@@ -1,0 +1,90 @@
+// The one entry point every surface calls: a command from a known collector → a platform-neutral
+// reply. It never throws: expected problems are replies that say how to fix them, and anything
+// unexpected becomes a safe apology (reported through deps.reportError) with nothing half-written.
+import type { CommandRequest } from '../command-model.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Reply } from '../reply.ts';
+import { type CommandActor, findActor, notLinkedMessage } from './actor.ts';
+import { assignCustomer } from './assign-customer.ts';
+import { splitCommandLine } from './command-line.ts';
+import { creditHold } from './credit-hold.ts';
+import { helpReply } from './help.ts';
+import { listPromises } from './list-promises.ts';
+import { logCall } from './log-call.ts';
+import { myCalls } from './my-calls.ts';
+import { errorReply } from './replies.ts';
+import { showAccount } from './show-account.ts';
+import { undoChange } from './undo-change.ts';
+
+export interface CommandDeps extends AppDeps {
+  /** Where unexpected errors go (a logger); the user only sees a safe message. */
+  reportError?: (err: unknown, context: { command: string; user: string }) => void;
+}
+
+const ALIASES: Record<string, string> = {
+  log: 'logcall',
+  call: 'logcall',
+  sheet: 'calls',
+  mycalls: 'calls',
+  acct: 'account',
+  a: 'account',
+  promise: 'promises',
+  ptp: 'promises',
+  '?': 'help',
+};
+
+export async function runCommand(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
+  try {
+    let command = String(req.command ?? '')
+      .trim()
+      .replace(/^\//, '')
+      .toLowerCase();
+    let text = String(req.text ?? '');
+    if (command === '' || command === 'callsheet') ({ command, text } = splitCommandLine(text));
+    command = ALIASES[command] ?? command;
+    if (command === 'help' || command === '') return helpReply();
+    const actor = await findActor(deps.store.sql, req.user);
+    if (!actor) {
+      const m = notLinkedMessage(req.user);
+      return errorReply(m.title, m.lines);
+    }
+    return await dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`);
+  } catch (err) {
+    deps.reportError?.(err, { command: String(req.command), user: `${req.user?.platform}:${req.user?.id}` });
+    return errorReply('Something went wrong on our side and nothing was recorded. Please try again.', [
+      'If it keeps happening, tell your Callsheet admin (the details are in the server log).',
+    ]);
+  }
+}
+
+function dispatch(
+  deps: AppDeps,
+  actor: CommandActor,
+  command: string,
+  text: string,
+  key: string,
+): Promise<Reply> {
+  switch (command) {
+    case 'logcall':
+      return logCall(deps, actor, text, key);
+    case 'calls':
+      return myCalls(deps, actor);
+    case 'account':
+      return showAccount(deps, actor, text);
+    case 'promises':
+      return listPromises(deps, actor, text);
+    case 'undo':
+      return undoChange(deps, actor, text, key);
+    case 'assign':
+      return assignCustomer(deps, actor, text, key);
+    case 'hold':
+    case 'release':
+      return creditHold(deps, actor, command, text, key);
+    default:
+      return Promise.resolve(
+        errorReply(`'${command}' is not a command.`, [
+          'Commands: logcall, calls, account, promises, undo, assign, hold, release, help.',
+        ]),
+      );
+  }
+}

@@ -1,0 +1,86 @@
+// Turns the engine's plan into the sheet view models every surface renders.
+import { daysBetween, type IsoDate } from '../domain/calendar.ts';
+import { pickContact } from '../domain/policy/pick-contact.ts';
+import type { PlannedAccount } from '../domain/policy/plan-day.ts';
+import { isEscalationStep } from '../domain/policy/treatment.ts';
+import type { ContactRow } from '../store/sheet-inputs.ts';
+import type { AutomatedRow, SheetAction, SheetContact, SheetRow } from './sheet-model.ts';
+
+export function oldestDaysPastDue(p: PlannedAccount, asOf: IsoDate): number {
+  return p.account.oldestDueDate ? Math.max(0, daysBetween(p.account.oldestDueDate, asOf)) : 0;
+}
+
+function contactFor(p: PlannedAccount, contacts: Map<number, ContactRow[]>): SheetContact | null {
+  const c = pickContact(contacts.get(p.account.customerId) ?? [], p.treatment.contactRole);
+  return c
+    ? { name: c.name, role: c.role, phone: c.phone, email: c.email, preferredChannel: c.preferredChannel }
+    : null;
+}
+
+/** Monthly days-to-pay for the sparkline: months with no payment repeat the month before. */
+export function payTrend(monthly: readonly (number | null)[]): number[] {
+  const out: number[] = [];
+  let last: number | null = null;
+  for (const v of monthly) {
+    if (v !== null) last = v;
+    if (last !== null) out.push(Math.round(last));
+  }
+  return out;
+}
+
+function action(p: PlannedAccount, channel: SheetAction['channel']): SheetAction {
+  return {
+    step: p.treatment.step,
+    label: channel === 'call' ? p.treatment.callLabel : p.treatment.letterLabel,
+    channel,
+    escalated: p.treatment.escalated,
+  };
+}
+
+export function isEscalation(a: SheetAction): boolean {
+  return a.escalated || isEscalationStep(a.step as Parameters<typeof isEscalationStep>[0]);
+}
+
+export function toSheetRow(
+  p: PlannedAccount,
+  rank: number,
+  asOf: IsoDate,
+  contacts: Map<number, ContactRow[]>,
+): SheetRow {
+  const a = p.account;
+  return {
+    rank,
+    customer: { id: a.customerId, code: a.code, name: a.name },
+    score: p.score.score,
+    overdueCents: a.overdueCents,
+    openCents: a.openCents,
+    oldestDaysPastDue: oldestDaysPastDue(p, asOf),
+    invoiceNumbers: a.overdueInvoices,
+    action: action(p, 'call'),
+    contact: contactFor(p, contacts),
+    reasons: p.score.reasons,
+    trend: payTrend(a.payments.monthlyAvgDays),
+    pinned: a.pinned,
+  };
+}
+
+export function toAutomatedRow(
+  p: PlannedAccount & { overCapacity: boolean },
+  asOf: IsoDate,
+  contacts: Map<number, ContactRow[]>,
+  collectorCodes: Map<number, string>,
+): AutomatedRow {
+  const a = p.account;
+  return {
+    customer: { id: a.customerId, code: a.code, name: a.name },
+    overdueCents: a.overdueCents,
+    openCents: a.openCents,
+    oldestDaysPastDue: oldestDaysPastDue(p, asOf),
+    invoiceNumbers: a.overdueInvoices,
+    action: action(p, 'automated'),
+    contact: contactFor(p, contacts),
+    reasons: p.score.reasons,
+    collectorCode: a.collectorId === null ? null : (collectorCodes.get(a.collectorId) ?? null),
+    overCapacity: p.overCapacity,
+  };
+}

@@ -1,0 +1,213 @@
+// The treatment plan: the next action for an account from the age of its oldest overdue invoice,
+// different for large accounts (calls) and small ones (letters and e-mails), with the overrides
+// collections teams use: a callback goes on its day's sheet, an open promise not yet due suppresses
+// dunning, a disputed invoice gets a dispute follow-up, and a broken promise or repeated
+// no-answer escalates at once instead of waiting for the next age step.
+import { daysBetween, type IsoDate } from '../calendar.ts';
+import type { AccountInputs } from './account-inputs.ts';
+import type { PolicySettings } from './policy-settings.ts';
+import { dollars, plural, shortDate } from './words.ts';
+
+export type TreatmentStep =
+  | 'none'
+  | 'courtesy_call'
+  | 'pre_due_reminder'
+  | 'past_due_check'
+  | 'reminder_1'
+  | 'reminder_2'
+  | 'supervisor_escalation'
+  | 'reminder_3'
+  | 'final_demand'
+  | 'agency_referral'
+  | 'agency_or_write_off'
+  | 'dispute_follow_up'
+  | 'callback'
+  | 'promise_pending'
+  | 'within_pattern';
+
+export interface Treatment {
+  step: TreatmentStep;
+  /** What a collector does when the account is on a call sheet. */
+  callLabel: string;
+  /** What the automated tier sends when it is not (letters, e-mails). */
+  letterLabel: string;
+  escalated: boolean;
+  /** An open promise not yet due, or a reliable payer inside its usual pattern: no call, no letter. */
+  suppressed: boolean;
+  /** Whom to reach: the AP contact, or the customer's manager for escalations. */
+  contactRole: 'ap' | 'manager';
+  /** Why the plan left the age ladder, if it did ("2 broken promises"). */
+  because: string | null;
+}
+
+/** The age ladder, bottom to top. Large and small accounts share it with different steps. */
+const LADDER: readonly {
+  large: TreatmentStep;
+  small: TreatmentStep;
+  call: string;
+  letter: string;
+  manager?: true;
+}[] = [
+  {
+    large: 'past_due_check',
+    small: 'past_due_check',
+    call: 'Past-due check call',
+    letter: 'Past-due notice',
+  },
+  {
+    large: 'reminder_1',
+    small: 'reminder_1',
+    call: 'Reminder call #1, then a written summary',
+    letter: 'Reminder letter/e-mail #1',
+  },
+  {
+    large: 'reminder_2',
+    small: 'reminder_2',
+    call: 'Reminder call #2, then a written summary',
+    letter: 'Reminder #2',
+  },
+  {
+    large: 'supervisor_escalation',
+    small: 'reminder_3',
+    call: "Escalation: supervisor calls the customer's manager",
+    letter: 'Reminder #3',
+    manager: true,
+  },
+  {
+    large: 'final_demand',
+    small: 'final_demand',
+    call: 'Final demand call, then final demand letter',
+    letter: 'Final demand letter',
+    manager: true,
+  },
+  {
+    large: 'agency_referral',
+    small: 'agency_or_write_off',
+    call: 'Refer to collection agency',
+    letter: 'Refer to agency or write off',
+    manager: true,
+  },
+];
+
+export function isLarge(account: AccountInputs, policy: PolicySettings): boolean {
+  return account.openCents >= policy.largeAccountCents;
+}
+
+/** Ladder rung for days past due (−1 = not overdue). */
+export function ladderRung(daysPastDue: number, policy: PolicySettings): number {
+  if (daysPastDue <= 0) return -1;
+  const l = policy.ladder;
+  const marks = [l.reminder1, l.reminder2, l.escalation, l.finalDemand, l.agency];
+  return marks.filter((mark) => daysPastDue >= mark).length;
+}
+
+function escalation(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): string | null {
+  const t = policy.thresholds;
+  const { brokenCount, lastBrokenOn } = account.promises;
+  if (brokenCount > 0 && lastBrokenOn && daysBetween(lastBrokenOn, asOf) <= t.brokenPromiseEscalateDays)
+    return plural(brokenCount, 'broken promise');
+  if (account.interactions.unansweredStreak >= t.noAnswerEscalateAfter)
+    return `${plural(account.interactions.unansweredStreak, 'unanswered call')} in a row`;
+  return null;
+}
+
+const plain = (
+  step: TreatmentStep,
+  callLabel: string,
+  letterLabel: string,
+  extra: Partial<Treatment> = {},
+): Treatment => ({
+  step,
+  callLabel,
+  letterLabel,
+  escalated: false,
+  suppressed: false,
+  contactRole: 'ap',
+  because: null,
+  ...extra,
+});
+
+export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): Treatment {
+  const { callbackOn } = account.interactions;
+  if (callbackOn !== null && callbackOn <= asOf) {
+    const when = callbackOn === asOf ? 'today' : `since ${shortDate(callbackOn)}`;
+    return plain('callback', `Call back as agreed (due ${when})`, 'Call back as agreed');
+  }
+  const { pendingOn, pendingCents } = account.promises;
+  if (pendingOn !== null && pendingOn >= asOf) {
+    const label = `Promise of ${dollars(pendingCents)} due ${shortDate(pendingOn)}: no dunning until then`;
+    return plain('promise_pending', label, label, { suppressed: true });
+  }
+  if (account.disputes.openCount > 0) {
+    const on = account.disputes.invoices.slice(0, 2).join(', ');
+    const reason = account.disputes.reasons[0] ? ` (${account.disputes.reasons[0]})` : '';
+    return plain(
+      'dispute_follow_up',
+      `Resolve the dispute on ${on || 'the invoice'}${reason}; no dunning on it`,
+      `Dispute acknowledgement for ${on || 'the invoice'}`,
+    );
+  }
+  const large = isLarge(account, policy);
+  if (account.overdueCents <= 0 || account.oldestDueDate === null) {
+    if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
+    const daysToDue = daysBetween(asOf, account.nextDueDate);
+    const due = `${dollars(account.nextDueCents)} due ${shortDate(account.nextDueDate)}`;
+    if (large && daysToDue <= policy.ladder.courtesyCallDays)
+      return plain(
+        'courtesy_call',
+        `Courtesy call: confirm delivery and payment of ${due}`,
+        `Reminder: ${due}`,
+      );
+    if (!large && daysToDue <= policy.ladder.preDueReminderDays)
+      return plain(
+        'pre_due_reminder',
+        `Service check and reminder: ${due}`,
+        `Service survey + reminder: ${due}`,
+      );
+    return plain('none', 'Nothing due yet', 'Nothing due yet');
+  }
+  const dpd = daysBetween(account.oldestDueDate, asOf);
+  const because = escalation(account, asOf, policy);
+  const grace = patternGraceDays(account);
+  if (!because && grace > 0 && dpd <= grace) {
+    const usual = account.termsDays + grace;
+    const label = `Pays reliably at ${usual} days: no chase before day ${usual} (now day ${account.termsDays + dpd})`;
+    return plain('within_pattern', label, label, { suppressed: true });
+  }
+  let rung = ladderRung(dpd - grace, policy);
+  // Escalate at once: at least the escalation rung, and always one above the age step.
+  if (because) rung = Math.min(LADDER.length - 1, Math.max(rung + 1, 3));
+  const step = LADDER[Math.max(0, rung)]!;
+  return {
+    step: large ? step.large : step.small,
+    callLabel: because ? `${step.call} now (${because})` : step.call,
+    letterLabel: step.letter,
+    escalated: because !== null,
+    suppressed: false,
+    contactRole: step.manager ? 'manager' : 'ap',
+    because,
+  };
+}
+
+/**
+ * A customer that reliably pays later than its terms ("always pays at 60 days") is not chased
+ * before its usual day: the ladder starts that many days later. Reliable = a year of payments
+ * within a few days of the expected pattern.
+ */
+export function patternGraceDays(account: AccountInputs): number {
+  const expected = account.expectedDaysToPay;
+  const { yearAvgDays, yearStddevDays, yearCount } = account.payments;
+  if (expected === null || expected <= account.termsDays || yearAvgDays === null) return 0;
+  const reliable = yearCount >= 3 && (yearStddevDays ?? 0) <= 5 && Math.abs(yearAvgDays - expected) <= 5;
+  return reliable ? expected - account.termsDays : 0;
+}
+
+/** Steps that count as escalations for the manager's view. */
+export function isEscalationStep(step: TreatmentStep): boolean {
+  return (
+    step === 'supervisor_escalation' ||
+    step === 'final_demand' ||
+    step === 'agency_referral' ||
+    step === 'agency_or_write_off'
+  );
+}

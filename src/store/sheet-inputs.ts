@@ -1,0 +1,304 @@
+// The engine's inputs, per customer, as of a day: a few set-based queries whose aggregates the pure
+// policy code ranks. Only what was known on that day counts: invoices issued, payments received,
+// calls logged, promises made and disputes opened on or before it. Open balances as of the day are
+// rebuilt from the stored balance plus the payment applications received after it, so past days
+// can be replayed (backtests) without a history table.
+import type { IsoDate } from '../domain/calendar.ts';
+import { centsFromDecimal } from '../domain/money.ts';
+import type { AccountInputs, OverdueSegment } from '../domain/policy/account-inputs.ts';
+import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
+import type { SqlConn } from './sql.ts';
+
+export interface SheetInputsQuery {
+  asOf: IsoDate;
+  /** The first instant after the day (midnight that ends it in the team's zone), ISO 8601. */
+  cutoff: string;
+  /** The zone in which logged instants become calendar days. */
+  timeZone: string;
+  /** Broken promises count when they fell due within this many days before the day. */
+  brokenPromiseWindowDays: number;
+  /** Only these customers (e.g. one collector's); all when omitted. */
+  customerIds?: readonly number[];
+}
+
+const SEGMENTS = CURVE_BREAKS.length + 1;
+const MONTHS = 12;
+/** Outcomes of a call made (not chat-made changes such as hold or assign). */
+const CALL_OUTCOMES = `('promised','plan','disputed','no_answer','voicemail','paid','callback','wrong_number','note')`;
+/** Outcomes that mean someone at the customer answered. */
+const REACHED = `('promised','plan','disputed','paid','callback','note')`;
+
+const dtp = '(paid_on - issue_date)';
+const overdue = 'open_d > 0 AND dpd > 0';
+
+function segmentColumns(): string {
+  const bounds = [1, ...CURVE_BREAKS];
+  return Array.from({ length: SEGMENTS }, (_, k) => {
+    const upper = k < CURVE_BREAKS.length ? ` AND dpd < ${bounds[k + 1]}` : '';
+    const where = `${overdue} AND dpd >= ${bounds[k]}${upper}`;
+    return `coalesce(sum(open_d) FILTER (WHERE ${where}), 0)::text AS seg${k},
+            coalesce(round(sum(open_d * dpd * 100) FILTER (WHERE ${where})), 0)::text AS segd${k}`;
+  }).join(',\n');
+}
+
+function monthColumns(): string {
+  return Array.from({ length: MONTHS }, (_, k) => {
+    const from = 30 * (MONTHS - k);
+    const to = 30 * (MONTHS - k - 1);
+    return `round(avg(${dtp}) FILTER (WHERE paid_on > $1::date - ${from} AND paid_on <= $1::date - ${to}), 1)::float8 AS m${k}`;
+  }).join(',\n');
+}
+
+const SQL = `
+WITH late AS (
+  SELECT pa.invoice_id, sum(pa.amount) AS amount
+    FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
+   WHERE p.received_on > $1::date
+   GROUP BY pa.invoice_id
+),
+inv AS (
+  SELECT i.customer_id, i.number, i.issue_date, i.due_date,
+         CASE WHEN i.paid_on <= $1::date THEN i.paid_on END AS paid_on,
+         i.open_amount + coalesce(l.amount, 0) AS open_d,
+         $1::date - i.due_date AS dpd
+    FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
+   WHERE i.issue_date <= $1::date AND i.status <> 'void'
+     AND (i.open_amount > 0 OR l.amount IS NOT NULL OR i.paid_on > $1::date - 366)
+     AND ($5::int[] IS NULL OR i.customer_id = ANY($5::int[]))
+),
+agg AS (
+  SELECT customer_id,
+         coalesce(sum(open_d) FILTER (WHERE open_d > 0), 0) AS open_c,
+         coalesce(sum(open_d) FILTER (WHERE ${overdue}), 0) AS overdue_c,
+         ${segmentColumns()},
+         min(due_date) FILTER (WHERE ${overdue}) AS oldest_due,
+         min(due_date) FILTER (WHERE open_d > 0 AND dpd <= 0) AS next_due,
+         array_agg(number ORDER BY due_date, number) FILTER (WHERE ${overdue}) AS overdue_numbers,
+         round(avg(${dtp}) FILTER (WHERE paid_on > $1::date - 182), 1)::float8 AS recent_avg,
+         count(paid_on) FILTER (WHERE paid_on > $1::date - 182)::int AS recent_n,
+         round(avg(${dtp}) FILTER (WHERE paid_on <= $1::date - 182 AND paid_on > $1::date - 365), 1)::float8 AS prior_avg,
+         count(paid_on) FILTER (WHERE paid_on <= $1::date - 182 AND paid_on > $1::date - 365)::int AS prior_n,
+         round(avg(${dtp}) FILTER (WHERE paid_on > $1::date - 365), 1)::float8 AS year_avg,
+         round(stddev_samp(${dtp}) FILTER (WHERE paid_on > $1::date - 365), 1)::float8 AS year_sd,
+         count(paid_on) FILTER (WHERE paid_on > $1::date - 365)::int AS year_n,
+         ${monthColumns()}
+    FROM inv GROUP BY customer_id
+),
+next_due AS (
+  SELECT inv.customer_id, sum(inv.open_d) AS amount
+    FROM inv JOIN agg ON agg.customer_id = inv.customer_id AND inv.due_date = agg.next_due
+   WHERE inv.open_d > 0
+   GROUP BY inv.customer_id
+),
+ix AS (
+  SELECT i.customer_id, i.outcome, i.occurred_at, i.on_date,
+         max(i.occurred_at) FILTER (WHERE i.outcome IN ${REACHED}) OVER (PARTITION BY i.customer_id) AS last_reached
+    FROM interactions i
+   WHERE i.occurred_at < $2::timestamptz AND i.outcome IN ${CALL_OUTCOMES}
+     AND ($5::int[] IS NULL OR i.customer_id = ANY($5::int[]))
+     AND NOT EXISTS (SELECT 1 FROM interactions u
+                      WHERE u.corrects_id = i.id AND u.outcome = 'undo' AND u.occurred_at < $2::timestamptz)
+),
+ix_agg AS (
+  SELECT customer_id,
+         max(occurred_at) AS last_touch,
+         count(*) FILTER (WHERE outcome IN ('no_answer','voicemail') AND occurred_at > coalesce(last_reached, '-infinity'))::int AS streak,
+         min(occurred_at) FILTER (WHERE outcome IN ('no_answer','voicemail') AND occurred_at > coalesce(last_reached, '-infinity')) AS streak_since,
+         (array_agg(on_date ORDER BY occurred_at DESC) FILTER (WHERE outcome = 'callback'))[1] AS callback_on,
+         max(occurred_at) FILTER (WHERE outcome = 'callback') AS callback_at
+    FROM ix GROUP BY customer_id
+),
+pr AS (
+  SELECT p.customer_id,
+         count(*) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date AND p.due_on >= $1::date - $4::int)::int AS broken,
+         min(p.due_on) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date AND p.due_on >= $1::date - $4::int) AS first_broken,
+         max(p.due_on) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date AND p.due_on >= $1::date - $4::int) AS last_broken,
+         min(p.due_on) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date) AS pending_on,
+         (array_agg(p.amount ORDER BY p.due_on, p.id) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date))[1] AS pending_amount,
+         count(*) FILTER (WHERE p.status <> 'cancelled' AND p.due_on = $1::date)::int AS due_today
+    FROM promises p JOIN interactions i ON i.id = p.interaction_id
+   WHERE i.occurred_at < $2::timestamptz
+     AND ($5::int[] IS NULL OR p.customer_id = ANY($5::int[]))
+   GROUP BY p.customer_id
+),
+dp AS (
+  SELECT d.customer_id, count(*)::int AS n,
+         array_agg(coalesce(d.reason, '') ORDER BY d.opened_at, d.id) AS reasons,
+         array_agg(inv.number ORDER BY d.opened_at, d.id) FILTER (WHERE inv.number IS NOT NULL) AS numbers
+    FROM disputes d LEFT JOIN invoices inv ON inv.id = d.invoice_id
+   WHERE d.opened_at < $2::timestamptz AND d.status <> 'cancelled'
+     AND (d.resolved_at IS NULL OR d.resolved_at >= $2::timestamptz)
+     AND ($5::int[] IS NULL OR d.customer_id = ANY($5::int[]))
+     AND (inv.id IS NULL OR inv.open_amount + coalesce((
+           SELECT sum(pa.amount) FROM payment_applications pa JOIN payments p ON p.id = pa.payment_id
+            WHERE pa.invoice_id = inv.id AND p.received_on > $1::date), 0) > 0)
+   GROUP BY d.customer_id
+),
+od AS (
+  SELECT customer_id, sum(amount)::text AS amount, count(*)::int AS n
+    FROM orders
+   WHERE order_date <= $1::date AND order_date > $1::date - 90 AND status <> 'cancelled'
+     AND ($5::int[] IS NULL OR customer_id = ANY($5::int[]))
+   GROUP BY customer_id
+),
+ids AS (
+  SELECT customer_id FROM agg WHERE open_c > 0
+  UNION
+  SELECT customer_id FROM ix_agg WHERE callback_on <= $1::date AND callback_at = last_touch
+)
+SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.risk_rating,
+       c.established_on::text, c.first_order_on::text, c.terms_days, c.expected_days_to_pay,
+       c.margin_pct::float8 AS margin_pct,
+       coalesce(agg.open_c, 0)::text AS open_c, coalesce(agg.overdue_c, 0)::text AS overdue_c,
+       ${Array.from({ length: SEGMENTS }, (_, k) => `agg.seg${k}, agg.segd${k}`).join(', ')},
+       agg.oldest_due::text, agg.next_due::text, coalesce(next_due.amount, 0)::text AS next_due_amount,
+       agg.overdue_numbers,
+       agg.recent_avg, agg.recent_n, agg.prior_avg, agg.prior_n, agg.year_avg, agg.year_sd, agg.year_n,
+       ${Array.from({ length: MONTHS }, (_, k) => `agg.m${k}`).join(', ')},
+       coalesce(od.amount, '0') AS orders90, coalesce(od.n, 0) AS orders90_n,
+       (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
+       coalesce(ix_agg.streak, 0) AS streak,
+       (ix_agg.streak_since AT TIME ZONE $3)::date::text AS streak_since,
+       CASE WHEN ix_agg.callback_at = ix_agg.last_touch THEN ix_agg.callback_on::text END AS callback_on,
+       CASE WHEN ix_agg.callback_at = ix_agg.last_touch THEN (ix_agg.callback_at AT TIME ZONE $3)::date::text END AS callback_asked,
+       coalesce(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
+       pr.pending_on::text, coalesce(pr.pending_amount, 0)::text AS pending_amount, coalesce(pr.due_today, 0) AS due_today,
+       coalesce(dp.n, 0) AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers
+  FROM ids
+  JOIN customers c ON c.id = ids.customer_id
+  LEFT JOIN agg ON agg.customer_id = c.id
+  LEFT JOIN next_due ON next_due.customer_id = c.id
+  LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
+  LEFT JOIN pr ON pr.customer_id = c.id
+  LEFT JOIN dp ON dp.customer_id = c.id
+  LEFT JOIN od ON od.customer_id = c.id
+ ORDER BY c.code`;
+
+type Raw = Record<string, unknown>;
+const text = (row: Raw, key: string) => (row[key] ?? null) as string | null;
+const num = (row: Raw, key: string) => (row[key] ?? null) as number | null;
+const int = (row: Raw, key: string) => Number(row[key] ?? 0);
+const cents = (row: Raw, key: string) => centsFromDecimal(String(row[key] ?? '0'));
+const list = (row: Raw, key: string) => (row[key] ?? []) as string[];
+
+function toAccount(row: Raw): AccountInputs {
+  const segments: OverdueSegment[] = Array.from({ length: SEGMENTS }, (_, k) => ({
+    cents: cents(row, `seg${k}`),
+    centsDays: Number(row[`segd${k}`] ?? 0),
+  }));
+  return {
+    customerId: int(row, 'id'),
+    code: String(row.code),
+    name: String(row.name),
+    collectorId: num(row, 'collector_id'),
+    pinned: Boolean(row.pinned),
+    industry: text(row, 'industry'),
+    region: text(row, 'region'),
+    riskRating: num(row, 'risk_rating'),
+    establishedOn: text(row, 'established_on'),
+    firstOrderOn: text(row, 'first_order_on'),
+    termsDays: int(row, 'terms_days'),
+    expectedDaysToPay: num(row, 'expected_days_to_pay'),
+    marginPct: num(row, 'margin_pct'),
+    openCents: cents(row, 'open_c'),
+    overdueCents: cents(row, 'overdue_c'),
+    overdueSegments: segments,
+    oldestDueDate: text(row, 'oldest_due'),
+    nextDueDate: text(row, 'next_due'),
+    nextDueCents: cents(row, 'next_due_amount'),
+    overdueInvoices: list(row, 'overdue_numbers'),
+    payments: {
+      recentAvgDays: num(row, 'recent_avg'),
+      recentCount: int(row, 'recent_n'),
+      priorAvgDays: num(row, 'prior_avg'),
+      priorCount: int(row, 'prior_n'),
+      yearAvgDays: num(row, 'year_avg'),
+      yearStddevDays: num(row, 'year_sd'),
+      yearCount: int(row, 'year_n'),
+      monthlyAvgDays: Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`)),
+    },
+    orders: { last90Cents: cents(row, 'orders90'), last90Count: int(row, 'orders90_n') },
+    interactions: {
+      lastTouchOn: text(row, 'last_touch'),
+      unansweredStreak: int(row, 'streak'),
+      unansweredSince: text(row, 'streak_since'),
+      callbackOn: text(row, 'callback_on'),
+      callbackAskedOn: text(row, 'callback_asked'),
+    },
+    promises: {
+      brokenCount: int(row, 'broken'),
+      firstBrokenOn: text(row, 'first_broken'),
+      lastBrokenOn: text(row, 'last_broken'),
+      pendingOn: text(row, 'pending_on'),
+      pendingCents: cents(row, 'pending_amount'),
+      dueTodayCount: int(row, 'due_today'),
+    },
+    disputes: {
+      openCount: int(row, 'disputes'),
+      reasons: list(row, 'dispute_reasons').filter(Boolean),
+      invoices: list(row, 'dispute_numbers'),
+    },
+  };
+}
+
+/** Every customer with something open (or a callback due) on the day, ordered by code. */
+export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
+  const rows = await conn.query(SQL, [
+    q.asOf,
+    q.cutoff,
+    q.timeZone,
+    q.brokenPromiseWindowDays,
+    q.customerIds ? [...q.customerIds] : null,
+  ]);
+  return rows.map(toAccount);
+}
+
+export interface SheetHolderRow {
+  id: number;
+  code: string;
+  name: string;
+  timeZone: string;
+  dailyCapacity: number;
+  role: 'collector' | 'manager';
+}
+
+/** Who gets a sheet: active collectors, and managers who carry accounts of their own. */
+export async function readSheetHolders(conn: SqlConn): Promise<SheetHolderRow[]> {
+  return conn.query<SheetHolderRow & Raw>(
+    `SELECT c.id, c.code, c.name, c.time_zone AS "timeZone", c.daily_capacity AS "dailyCapacity", c.role::text AS role
+       FROM collectors c
+      WHERE c.active AND (c.role = 'collector' OR EXISTS (SELECT 1 FROM customers cu WHERE cu.collector_id = c.id))
+      ORDER BY c.code`,
+  );
+}
+
+export interface ContactRow {
+  customerId: number;
+  name: string;
+  role: string;
+  phone: string | null;
+  email: string | null;
+  preferredChannel: 'phone' | 'email' | 'sms';
+  primary: boolean;
+}
+
+/** Contacts of the given customers, primary first. */
+export async function readContacts(
+  conn: SqlConn,
+  customerIds: readonly number[],
+): Promise<Map<number, ContactRow[]>> {
+  const rows = await conn.query<ContactRow & Raw>(
+    `SELECT customer_id AS "customerId", name, role::text AS role, phone, email,
+            preferred_channel::text AS "preferredChannel", "primary"
+       FROM contacts WHERE customer_id = ANY($1::int[])
+      ORDER BY customer_id, "primary" DESC, id`,
+    [[...customerIds]],
+  );
+  const byCustomer = new Map<number, ContactRow[]>();
+  for (const row of rows) {
+    const list = byCustomer.get(row.customerId) ?? [];
+    list.push(row);
+    byCustomer.set(row.customerId, list);
+  }
+  return byCustomer;
+}

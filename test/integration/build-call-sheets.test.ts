@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
+import type { SheetSet } from '../../src/app/sheet-model.ts';
+import type { Planted } from '../../src/demo/company.ts';
+import { loadDemo } from '../../src/demo/load-demo.ts';
+import { mailMergeCsv } from '../../src/views/console/mail-merge-csv.ts';
+import { sheetText, teamText } from '../../src/views/console/sheet-text.ts';
+import { openTestStore, type TestStore } from '../support/test-store.ts';
+
+const TODAY = '2027-05-28';
+let store: TestStore;
+let set: SheetSet;
+let planted: Partial<Record<Planted, string[]>>;
+const deps = () => ({ store, now: () => new Date(`${TODAY}T13:00:00Z`) });
+
+beforeAll(async () => {
+  store = await openTestStore();
+  planted = (await loadDemo(store, { size: 'small', seed: 42, today: TODAY })).marker.planted;
+  set = await buildCallSheets(deps());
+});
+afterAll(async () => {
+  await store?.close();
+});
+
+const rows = () => set.sheets.flatMap((s) => s.rows);
+const row = (code: string) => rows().find((r) => r.customer.code === code);
+const automated = (code: string) => set.automated.find((r) => r.customer.code === code);
+
+describe("the demo company's sheets (size small, seed 42)", () => {
+  it('builds today in the collectors’ zone and pins the golden sheets', () => {
+    expect(set.asOf).toBe(TODAY);
+    expect(set.sheets.map((s) => s.collector.code)).toEqual(['ava', 'hiro']);
+    expect(
+      `${set.sheets.map((s) => sheetText(s)).join('\n')}\n${teamText(set.summary, set.sheets)}`,
+    ).toMatchSnapshot();
+  });
+
+  it('ranks each sheet by score within its collector’s capacity', () => {
+    for (const sheet of set.sheets) {
+      expect(sheet.rows.length).toBeLessThanOrEqual(sheet.collector.dailyCapacity);
+      expect(sheet.rows.map((r) => r.rank)).toEqual(sheet.rows.map((_, k) => k + 1));
+      const scores = sheet.rows.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('covers the coverage target of overdue receivables', () => {
+    const { coverage } = set.summary;
+    expect(coverage.coveredCents * 100).toBeGreaterThanOrEqual(coverage.overdueCents * coverage.targetPct);
+  });
+
+  it('escalates every broken promise at once and says so', () => {
+    for (const code of planted.broken_promise ?? []) {
+      const r = row(code);
+      expect(r, code).toBeDefined();
+      expect(r?.action.escalated).toBe(true);
+      expect(r?.action.label).toMatch(/now \(2 broken promises\)/);
+      expect(r?.reasons).toContain('2 broken promises since April');
+      expect(r?.contact?.role).not.toBe('ap');
+    }
+  });
+
+  it('names the slowing payers with how much slower they pay', () => {
+    const found = (planted.slowing_payer ?? []).map((code) => row(code) ?? automated(code)).filter(Boolean);
+    expect(found.length).toBeGreaterThan(0);
+    const slower = found.filter((r) =>
+      r?.reasons.some((t) => /pays \d+ days slower than 6 months ago/.test(t)),
+    );
+    expect(slower.length).toBeGreaterThanOrEqual(found.length - 1);
+    expect(
+      set.sheets.flatMap((s) => s.rows).filter((r) => planted.slowing_payer?.includes(r.customer.code))
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('follows up disputes instead of dunning', () => {
+    const found = (planted.dispute ?? []).map((code) => row(code) ?? automated(code)).filter(Boolean);
+    expect(found.length).toBeGreaterThan(0);
+    for (const r of found) {
+      expect(r?.action.step).toBe('dispute_follow_up');
+      expect(r?.reasons.some((t) => /open dispute/.test(t))).toBe(true);
+    }
+  });
+
+  it('puts callbacks on their day and escalates repeated no-answers', () => {
+    for (const code of planted.callback_today ?? []) {
+      expect(row(code)?.action).toMatchObject({ step: 'callback', label: 'Call back as agreed (due today)' });
+    }
+    for (const code of planted.no_answer_streak ?? []) {
+      expect(row(code)?.action.escalated).toBe(true);
+      expect(row(code)?.reasons.some((t) => /unanswered calls in a row/.test(t))).toBe(true);
+    }
+  });
+
+  it('builds one collector’s sheet, and refuses an unknown collector by name', async () => {
+    const one = await buildCallSheets(deps(), { collectorCode: 'HIRO' });
+    expect(one.sheets.map((s) => s.collector.code)).toEqual(['hiro']);
+    expect(one.sheets[0]?.rows).toEqual(set.sheets[1]?.rows);
+    await expect(buildCallSheets(deps(), { collectorCode: 'nobody' })).rejects.toThrow(
+      'no collector "nobody" has a call sheet (collectors: ava, hiro)',
+    );
+  });
+
+  it('writes the automated tier as an RFC 4180 mail-merge queue', () => {
+    const csv = mailMergeCsv(set.automated);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'customer_code,customer_name,contact_name,contact_role,contact_email,treatment_step,action,amount,oldest_days_past_due,invoice_numbers,collector,over_capacity',
+    );
+    expect(lines).toHaveLength(set.automated.length + 2);
+    const onSheets = new Set(rows().map((r) => r.customer.code));
+    expect(set.automated.some((r) => onSheets.has(r.customer.code))).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
+import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
+import { ladderRung, treatmentPlan } from '../../../../src/domain/policy/treatment.ts';
+import { overdueAccount } from './builders.ts';
+
+const asOf = '2027-05-28';
+const policy = DEFAULT_POLICY;
+const large = (days: number) => overdueAccount('L', [{ cents: 5_000_000, days }]);
+const small = (days: number) => overdueAccount('S', [{ cents: 50_000, days }]);
+
+describe('the treatment plan by age (30-day terms: age = days past due + 30)', () => {
+  it.each([
+    [2, 'past_due_check', 'past_due_check'],
+    [7, 'reminder_1', 'reminder_1'],
+    [17, 'reminder_2', 'reminder_2'],
+    [27, 'supervisor_escalation', 'reminder_3'],
+    [37, 'final_demand', 'final_demand'],
+    [52, 'agency_referral', 'agency_or_write_off'],
+  ])('at %i days past due: large %s, small %s', (days, largeStep, smallStep) => {
+    expect(treatmentPlan(large(days), asOf, policy).step).toBe(largeStep);
+    expect(treatmentPlan(small(days), asOf, policy).step).toBe(smallStep);
+  });
+
+  it('calls the manager from the escalation step on', () => {
+    expect(treatmentPlan(large(27), asOf, policy)).toMatchObject({
+      contactRole: 'manager',
+      callLabel: "Escalation: supervisor calls the customer's manager",
+    });
+    expect(treatmentPlan(large(7), asOf, policy).contactRole).toBe('ap');
+  });
+
+  it('numbers the rungs from the ladder settings', () => {
+    expect([0, 1, 4, 5, 15, 25, 35, 50, 400].map((d) => ladderRung(d, policy))).toEqual([
+      -1, 0, 0, 1, 2, 3, 4, 5, 5,
+    ]);
+  });
+
+  it('gives large accounts a courtesy call before the due date and small ones a reminder', () => {
+    const upcoming = { nextDueDate: '2027-06-02', nextDueCents: 1_500_000 };
+    expect(
+      treatmentPlan(emptyAccount('L', { openCents: 5_000_000, ...upcoming }), asOf, policy),
+    ).toMatchObject({
+      step: 'courtesy_call',
+      callLabel: 'Courtesy call: confirm delivery and payment of $15,000 due Jun 2',
+    });
+    expect(treatmentPlan(emptyAccount('S', { openCents: 50_000, ...upcoming }), asOf, policy).step).toBe(
+      'pre_due_reminder',
+    );
+    expect(
+      treatmentPlan(emptyAccount('F', { openCents: 50_000, nextDueDate: '2027-07-30' }), asOf, policy).step,
+    ).toBe('none');
+  });
+});
+
+describe('overrides of the age ladder', () => {
+  it('escalates at once after a recent broken promise', () => {
+    const account = {
+      ...large(7),
+      promises: {
+        ...large(7).promises,
+        brokenCount: 2,
+        lastBrokenOn: '2027-05-22',
+        firstBrokenOn: '2027-04-28',
+      },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({
+      step: 'supervisor_escalation',
+      escalated: true,
+      callLabel: "Escalation: supervisor calls the customer's manager now (2 broken promises)",
+    });
+  });
+
+  it('escalates one step above the age step when already past the escalation rung', () => {
+    const account = {
+      ...large(37),
+      interactions: { ...large(37).interactions, unansweredStreak: 3 },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({ step: 'agency_referral', escalated: true });
+  });
+
+  it('does not escalate for an old broken promise', () => {
+    const account = {
+      ...large(7),
+      promises: { ...large(7).promises, brokenCount: 1, lastBrokenOn: '2026-12-01' },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({ step: 'reminder_1', escalated: false });
+  });
+
+  it('suppresses dunning while a promise is not yet due', () => {
+    const account = {
+      ...large(20),
+      promises: { ...large(20).promises, pendingOn: '2027-05-30', pendingCents: 2_500_000 },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({
+      step: 'promise_pending',
+      suppressed: true,
+      callLabel: 'Promise of $25,000 due May 30: no dunning until then',
+    });
+  });
+
+  it('follows up a dispute instead of dunning', () => {
+    const account = {
+      ...large(20),
+      disputes: { openCount: 1, reasons: ['damaged goods'], invoices: ['INV-7'] },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({
+      step: 'dispute_follow_up',
+      callLabel: 'Resolve the dispute on INV-7 (damaged goods); no dunning on it',
+    });
+  });
+
+  it('puts a callback on its day, ahead of a pending promise', () => {
+    const base = large(20);
+    const account = {
+      ...base,
+      interactions: { ...base.interactions, callbackOn: asOf, callbackAskedOn: '2027-05-25' },
+      promises: { ...base.promises, pendingOn: '2027-06-05' },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({
+      step: 'callback',
+      callLabel: 'Call back as agreed (due today)',
+    });
+    expect(treatmentPlan(account, '2027-05-27', policy).step).toBe('promise_pending');
+  });
+});
