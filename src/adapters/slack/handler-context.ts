@@ -16,6 +16,8 @@ export interface SlackHandlerContext {
   caller: SlackCaller;
   log: Logger;
   background: BackgroundWork;
+  /** How long a handler waits for the answer before acking without it. */
+  ackBudgetMs: number;
 }
 
 /** A stable key for a request, so Slack's retries of it record once. */
