@@ -14,6 +14,7 @@ import { registerImport } from './cli/import.ts';
 import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSheet } from './cli/sheet.ts';
+import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
 import { describeError, UserError } from './shared/errors.ts';
 
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerImport(program, ctx);
   registerExport(program, ctx);
   registerServe(program, ctx);
+  registerTeams(program, ctx);
   registerSheet(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };
