@@ -313,12 +313,16 @@ describe('sheet row buttons and modals', () => {
 });
 
 describe('alert buttons', () => {
-  it('acknowledges an alert and updates the message in place', async () => {
+  it.each([
+    ['alert_acknowledge', 'acknowledged', /Acknowledged by morgan/],
+    ['alert_snooze', 'snoozed', /Snoozed until 2027-06-04/],
+  ])('%s updates the alert and its message in place', async (actionId, status, shown) => {
     const [alert] = await store.sql.query<{ id: number }>(
       `INSERT INTO alerts (kind, fingerprint, severity, message, payload)
-       VALUES ('credit_limit', 'slack-e2e-1', 'warning', 'Open AR plus the new order exceeds the limit by $4,000.00.',
-               $1::jsonb) RETURNING id`,
+       VALUES ('credit_limit', $1, 'warning', 'Open AR plus the new order exceeds the limit by $4,000.00.',
+               $2::jsonb) RETURNING id`,
       [
+        `slack-e2e-${actionId}`,
         JSON.stringify({
           title: 'Credit limit exceeded',
           suggestedAction: 'Hold the order or call',
@@ -328,23 +332,53 @@ describe('alert buttons', () => {
       ],
     );
     const click = blockAction({
-      action_id: 'alert_acknowledge',
+      action_id: actionId,
       value: String(alert!.id),
       user_id: 'U0MORGAN',
       channel_id: 'C0ALERTS',
       message_ts: '1800000042.000100',
-      response_url: server.fake.responseUrl('ack'),
+      response_url: server.fake.responseUrl(actionId),
     });
     expect((await postToSlackEvents(server.url, click)).status).toBe(200);
     await server.fake.waitFor('chat.update');
     const update = server.fake.callsTo('chat.update')[0]!.args;
     expect(update).toMatchObject({ channel: 'C0ALERTS', ts: '1800000042.000100' });
     expect(messageViolations(update)).toEqual([]);
-    expect(JSON.stringify(update.blocks)).toMatch(/Acknowledged by morgan/);
+    expect(JSON.stringify(update.blocks)).toMatch(shown);
+    expect(JSON.stringify(update.blocks)).not.toMatch(/alert_acknowledge/);
     const [row] = await store.sql.query<{ status: string }>(
       'SELECT status::text AS status FROM alerts WHERE id = $1',
       [alert!.id],
     );
-    expect(row?.status).toBe('acknowledged');
+    expect(row?.status).toBe(status);
+  });
+
+  it('refuses an unlinked user and changes nothing', async () => {
+    const click = blockAction({
+      action_id: 'alert_acknowledge',
+      value: '999999',
+      user_id: 'U0STRANGER',
+      response_url: server.fake.responseUrl('stranger'),
+    });
+    await postToSlackEvents(server.url, click);
+    await server.fake.arrivalOf('stranger');
+    expect(JSON.stringify(server.fake.responses[0]?.body)).toMatch(/not linked/);
+    expect(server.fake.callsTo('chat.update')).toEqual([]);
+  });
+});
+
+describe('morning digests from the real engine', () => {
+  it('posts every collector’s sheet within Block Kit limits', async () => {
+    const { buildCallSheets } = await import('../../../src/app/build-call-sheets.ts');
+    const set = await buildCallSheets({ store, now: () => NOW }, { asOf: '2027-05-28' });
+    expect(set.sheets.length).toBeGreaterThan(0);
+    for (const sheet of set.sheets) await server.surface.publisher.postSheet(sheet);
+    await server.surface.publisher.postSummary(set.summary);
+    const posts = server.fake.callsTo('chat.postMessage');
+    expect(posts.length).toBeGreaterThanOrEqual(
+      set.sheets.filter((s) => s.collector.id === collector.id).length,
+    );
+    for (const p of posts) expect(messageViolations(p.args)).toEqual([]);
+    expect(posts.some((p) => p.args.channel === 'D0JANE')).toBe(true);
   });
 });
