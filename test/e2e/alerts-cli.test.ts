@@ -29,7 +29,9 @@ interface AlertJson {
   numbers: Record<string, unknown>;
 }
 
-describe('callsheet alerts', () => {
+// Each step spawns the CLI (PGlite start-up is CPU-bound): generous time so a loaded machine cannot
+// leave a child holding the database folder for the next step.
+describe('callsheet alerts', { timeout: 240_000 }, () => {
   it('scans and lists the open alerts as JSON with kind, customer, severity, status, message, numbers', async () => {
     const run = await runCallsheet(['alerts', '--json', '--as-of', TODAY], env);
     expect(run.stderr).toBe('');

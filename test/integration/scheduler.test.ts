@@ -113,7 +113,7 @@ describe('morning sheets, exactly once', () => {
     const a = schedulerOn(store, rec.publisher);
     const b = schedulerOn(replica, rec.publisher);
     const end = new Date('2027-03-31T23:59:00Z');
-    for (; now <= end; now = new Date(now.getTime() + 20 * 60_000)) {
+    for (; now <= end; now = new Date(now.getTime() + 30 * 60_000)) {
       await Promise.all([a.tick(now), b.tick(now)]);
     }
     const by = counts(rec.posts);
@@ -127,10 +127,10 @@ describe('morning sheets, exactly once', () => {
       for (const p of rec.posts.filter((x) => x.key.startsWith(`${code}:`) && x.key > `${code}:2027-03-08`)) {
         const local = localClock(p.at, zone);
         expect(local.minutes, `${p.key} posted at local ${local.minutes}`).toBeGreaterThanOrEqual(8 * 60);
-        expect(local.minutes).toBeLessThan(8 * 60 + 20);
+        expect(local.minutes).toBeLessThan(8 * 60 + 30);
       }
     }
-  });
+  }, 300_000); // ~2,200 ticks; slow only on a loaded machine
 
   it('catches up after a late start, never twice, and records a morning missed past the cut-off', async () => {
     let now = new Date('2027-05-28T14:30:00Z'); // 10:30 in New York, 16:30 in Berlin, 00:30 Saturday in Sydney
