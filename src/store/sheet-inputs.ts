@@ -193,7 +193,7 @@ inv AS MATERIALIZED (
 bucketed AS (
   SELECT customer_id,
          CASE WHEN oc > 0 THEN
-                CASE WHEN dpd <= 0 THEN CASE WHEN dpd > -$6::int THEN ${DUE_SOON} ELSE ${DUE_LATER} END
+                CASE WHEN dpd <= 0 THEN CASE WHEN dpd >= -$6::int THEN ${DUE_SOON} ELSE ${DUE_LATER} END
                      ELSE ${OVERDUE} END
               WHEN paid_on > $1::date - 182 THEN ${PAID_RECENT} ELSE ${PAID_PRIOR} END AS b,
          count(dtp) AS n, sum(oc) AS s, min(due_date) AS mind,
@@ -277,7 +277,12 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
- WHERE (agg.open_c > 0 OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
+ -- Only accounts with something to do or to hold off: money overdue or falling due soon, a
+ -- dispute, a promise pending, a callback due, or a pin. An account whose invoices are all due
+ -- later has no step today, so it is not read at all.
+ WHERE (agg.overdue_c > 0 OR agg.due_soon > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
+        OR (c.pinned AND agg.open_c > 0)
+        OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
    AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))
  ORDER BY c.code`;
 
@@ -379,7 +384,7 @@ async function withoutJit<T>(conn: SqlConn, fn: (c: SqlConn) => Promise<T>): Pro
   return fn(conn);
 }
 
-/** Every customer with something open (or a callback due) on the day, ordered by code. */
+/** Every customer with a step to take (or held off) on the day, ordered by code. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
   const rows = await withoutJit(conn, (c) =>
     c.query(SQL, [
