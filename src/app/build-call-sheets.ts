@@ -3,7 +3,7 @@
 // computes per-customer aggregates as of the day in SQL; the pure policy code ranks them.
 import { TZDate } from '@date-fns/tz';
 import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
-import { type DayPlan, planDay } from '../domain/policy/plan-day.ts';
+import { type DayPlan, rankDay, rankingCandidates, selectDay } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import { dollars, plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
@@ -11,11 +11,12 @@ import { readSettings } from '../store/settings.ts';
 import {
   readContacts,
   readOverdueInvoices,
-  readPayTrends,
+  readScoreInputs,
   readSheetHolders,
   readSheetInputs,
   type SheetHolderRow,
 } from '../store/sheet-inputs.ts';
+import type { SqlConn } from '../store/sql.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
 import type { CallSheet, ManagerSummary, SheetSet } from './sheet-model.ts';
@@ -39,21 +40,36 @@ export function endOfDayIn(date: IsoDate, timeZone: string): string {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime()).toISOString();
 }
 
-async function planFor(deps: AppDeps, asOf: IsoDate, holders: SheetHolderRow[], policy: PolicySettings) {
-  const accounts = await readSheetInputs(deps.store.sql, {
+/** One day's plan from the store: read selection inputs, then the ranked few's history. */
+export async function planSheetsDay(
+  sql: SqlConn,
+  asOf: IsoDate,
+  holders: readonly Pick<SheetHolderRow, 'id' | 'code' | 'dailyCapacity' | 'timeZone'>[],
+  policy: PolicySettings,
+) {
+  const accounts = await readSheetInputs(sql, {
     asOf,
     cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
     timeZone: holders[0]?.timeZone ?? 'UTC',
     brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
     dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
   });
-  const plan = planDay(
+  const selection = selectDay(
     accounts,
     holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
     asOf,
     policy,
   );
-  return { accounts, plan };
+  // Selection needs balances and treatments only; payment history and orders are read for the
+  // few that get ranked and added to their accounts before ranking computes any score.
+  const ranked = rankingCandidates(selection);
+  const extra = await readScoreInputs(
+    sql,
+    asOf,
+    ranked.map((a) => a.customerId),
+  );
+  for (const account of ranked) Object.assign(account, extra.get(account.customerId));
+  return { accounts, plan: rankDay(selection) };
 }
 
 export async function buildCallSheets(
@@ -71,8 +87,9 @@ export async function buildCallSheets(
   const dayOf = new Map(holders.map((h) => [h.id, options.asOf ?? todayIn(h.timeZone, deps.now())]));
   const days = [...new Set(dayOf.values())].sort();
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
-  const plans = new Map<IsoDate, Awaited<ReturnType<typeof planFor>>>();
-  for (const day of days.length ? days : [teamDay]) plans.set(day, await planFor(deps, day, holders, policy));
+  const plans = new Map<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>();
+  for (const day of days.length ? days : [teamDay])
+    plans.set(day, await planSheetsDay(deps.store.sql, day, holders, policy));
   const team = plans.get(teamDay)!;
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
@@ -89,13 +106,12 @@ export async function buildCallSheets(
   const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
   const contacts = await readContacts(deps.store.sql, [...needed]);
-  const trends = await readPayTrends(deps.store.sql, teamDay, [...onSheets]);
   const invoices = await readOverdueInvoices(deps.store.sql, teamDay, [...needed]);
 
   const sheets: CallSheet[] = sheetHolders.map((h) => {
     const { plan, accounts } = plans.get(dayOf.get(h.id)!)!;
     const planned = plan.sheets.get(h.id) ?? [];
-    const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, { contacts, trends, invoices }));
+    const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, { contacts, invoices }));
     const onSheet = new Set(planned.map((p) => p.account.customerId));
     return {
       asOf: plan.asOf,
@@ -119,7 +135,7 @@ export async function buildCallSheets(
   });
   const codes = new Map(holders.map((h) => [h.id, h.code]));
   const automated = automatedPlanned.map((p) =>
-    toAutomatedRow(p, team.plan.asOf, { contacts, trends, invoices }, codes),
+    toAutomatedRow(p, team.plan.asOf, { contacts, invoices }, codes),
   );
   return {
     asOf: teamDay,

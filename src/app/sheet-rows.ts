@@ -1,5 +1,6 @@
 // Turns the engine's plan into the sheet view models every surface renders.
-import { daysBetween, type IsoDate } from '../domain/calendar.ts';
+import type { IsoDate } from '../domain/calendar.ts';
+import { daysFrom } from '../domain/policy/days.ts';
 import { pickContact } from '../domain/policy/pick-contact.ts';
 import type { PlannedAccount } from '../domain/policy/plan-day.ts';
 import { isEscalationStep } from '../domain/policy/treatment.ts';
@@ -7,13 +8,12 @@ import type { ContactRow } from '../store/sheet-inputs.ts';
 import type { AutomatedRow, SheetAction, SheetContact, SheetRow } from './sheet-model.ts';
 
 export function oldestDaysPastDue(p: PlannedAccount, asOf: IsoDate): number {
-  return p.account.oldestDueDate ? Math.max(0, daysBetween(p.account.oldestDueDate, asOf)) : 0;
+  return p.account.oldestDueDate ? Math.max(0, daysFrom(p.account.oldestDueDate, asOf)) : 0;
 }
 
 /** What the store adds for the rows that are shown (not needed to rank them). */
 export interface RowDetails {
   contacts: Map<number, ContactRow[]>;
-  trends: Map<number, (number | null)[]>;
   invoices: Map<number, string[]>;
 }
 
@@ -61,7 +61,7 @@ export function toSheetRow(p: PlannedAccount, rank: number, asOf: IsoDate, detai
     action: action(p, 'call'),
     contact: contactFor(p, details.contacts),
     reasons: p.score.reasons,
-    trend: payTrend(details.trends.get(a.customerId) ?? a.payments.monthlyAvgDays),
+    trend: payTrend(a.payments.monthlyAvgDays),
     pinned: a.pinned,
   };
 }

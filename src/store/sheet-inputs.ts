@@ -35,26 +35,22 @@ const REACHED = `('promised','plan','disputed','paid','callback','note')`;
 // fixed-size aggregate state, so the per-customer aggregate hashes in memory instead of spilling.
 const dtp = '(paid_on - issue_date)';
 
-// Bucket numbers: 0..SEGMENTS-1 are the collectability segments of overdue money.
-const DUE_SOON = SEGMENTS;
-const DUE_LATER = SEGMENTS + 1;
-const PAID_RECENT = SEGMENTS + 2;
-const PAID_PRIOR = SEGMENTS + 3;
+// Bucket numbers of the per-customer pass.
+const OVERDUE = 0;
+const DUE_SOON = 1;
+const DUE_LATER = 2;
+const PAID_RECENT = 3;
+const PAID_PRIOR = 4;
 
-/** WHEN branches putting an overdue invoice in its collectability segment by days past due. */
-function segmentCases(): string {
-  return [
-    ...CURVE_BREAKS.map((days, k) => `WHEN dpd < ${days} THEN ${k}`),
-    `ELSE ${CURVE_BREAKS.length}`,
-  ].join(' ');
-}
-
+/** Overdue cents and cents × days past due per collectability segment (of rows `dpd`, `oc`). */
 function segmentColumns(): string {
-  return Array.from(
-    { length: SEGMENTS },
-    (_, k) =>
-      `coalesce(sum(s) FILTER (WHERE b = ${k}), 0)::bigint::text AS seg${k}, coalesce(sum(sd) FILTER (WHERE b = ${k}), 0)::bigint::text AS segd${k}`,
-  ).join(',\n');
+  const bounds = [1, ...CURVE_BREAKS];
+  return Array.from({ length: SEGMENTS }, (_, k) => {
+    const upper = k < CURVE_BREAKS.length ? ` AND dpd < ${bounds[k + 1]}` : '';
+    const where = `dpd >= ${bounds[k]}${upper}`;
+    return `coalesce(sum(oc) FILTER (WHERE ${where}), 0)::bigint::text AS seg${k},
+            coalesce(sum(oc * dpd) FILTER (WHERE ${where}), 0)::bigint::text AS segd${k}`;
+  }).join(',\n');
 }
 
 /** Numbers of the invoices overdue on the day (open then, due before it), oldest due first. */
@@ -76,22 +72,84 @@ export async function readOverdueInvoices(
   return new Map(rows.map((r) => [Number(r.customer_id), r.numbers]));
 }
 
-/** Average days-to-pay per 30-day month over the last year, for the given customers' sparklines. */
-export async function readPayTrends(
+/** What ranking needs beyond selection, read only for the accounts that get ranked. */
+export interface ScoreInputs {
+  overdueSegments: OverdueSegment[];
+  payments: AccountInputs['payments'];
+  orders: AccountInputs['orders'];
+}
+
+/**
+ * Payment history (last 12 months, with the monthly series for the sparkline) and the last 90
+ * days' orders of the given customers, as of the day: index scans over a few thousand customers.
+ */
+export async function readScoreInputs(
   conn: SqlConn,
   asOf: IsoDate,
   customerIds: readonly number[],
-): Promise<Map<number, (number | null)[]>> {
-  const rows = await conn.query<Raw>(
-    `SELECT customer_id, ${monthColumns()}
+): Promise<Map<number, ScoreInputs>> {
+  if (!customerIds.length) return new Map();
+  const ids = [...customerIds];
+  const paid = await conn.query<Raw>(
+    `SELECT customer_id,
+            count(*) FILTER (WHERE paid_on > $1::date - 182) AS recent_n,
+            sum(${dtp}) FILTER (WHERE paid_on > $1::date - 182) AS recent_dt,
+            count(*) FILTER (WHERE paid_on <= $1::date - 182) AS prior_n,
+            sum(${dtp}) FILTER (WHERE paid_on <= $1::date - 182) AS prior_dt,
+            sum(${dtp}::float8 * ${dtp}) AS year_dt2,
+            ${monthColumns()}
        FROM invoices
-      WHERE customer_id = ANY($2::int[]) AND paid_on <= $1::date AND paid_on > $1::date - ${30 * MONTHS}
+      WHERE customer_id = ANY($2::int[]) AND issue_date <= $1::date AND status <> 'void'
+        AND paid_on <= $1::date AND paid_on > $1::date - 365
       GROUP BY customer_id`,
-    [asOf, [...customerIds]],
+    [asOf, ids],
   );
-  return new Map(
-    rows.map((row) => [int(row, 'customer_id'), Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`))]),
+  const overdue = await conn.query<Raw>(
+    `WITH late AS (
+       SELECT pa.invoice_id, sum(pa.amount) AS amount
+         FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
+        WHERE p.customer_id = ANY($2::int[]) AND p.received_on > $1::date
+        GROUP BY pa.invoice_id),
+     inv AS (
+       SELECT i.customer_id, $1::date - i.due_date AS dpd,
+              ((i.open_amount + coalesce(l.amount, 0)) * 100)::int8::float8 AS oc
+         FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
+        WHERE i.customer_id = ANY($2::int[]) AND i.issue_date <= $1::date AND i.due_date < $1::date
+          AND i.status <> 'void' AND (i.open_amount > 0 OR l.amount IS NOT NULL))
+     SELECT customer_id, ${segmentColumns()} FROM inv WHERE oc > 0 GROUP BY customer_id`,
+    [asOf, ids],
   );
+  const orders = await conn.query<Raw>(
+    `SELECT customer_id, sum(amount)::text AS amount, count(*)::int AS n
+       FROM orders
+      WHERE customer_id = ANY($2::int[]) AND order_date <= $1::date AND order_date > $1::date - 90
+        AND status <> 'cancelled'
+      GROUP BY customer_id`,
+    [asOf, ids],
+  );
+  const out = new Map<number, ScoreInputs>(
+    ids.map((id) => [
+      id,
+      { overdueSegments: [], payments: paymentStats({}), orders: { last90Cents: 0, last90Count: 0 } },
+    ]),
+  );
+  for (const row of paid) {
+    const payments = paymentStats(row);
+    payments.monthlyAvgDays = Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`));
+    out.get(int(row, 'customer_id'))!.payments = payments;
+  }
+  for (const row of overdue) {
+    out.get(int(row, 'customer_id'))!.overdueSegments = Array.from({ length: SEGMENTS }, (_, k) => ({
+      cents: wholeCents(row, `seg${k}`),
+      centsDays: Number(row[`segd${k}`] ?? 0),
+    }));
+  }
+  for (const row of orders)
+    out.get(int(row, 'customer_id'))!.orders = {
+      last90Cents: cents(row, 'amount'),
+      last90Count: int(row, 'n'),
+    };
+  return out;
 }
 
 function monthColumns(): string {
@@ -111,36 +169,42 @@ const LATE_APPLICATIONS = `
 
 const SQL = `
 WITH late AS (${LATE_APPLICATIONS}),
-inv AS (
+inv AS MATERIALIZED (
   SELECT i.customer_id, i.due_date,
-         ((i.open_amount + coalesce(l.amount, 0)) * 100)::float8 AS oc,
+         (CASE WHEN l.amount IS NULL THEN i.open_amount ELSE i.open_amount + l.amount END * 100)::int8::float8 AS oc,
          $1::date - i.due_date AS dpd,
          CASE WHEN i.paid_on <= $1::date THEN i.paid_on - i.issue_date END AS dtp,
          i.paid_on
     FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
    WHERE i.issue_date <= $1::date AND i.status <> 'void'
-     AND (i.open_amount > 0 OR l.amount IS NOT NULL OR i.paid_on > $1::date - 365)
+     -- Open on the day: open now, or paid after it. Paid invoices count here only for customers
+     -- with a usual pattern later than their terms (their treatment depends on it); everyone
+     -- else's history is read for the ranked few. Each test is on invoices alone, so it filters
+     -- during the scan.
+     AND (i.open_amount > 0 OR i.paid_on > $1::date
+          OR (i.paid_on > $1::date - 365
+              AND i.customer_id IN (SELECT id FROM customers WHERE expected_days_to_pay > terms_days)))
      AND ($5::int[] IS NULL OR i.customer_id = ANY($5::int[]))
 ),
+-- MATERIALIZED: the balance is computed once per invoice, not once per reference below.
 -- Two levels keep the million-row pass cheap: each invoice falls in one bucket (a collectability
 -- segment, due soon, due later, paid in the last 6 months, paid 6-12 months ago) and the first
 -- level runs six plain aggregates per (customer, bucket); the second pivots the buckets.
 bucketed AS (
   SELECT customer_id,
          CASE WHEN oc > 0 THEN
-                CASE WHEN dpd <= 0 THEN CASE WHEN dpd > -$6::int THEN ${DUE_SOON} ELSE ${DUE_LATER} END
-                     ${segmentCases()} END
+                CASE WHEN dpd <= 0 THEN CASE WHEN dpd >= -$6::int THEN ${DUE_SOON} ELSE ${DUE_LATER} END
+                     ELSE ${OVERDUE} END
               WHEN paid_on > $1::date - 182 THEN ${PAID_RECENT} ELSE ${PAID_PRIOR} END AS b,
-         count(dtp) AS n, sum(oc) AS s, sum(oc * dpd) AS sd, min(due_date) AS mind,
+         count(dtp) AS n, sum(oc) AS s, min(due_date) AS mind,
          sum(dtp)::float8 AS dt, sum(dtp::float8 * dtp) AS dt2
     FROM inv GROUP BY 1, 2
 ),
 agg AS (
   SELECT customer_id,
          coalesce(sum(s) FILTER (WHERE b <= ${DUE_LATER}), 0) AS open_c,
-         coalesce(sum(s) FILTER (WHERE b < ${SEGMENTS}), 0) AS overdue_c,
-         ${segmentColumns()},
-         min(mind) FILTER (WHERE b < ${SEGMENTS}) AS oldest_due,
+         coalesce(sum(s) FILTER (WHERE b = ${OVERDUE}), 0) AS overdue_c,
+         min(mind) FILTER (WHERE b = ${OVERDUE}) AS oldest_due,
          min(mind) FILTER (WHERE b IN (${DUE_SOON}, ${DUE_LATER})) AS next_due,
          coalesce(sum(s) FILTER (WHERE b = ${DUE_SOON}), 0) AS due_soon,
          sum(n) FILTER (WHERE b = ${PAID_RECENT}) AS recent_n,
@@ -193,22 +257,13 @@ dp AS (
            SELECT sum(pa.amount) FROM payment_applications pa JOIN payments p ON p.id = pa.payment_id
             WHERE pa.invoice_id = inv.id AND p.received_on > $1::date), 0) > 0)
    GROUP BY d.customer_id
-),
-od AS (
-  SELECT customer_id, sum(amount)::text AS amount, count(*)::int AS n
-    FROM orders
-   WHERE order_date <= $1::date AND order_date > $1::date - 90 AND status <> 'cancelled'
-     AND ($5::int[] IS NULL OR customer_id = ANY($5::int[]))
-   GROUP BY customer_id
 )
 SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.risk_rating,
        c.established_on::text, c.first_order_on::text, c.terms_days, c.expected_days_to_pay,
        c.margin_pct::float8 AS margin_pct,
        coalesce(agg.open_c, 0)::bigint::text AS open_c, coalesce(agg.overdue_c, 0)::bigint::text AS overdue_c,
-       ${Array.from({ length: SEGMENTS }, (_, k) => `agg.seg${k}, agg.segd${k}`).join(', ')},
        agg.oldest_due::text, agg.next_due::text, coalesce(agg.due_soon, 0)::bigint::text AS next_due_amount,
        agg.recent_n::int, agg.recent_dt, agg.prior_n::int, agg.prior_dt, agg.year_dt2,
-       coalesce(od.amount, '0') AS orders90, coalesce(od.n, 0) AS orders90_n,
        (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
        coalesce(ix_agg.streak, 0) AS streak,
        (ix_agg.streak_since AT TIME ZONE $3)::date::text AS streak_since,
@@ -222,8 +277,12 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
-  LEFT JOIN od ON od.customer_id = c.id
- WHERE (agg.open_c > 0 OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
+ -- Only accounts with something to do or to hold off: money overdue or falling due soon, a
+ -- dispute, a promise pending, a callback due, or a pin. An account whose invoices are all due
+ -- later has no step today, so it is not read at all.
+ WHERE (agg.overdue_c > 0 OR agg.due_soon > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
+        OR (c.pinned AND agg.open_c > 0)
+        OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
    AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))
  ORDER BY c.code`;
 
@@ -261,10 +320,6 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
 }
 
 function toAccount(row: Raw): AccountInputs {
-  const segments: OverdueSegment[] = Array.from({ length: SEGMENTS }, (_, k) => ({
-    cents: wholeCents(row, `seg${k}`),
-    centsDays: Number(row[`segd${k}`] ?? 0),
-  }));
   return {
     customerId: int(row, 'id'),
     code: String(row.code),
@@ -281,13 +336,13 @@ function toAccount(row: Raw): AccountInputs {
     marginPct: num(row, 'margin_pct'),
     openCents: wholeCents(row, 'open_c'),
     overdueCents: wholeCents(row, 'overdue_c'),
-    overdueSegments: segments,
+    overdueSegments: [], // read for the ranked few, by readScoreInputs
     oldestDueDate: text(row, 'oldest_due'),
     nextDueDate: text(row, 'next_due'),
     nextDueCents: wholeCents(row, 'next_due_amount'),
     overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
     payments: paymentStats(row),
-    orders: { last90Cents: cents(row, 'orders90'), last90Count: int(row, 'orders90_n') },
+    orders: { last90Cents: 0, last90Count: 0 }, // read for the ranked few, by readScoreInputs
     interactions: {
       lastTouchOn: text(row, 'last_touch'),
       unansweredStreak: int(row, 'streak'),
@@ -329,7 +384,7 @@ async function withoutJit<T>(conn: SqlConn, fn: (c: SqlConn) => Promise<T>): Pro
   return fn(conn);
 }
 
-/** Every customer with something open (or a callback due) on the day, ordered by code. */
+/** Every customer with a step to take (or held off) on the day, ordered by code. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
   const rows = await withoutJit(conn, (c) =>
     c.query(SQL, [

@@ -1,12 +1,10 @@
 // As of D, the engine sees only what was known on D: nothing dated after it changes the plan.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endOfDayIn } from '../../src/app/build-call-sheets.ts';
+import { planSheetsDay } from '../../src/app/build-call-sheets.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { addDays } from '../../src/domain/calendar.ts';
-import { planDay } from '../../src/domain/policy/plan-day.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy/policy-settings.ts';
-import { readSheetInputs } from '../../src/store/sheet-inputs.ts';
 import type { SqlConn } from '../../src/store/sql.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -22,20 +20,16 @@ afterAll(async () => {
 });
 
 const holders = [
-  { id: 1, code: 'ava', capacity: 30 },
-  { id: 2, code: 'hiro', capacity: 30 },
+  { id: 1, code: 'ava', dailyCapacity: 30, timeZone: ZONE },
+  { id: 2, code: 'hiro', dailyCapacity: 30, timeZone: ZONE },
 ];
 
 async function dayOf(conn: SqlConn, asOf: string) {
-  const accounts = await readSheetInputs(conn, {
-    asOf,
-    cutoff: endOfDayIn(asOf, ZONE),
-    timeZone: ZONE,
-    brokenPromiseWindowDays: 180,
-    dueSoonDays: 10,
-  });
-  const plan = planDay(accounts, holders, asOf, DEFAULT_POLICY);
-  const sheets = [...plan.sheets.entries()].map(([id, rows]) => [id, rows.map((p) => p.account.code)]);
+  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY);
+  const sheets = [...plan.sheets.entries()].map(([id, rows]) => [
+    id,
+    rows.map((p) => [p.account.code, p.score]),
+  ]);
   return { accounts, sheets, automated: plan.automated.map((p) => [p.account.code, p.treatment.step]) };
 }
 

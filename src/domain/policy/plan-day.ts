@@ -7,7 +7,7 @@ import type { AccountInputs } from './account-inputs.ts';
 import { assignCollectors, type SheetHolder } from './assign-collectors.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import { type AccountScore, scoreAccount } from './score-account.ts';
-import { selectTopList } from './top-list.ts';
+import { selectTopList, type TopList } from './top-list.ts';
 import { isLarge, type Treatment, type TreatmentStep, treatmentPlan } from './treatment.ts';
 
 export interface PlannedAccount {
@@ -69,12 +69,33 @@ export function planAccount(account: AccountInputs, asOf: IsoDate, policy: Polic
   };
 }
 
-export function planDay(
+/** Spare capacity is offered to this many times as many large accounts, largest open first. */
+const EXTRAS_POOL_FACTOR = 3;
+
+export interface Selection {
+  asOf: IsoDate;
+  holders: readonly SheetHolder[];
+  actionable: PlannedAccount[];
+  suppressed: PlannedAccount[];
+  capacity: number;
+  top: TopList;
+  onTop: Set<string>;
+  /** Large accounts with a call step, off the top list, that may fill spare capacity. */
+  extras: PlannedAccount[];
+  targetPct: number;
+}
+
+/**
+ * Who could be on a sheet today: needs balances and treatments only, no scores. Scores are
+ * computed when ranking first asks for them, so the caller may add the ranked few's history to
+ * their accounts (see rankingCandidates) between selecting and ranking.
+ */
+export function selectDay(
   accounts: readonly AccountInputs[],
   holders: readonly SheetHolder[],
   asOf: IsoDate,
   policy: PolicySettings,
-): DayPlan {
+): Selection {
   const planned = accounts.map((a) => planAccount(a, asOf, policy));
   const suppressed = planned.filter((p) => p.treatment.suppressed && !p.account.pinned);
   const actionable = planned.filter((p) => !(p.treatment.suppressed && !p.account.pinned));
@@ -88,15 +109,61 @@ export function planDay(
     { coveragePct: policy.coveragePct, capacity },
   );
   const onTop = new Set(top.codes);
+  const extras = actionable
+    .filter((p) => !onTop.has(p.account.code) && p.large && CALL_STEPS.has(p.treatment.step))
+    .sort(
+      (a, b) =>
+        b.account.openCents - a.account.openCents ||
+        (a.account.code < b.account.code ? -1 : a.account.code > b.account.code ? 1 : 0),
+    )
+    .slice(0, EXTRAS_POOL_FACTOR * Math.max(0, capacity - top.codes.length));
+  return {
+    asOf,
+    holders,
+    actionable,
+    suppressed,
+    capacity,
+    top,
+    onTop,
+    extras,
+    targetPct: policy.coveragePct,
+  };
+}
+
+/**
+ * The customers whose scores the day's plan will need (the top list, forced accounts that did not
+ * fit, and the spare-capacity pool), so the store reads their history and orders only.
+ */
+export function rankingCandidates(selection: Selection): AccountInputs[] {
+  const { actionable, top, onTop, extras } = selection;
+  const overflow = new Set(top.overflow);
+  return [
+    ...actionable.filter((p) => onTop.has(p.account.code) || overflow.has(p.account.code)),
+    ...extras,
+  ].map((p) => p.account);
+}
+
+export function planDay(
+  accounts: readonly AccountInputs[],
+  holders: readonly SheetHolder[],
+  asOf: IsoDate,
+  policy: PolicySettings,
+): DayPlan {
+  return rankDay(selectDay(accounts, holders, asOf, policy));
+}
+
+/** Ranks the selection, fills the sheets within capacity, and leaves the rest to the automated tier. */
+export function rankDay(selection: Selection): DayPlan {
+  const { asOf, holders, actionable, suppressed, capacity, top, onTop, extras: pool } = selection;
   const ranked = actionable
     .filter((p) => onTop.has(p.account.code))
     .sort(byScore)
     .map((p) => Object.assign(p, { code: p.account.code, collectorId: p.account.collectorId }));
   const { byCollector, overflow } = assignCollectors(ranked, holders);
   // Spare capacity goes to large accounts whose treatment is a call anyway (courtesy calls before
-  // due, reminders): ranked by score, never displacing the top list, never reported as overflow.
-  const extras = actionable
-    .filter((p) => !onTop.has(p.account.code) && p.large && CALL_STEPS.has(p.treatment.step))
+  // due, reminders): the largest few, ranked by score, never displacing the top list, never
+  // reported as overflow.
+  const extras = pool
     .sort(byScore)
     .map((p) => Object.assign(p, { code: p.account.code, collectorId: p.account.collectorId }));
   const spare = holders.map((h) => ({ ...h, capacity: h.capacity - (byCollector.get(h.id)?.length ?? 0) }));
@@ -120,7 +187,7 @@ export function planDay(
     coverage: {
       overdueCents: top.totalOverdueCents,
       coveredCents,
-      targetPct: policy.coveragePct,
+      targetPct: selection.targetPct,
       topListCustomers,
     },
     capacity,

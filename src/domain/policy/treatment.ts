@@ -3,8 +3,9 @@
 // collections teams use: a callback goes on its day's sheet, an open promise not yet due suppresses
 // dunning, a disputed invoice gets a dispute follow-up, and a broken promise or repeated
 // no-answer escalates at once instead of waiting for the next age step.
-import { daysBetween, type IsoDate } from '../calendar.ts';
+import type { IsoDate } from '../calendar.ts';
 import type { AccountInputs } from './account-inputs.ts';
+import { daysFrom } from './days.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import { dollars, plural, shortDate } from './words.ts';
 
@@ -104,7 +105,7 @@ export function ladderRung(daysPastDue: number, policy: PolicySettings): number 
 function escalation(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): string | null {
   const t = policy.thresholds;
   const { brokenCount, lastBrokenOn } = account.promises;
-  if (brokenCount > 0 && lastBrokenOn && daysBetween(lastBrokenOn, asOf) <= t.brokenPromiseEscalateDays)
+  if (brokenCount > 0 && lastBrokenOn && daysFrom(lastBrokenOn, asOf) <= t.brokenPromiseEscalateDays)
     return plural(brokenCount, 'broken promise');
   if (account.interactions.unansweredStreak >= t.noAnswerEscalateAfter)
     return `${plural(account.interactions.unansweredStreak, 'unanswered call')} in a row`;
@@ -150,7 +151,7 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
   const large = isLarge(account, policy);
   if (account.overdueCents <= 0 || account.oldestDueDate === null) {
     if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
-    const daysToDue = daysBetween(asOf, account.nextDueDate);
+    const daysToDue = daysFrom(asOf, account.nextDueDate);
     const due = `${dollars(account.nextDueCents)} due from ${shortDate(account.nextDueDate)}`;
     if (large && daysToDue <= policy.ladder.courtesyCallDays)
       return plain(
@@ -166,7 +167,7 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
       );
     return plain('none', 'Nothing due yet', 'Nothing due yet');
   }
-  const dpd = daysBetween(account.oldestDueDate, asOf);
+  const dpd = daysFrom(account.oldestDueDate, asOf);
   const because = escalation(account, asOf, policy);
   const grace = patternGraceDays(account);
   if (!because && grace > 0 && dpd <= grace) {

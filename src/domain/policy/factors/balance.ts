@@ -1,7 +1,8 @@
 // Overdue balance weighted by age: the overdue money plus the part the collectability curve says
 // is likely lost. Older money weighs more, so more overdue (in amount or in days) never scores less.
-import { daysBetween } from '../../calendar.ts';
+
 import { centsAtRisk } from '../collectability.ts';
+import { daysFrom } from '../days.ts';
 import { dollars } from '../words.ts';
 import { type Factor, none, round1 } from './factor.ts';
 
@@ -10,7 +11,7 @@ export const balanceFactor: Factor = (account, { asOf, policy }) => {
   const atRisk = centsAtRisk(account.overdueSegments);
   const weightedThousands = (account.overdueCents + atRisk) / 100_000;
   const points = round1(policy.weights.balance * Math.log2(1 + weightedThousands));
-  const oldest = account.oldestDueDate ? daysBetween(account.oldestDueDate, asOf) : 0;
+  const oldest = account.oldestDueDate ? daysFrom(account.oldestDueDate, asOf) : 0;
   const over90 = account.overdueSegments.slice(1).reduce((sum, seg) => sum + seg.cents, 0);
   const tail = over90 > 0 ? `; ${dollars(over90)} of it over 90 days` : '';
   return {

@@ -1,6 +1,6 @@
 // Interaction history: broken promises, open disputes, unanswered calls, how long since anyone
 // spoke to the customer, and a callback the customer asked for.
-import { daysBetween } from '../../calendar.ts';
+import { daysFrom } from '../days.ts';
 import { monthName, plural, shortDate } from '../words.ts';
 import { type Factor, none, round1 } from './factor.ts';
 
@@ -46,7 +46,7 @@ export const contactGapFactor: Factor = (account, { asOf, policy }) => {
   const w = policy.weights;
   const last = account.interactions.lastTouchOn;
   if (last === null) return { factor: 'contact_gap', points: w.contactGapCap, reason: 'never contacted' };
-  const days = daysBetween(last, asOf);
+  const days = daysFrom(last, asOf);
   const beyond = days - policy.thresholds.contactGapDays;
   if (beyond <= 0) return none('contact_gap');
   return {

@@ -1,6 +1,6 @@
 // General risk (the credit team's industry/region rating), specific risk (a young business or a
 // new customer) and profit margin (low-margin accounts first: carrying cost eats their profit).
-import { daysBetween } from '../../calendar.ts';
+import { daysFrom } from '../days.ts';
 import { type Factor, none, round1 } from './factor.ts';
 
 export const generalRiskFactor: Factor = (account, { policy }) => {
@@ -19,12 +19,12 @@ export const specificRiskFactor: Factor = (account, { asOf, policy }) => {
   const t = policy.thresholds;
   const parts: { points: number; reason: string }[] = [];
   if (account.firstOrderOn && account.firstOrderOn <= asOf) {
-    const days = daysBetween(account.firstOrderOn, asOf);
+    const days = daysFrom(account.firstOrderOn, asOf);
     if (days <= t.newCustomerDays)
       parts.push({ points: w.newCustomer, reason: `new customer: first order ${days} days ago` });
   }
   if (account.establishedOn && account.establishedOn <= asOf) {
-    const years = daysBetween(account.establishedOn, asOf) / 365.25;
+    const years = daysFrom(account.establishedOn, asOf) / 365.25;
     if (years < t.youngBusinessYears)
       parts.push({ points: w.youngBusiness, reason: `in business only ${years.toFixed(1)} years` });
   }
