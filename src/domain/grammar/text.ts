@@ -65,7 +65,8 @@ export function leadingQuoted(text: string): { quoted: string; restStart: number
 
 /** For name matching: lower case, no accents, letters/digits/spaces only ("Acme, Corp." → "acme corp"). */
 export function normalizeName(text: string): string {
-  return normalizeText(text)
+  // Slack sends & < > as entities; a name must match however the surface passed it on.
+  return normalizeText(text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

@@ -124,6 +124,7 @@ export const CORPUS: Row[] = [
   ['"O\'Brien & Sons" promised 5/30', { customer: 'OBR' }],
   ['Bolt and Nut promised 5/30', { customer: 'BOLT' }],
   ['bolt & nut supply promised 5/30', { customer: 'BOLT' }],
+  ['"Bolt &amp; Nut Supply" vm', { customer: 'BOLT', outcome: 'voicemail' }],
   ['PAID promised 5/30', { customer: 'PAID', outcome: 'promised' }],
   ['Paid Right paid 1k', { customer: 'PAID', outcome: 'paid', amountCents: 100_000 }],
   ['paid paid', { customer: 'PAID', outcome: 'paid', amountCents: null, date: TODAY }],
