@@ -102,7 +102,6 @@ export async function loadFile(
   let inserted = 0;
   let updated = 0;
   if (!fileError) {
-    await conn.exec(`ANALYZE "${stage}"`);
     rejected += await checkStagedRows(conn, spec, stage, (e) => report.add(e));
     if (file.entity === 'payments') {
       const changed = `import_changed_${seq}`;
