@@ -78,9 +78,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
             );
             ctx.exitCode = 1;
           }
-        },
-        { migrations: 'auto' },
-      );
+      });
     });
 }
 
