@@ -24,23 +24,32 @@ describe('callsheet import', () => {
     const first = await runCallsheet(['import', 'examples/import', '--actor', 'tester'], env());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^invoices\.csv → invoices: 5 inserted, 0 updated, 0 unchanged, 0 rejected$/m);
+    expect(first.stdout).toMatch(
+      /^invoices\.csv → invoices: 5 inserted, 0 updated, 0 unchanged, 0 rejected$/m,
+    );
     expect(first.stdout).toMatch(/^Imported 20 rows from 6 files in [\d.]+s/m);
     const again = await runCallsheet(['import', path.join(REPO_ROOT, 'examples/import')], env());
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^payments\.csv → payments: 0 inserted, 0 updated, 2 unchanged, 0 rejected$/m);
+    expect(again.stdout).toMatch(
+      /^payments\.csv → payments: 0 inserted, 0 updated, 2 unchanged, 0 rejected$/m,
+    );
   });
 
   it('refuses a bad file with exit 1, the rows on screen and in <file>.errors.csv, no stack trace', async () => {
     const file = path.join(dir, 'invoices.csv');
-    writeFileSync(file, 'number,customer,issue_date,amount\nX-1,ACME,2027-02-30,10\nX-2,NOPE,2027-05-01,1.234,56\n');
+    writeFileSync(
+      file,
+      'number,customer,issue_date,amount\nX-1,ACME,2027-02-30,10\nX-2,NOPE,2027-05-01,1.234,56\n',
+    );
     const run = await runCallsheet(['import', file], env());
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('row 2, issue_date "2027-02-30": is not a date');
     expect(run.stderr).toMatch(/row 3: has 5 fields but the header has 4/);
     expect(run.stderr).toMatch(/Nothing was written/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(readFileSync(`${file}.errors.csv`, 'utf8')).toMatch(/^row,column,value,reason\r\n2,issue_date,2027-02-30,/);
+    expect(readFileSync(`${file}.errors.csv`, 'utf8')).toMatch(
+      /^row,column,value,reason\r\n2,issue_date,2027-02-30,/,
+    );
   });
 
   it('says which option is wrong, exit 2', async () => {
