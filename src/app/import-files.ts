@@ -19,6 +19,8 @@ export interface ImportRequest {
   locale?: string | undefined;
   delimiter?: string | undefined;
   actor: Actor;
+  /** Staged rows from which a file counts as a bulk load (tests lower it). */
+  bulkRows?: number | undefined;
 }
 
 export interface ImportProgress {
@@ -89,6 +91,9 @@ export async function importFiles(
       // superuser may switch them off for the transaction; anyone else keeps them.
       const [role] = await tx.query<{ su: boolean }>(`SELECT current_setting('is_superuser') = 'on' AS su`);
       if (role?.su) await tx.exec('SET LOCAL session_replication_role = replica');
+      // Duplicate checks hash every key and bulk loads rebuild indexes: give them memory rather
+      // than let them spill to disk (imports run one at a time, so this is bounded).
+      await tx.exec(`SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '256MB'`);
       for (const [i, file] of plan.files.entries()) {
         files.push(
           await loadFile(tx, file, i + 1, {
@@ -97,6 +102,7 @@ export async function importFiles(
             locale: request.locale,
             dateFormat: request.dateFormat,
             actor: request.actor.code,
+            bulkRows: request.bulkRows,
             onProgress: (rows, bytesRead, size) =>
               onProgress?.({
                 file: file.path,

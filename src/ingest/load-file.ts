@@ -18,6 +18,8 @@ export interface LoadOptions extends ParseOptions {
   map: ColumnMap;
   delimiter?: string | undefined;
   actor: string;
+  /** Staged rows from which a load counts as bulk (indexes rebuilt after); default 100,000. */
+  bulkRows?: number | undefined;
   onProgress?: (rows: number, bytesRead: number, size: number) => void;
 }
 
@@ -106,12 +108,17 @@ export async function loadFile(
     if (file.entity === 'payments') {
       const changed = `import_changed_${seq}`;
       await conn.exec(`CREATE TEMP TABLE "${changed}" (id int PRIMARY KEY) ON COMMIT DROP`);
-      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor, changed));
+      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor, {
+        changedInto: changed,
+        bulkRows: options.bulkRows,
+      }));
       updated += await markReallocated(conn, stage, changed);
       await applyPayments(conn, stage, changed, options.actor);
       await conn.exec(`DROP TABLE "${changed}"`);
     } else {
-      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor));
+      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor, {
+        bulkRows: options.bulkRows,
+      }));
     }
   }
   await conn.exec(`DROP TABLE "${stage}"`);

@@ -182,7 +182,8 @@ export interface UpsertCounts {
  * Upserts every staged row: one UPDATE of the rows whose values differ, then one plain INSERT of
  * the rows not there yet — cheaper than INSERT … ON CONFLICT for a million rows, and safe because
  * imports hold an advisory lock (see importFiles). `present` lists the file's columns;
- * `changedInto` names a temporary table (id int) that receives the ids of inserted and updated rows.
+ * `changedInto` names a temporary table (id int) that receives the ids of inserted and updated rows;
+ * from `bulkRows` staged rows (more than the table holds) indexes are rebuilt after the insert.
  */
 export async function upsertStaged(
   conn: SqlConn,
@@ -190,8 +191,9 @@ export async function upsertStaged(
   stage: string,
   present: ReadonlySet<string>,
   actor: string,
-  changedInto?: string,
+  options: { changedInto?: string | undefined; bulkRows?: number | undefined } = {},
 ): Promise<UpsertCounts> {
+  const changedInto = options.changedInto;
   const p = plan(entity, present);
   const names = p.columns.map((c) => `"${c.name}"`);
   // The staged rows as the target would store them; named `excluded` so that update expressions
@@ -230,7 +232,7 @@ export async function upsertStaged(
      SELECT count(*)::int AS n FROM added`,
       [actor],
     );
-  const [row] = (await isBulkLoad(conn, p.table, stage))
+  const [row] = (await isBulkLoad(conn, p.table, stage, options.bulkRows ?? BULK_ROWS))
     ? await withoutSecondaryIndexes(conn, p.table, insert)
     : await insert();
   return { inserted: row?.n ?? 0, updated };
@@ -239,26 +241,28 @@ export async function upsertStaged(
 /** At least this many rows, and more than the table holds: a bulk load (an initial import). */
 const BULK_ROWS = 100_000;
 
-async function isBulkLoad(conn: SqlConn, table: string, stage: string): Promise<boolean> {
+async function isBulkLoad(conn: SqlConn, table: string, stage: string, bulkRows: number): Promise<boolean> {
   const [row] = await conn.query<{ staged: number; stored: number }>(
     `SELECT (SELECT count(*) FROM "${stage}")::int AS staged,
             (SELECT reltuples FROM pg_class WHERE oid = $1::regclass)::int AS stored`,
     [table],
   );
-  return !!row && row.staged >= BULK_ROWS && row.staged > row.stored;
+  return !!row && row.staged >= bulkRows && row.staged > row.stored;
 }
 
 /**
- * Runs a large insert with the table's plain (non-unique) indexes dropped and rebuilds them after,
- * as pg_restore does: one sorted build is many times cheaper than a million scattered index
- * inserts once the indexes outgrow shared buffers. Inside the import's transaction, so a rollback
- * restores them; readers of the table wait for the commit.
+ * Runs a large insert with the table's indexes (all but the primary key and constraints) dropped
+ * and rebuilds them after, as pg_restore does: one sorted build is many times cheaper than a
+ * million scattered index inserts once the indexes outgrow shared buffers. Unique keys stay
+ * unique: the import checked them, and the rebuild checks them again. Inside the import's
+ * transaction, so a rollback restores them; readers of the table wait for the commit.
  */
 async function withoutSecondaryIndexes<T>(conn: SqlConn, table: string, fn: () => Promise<T>): Promise<T> {
   const indexes = await conn.query<{ name: string; def: string }>(
     `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-      WHERE i.indrelid = $1::regclass AND NOT i.indisunique AND NOT i.indisprimary`,
+      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
     [table],
   );
   for (const index of indexes) await conn.exec(`DROP INDEX "${index.name}"`);
