@@ -11,9 +11,11 @@ import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
 import { registerExport } from './cli/export.ts';
 import { registerImport } from './cli/import.ts';
+import { registerJobs } from './cli/jobs.ts';
 import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSheet } from './cli/sheet.ts';
+import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
 import { describeError, UserError } from './shared/errors.ts';
 
@@ -34,11 +36,13 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
+  registerJobs(program, ctx);
+  registerKpis(program, ctx);
+  registerBacktest(program, ctx);
   registerImport(program, ctx);
   registerExport(program, ctx);
-  registerKpis(program, ctx);
-  registerBacktest(program, ctx, () => null);
   registerServe(program, ctx);
+  registerTeams(program, ctx);
   registerSheet(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };

@@ -79,7 +79,25 @@ export const configSchema = z.object({
       .optional(),
   ),
   MICROSOFT_APP_PASSWORD: optionalText,
+  /** Certificate credentials instead of a password: hex thumbprint + path of the PEM private key. */
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{40}$/i, 'must be the certificate’s 40-character hex (SHA-1) thumbprint')
+      .optional(),
+  ),
+  MICROSOFT_APP_CERTIFICATE_KEY_FILE: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
+  /** Teams app (manifest) id for `callsheet teams package`; defaults to MICROSOFT_APP_ID. */
+  TEAMS_APP_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        'must be a GUID like 00000000-0000-0000-0000-000000000000',
+      )
+      .optional(),
+  ),
   MICROSOFT_APP_TYPE: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
       error: 'must be MultiTenant, SingleTenant or UserAssignedMSI',

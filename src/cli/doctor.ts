@@ -31,7 +31,10 @@ export function chatChecks(config: Config): Check[] {
   let teams: Check;
   if (config.MICROSOFT_APP_ID) {
     const missing = [
-      !config.MICROSOFT_APP_PASSWORD && 'MICROSOFT_APP_PASSWORD',
+      !config.MICROSOFT_APP_PASSWORD &&
+        !config.MICROSOFT_APP_CERTIFICATE_THUMBPRINT &&
+        config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' &&
+        'MICROSOFT_APP_PASSWORD',
       config.MICROSOFT_APP_TYPE === 'SingleTenant' &&
         !config.MICROSOFT_APP_TENANT_ID &&
         'MICROSOFT_APP_TENANT_ID',

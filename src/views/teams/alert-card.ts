@@ -1,0 +1,60 @@
+// An alert as an Adaptive Card: what happened, the numbers behind it, the trend and what to do,
+// with Acknowledge. Acknowledge is an Action.Execute (the card updates in place for everyone)
+// with an Action.Submit fallback for clients without Universal Actions.
+import type { AlertView } from '../../app/alert-model.ts';
+import { type AdaptiveCard, type CardElement, card, container, factSet, plainText } from './adaptive-card.ts';
+
+export const ALERT_VERBS = { acknowledge: 'cs.ack' } as const;
+
+const SEVERITY_STYLE = { info: 'accent', warning: 'warning', critical: 'attention' } as const;
+const SEVERITY_LABEL = { info: 'Info', warning: 'Warning', critical: 'Critical' } as const;
+
+function labelOf(key: string): string {
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function acknowledgeAction(alert: AlertView): CardElement {
+  const data = { verb: ALERT_VERBS.acknowledge, alertId: alert.id };
+  return {
+    type: 'Action.Execute',
+    title: 'Acknowledge',
+    verb: ALERT_VERBS.acknowledge,
+    data,
+    style: 'positive',
+    fallback: { type: 'Action.Submit', title: 'Acknowledge', data },
+  };
+}
+
+function statusLine(alert: AlertView): string | null {
+  if (alert.status === 'acknowledged')
+    return `✓ Acknowledged${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ''}`;
+  if (alert.status === 'snoozed') return `Snoozed${alert.snoozedUntil ? ` until ${alert.snoozedUntil}` : ''}`;
+  if (alert.status === 'resolved') return 'Resolved';
+  return null;
+}
+
+export function alertCard(alert: AlertView): AdaptiveCard {
+  const customer = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : null;
+  const status = statusLine(alert);
+  const numbers = Object.entries(alert.numbers).map(([k, v]) => ({ label: labelOf(k), value: String(v) }));
+  const body: CardElement[] = [
+    container(
+      [
+        plainText(`${SEVERITY_LABEL[alert.severity]} · ${alert.title}`, { weight: 'Bolder' }),
+        ...(customer ? [plainText(customer, { spacing: 'None' })] : []),
+      ],
+      { style: SEVERITY_STYLE[alert.severity], bleed: true },
+    ),
+    plainText(alert.message),
+    ...(numbers.length ? [factSet(numbers)] : []),
+    ...(alert.sparkline ? [plainText(`Trend ${alert.sparkline}`, { fontType: 'Monospace' as const })] : []),
+    plainText(`Suggested: ${alert.suggestedAction}`, { weight: 'Bolder' }),
+    ...(status ? [plainText(status, { color: 'Good' as const })] : []),
+  ];
+  const actions = alert.status === 'open' ? [acknowledgeAction(alert)] : [];
+  return card(body, actions, `${alert.title}${customer ? ` — ${customer}` : ''}`);
+}
