@@ -43,44 +43,39 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--delimiter <char>', 'CSV delimiter: , ; or tab (default: sniffed)')
     .option('--actor <name>', 'who is importing, recorded on every row (default: your user name)')
     .action(async (paths: string[], flags: ImportFlags) => {
-      await ctx.withStore(
-        async (store) => {
-          const progress = ctx.isTty ? progressLine(ctx) : undefined;
-          const result = await importFiles(
-            { store, now: () => new Date() },
-            {
-              paths,
-              entity: flags.entity,
-              dryRun: flags.dryRun,
-              skipInvalid: flags.skipInvalid,
-              map: flags.map,
-              dateFormat: flags.dateFormat,
-              locale: flags.locale,
-              delimiter: flags.delimiter,
-              actor: { code: flags.actor ?? os.userInfo().username, source: 'import' },
-            },
-            progress?.update,
+      await ctx.withStore(async (store) => {
+        const progress = ctx.isTty ? progressLine(ctx) : undefined;
+        const result = await importFiles(
+          { store, now: () => new Date() },
+          {
+            paths,
+            entity: flags.entity,
+            dryRun: flags.dryRun,
+            skipInvalid: flags.skipInvalid,
+            map: flags.map,
+            dateFormat: flags.dateFormat,
+            locale: flags.locale,
+            delimiter: flags.delimiter,
+            actor: { code: flags.actor ?? os.userInfo().username, source: 'import' },
+          },
+          progress?.update,
+        );
+        progress?.clear();
+        if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_option' ? 2 : 1);
+        const report = result.value;
+        for (const file of report.files) printFile(ctx, file);
+        const rows = report.files.reduce((n, f) => n + f.rows, 0);
+        const rate = report.seconds > 0 ? Math.round(rows / report.seconds) : rows;
+        const took = `${count(rows)} rows from ${report.files.length} file${report.files.length === 1 ? '' : 's'} in ${report.seconds.toFixed(1)}s (${count(rate)} rows/s)`;
+        if (report.status === 'written') ctx.stdout(`Imported ${took}.\n`);
+        else if (report.status === 'dry_run') ctx.stdout(`Dry run: checked ${took}; nothing was written.\n`);
+        else {
+          ctx.stderr(
+            `Nothing was written: fix the rows above${report.files.some((f) => f.fileError) ? '' : ', or pass --skip-invalid to import only the valid rows'}.\n`,
           );
-          progress?.clear();
-          if (!result.ok)
-            throw new UserError(result.error.message, result.error.code === 'bad_option' ? 2 : 1);
-          const report = result.value;
-          for (const file of report.files) printFile(ctx, file);
-          const rows = report.files.reduce((n, f) => n + f.rows, 0);
-          const rate = report.seconds > 0 ? Math.round(rows / report.seconds) : rows;
-          const took = `${count(rows)} rows from ${report.files.length} file${report.files.length === 1 ? '' : 's'} in ${report.seconds.toFixed(1)}s (${count(rate)} rows/s)`;
-          if (report.status === 'written') ctx.stdout(`Imported ${took}.\n`);
-          else if (report.status === 'dry_run')
-            ctx.stdout(`Dry run: checked ${took}; nothing was written.\n`);
-          else {
-            ctx.stderr(
-              `Nothing was written: fix the rows above${report.files.some((f) => f.fileError) ? '' : ', or pass --skip-invalid to import only the valid rows'}.\n`,
-            );
-            ctx.exitCode = 1;
-          }
-        },
-        { migrations: 'auto' },
-      );
+          ctx.exitCode = 1;
+        }
+      });
     });
 }
 

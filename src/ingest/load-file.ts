@@ -18,6 +18,8 @@ export interface LoadOptions extends ParseOptions {
   map: ColumnMap;
   delimiter?: string | undefined;
   actor: string;
+  /** Staged rows from which a load counts as bulk (indexes rebuilt after); default 100,000. */
+  bulkRows?: number | undefined;
   onProgress?: (rows: number, bytesRead: number, size: number) => void;
 }
 
@@ -102,17 +104,21 @@ export async function loadFile(
   let inserted = 0;
   let updated = 0;
   if (!fileError) {
-    await conn.exec(`ANALYZE "${stage}"`);
     rejected += await checkStagedRows(conn, spec, stage, (e) => report.add(e));
     if (file.entity === 'payments') {
       const changed = `import_changed_${seq}`;
       await conn.exec(`CREATE TEMP TABLE "${changed}" (id int PRIMARY KEY) ON COMMIT DROP`);
-      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor, changed));
+      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor, {
+        changedInto: changed,
+        bulkRows: options.bulkRows,
+      }));
       updated += await markReallocated(conn, stage, changed);
       await applyPayments(conn, stage, changed, options.actor);
       await conn.exec(`DROP TABLE "${changed}"`);
     } else {
-      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor));
+      ({ inserted, updated } = await upsertStaged(conn, file.entity, stage, present, options.actor, {
+        bulkRows: options.bulkRows,
+      }));
     }
   }
   await conn.exec(`DROP TABLE "${stage}"`);

@@ -48,6 +48,18 @@ function compile(format: string): { regex: RegExp; parts: string[] } {
   return { regex: new RegExp(`^${source}$`), parts };
 }
 
+// Export files repeat the same few thousand days; remembering them makes date checks nearly free.
+const knownDays = new Map<string, boolean>();
+function isoDay(text: string): boolean {
+  let valid = knownDays.get(text);
+  if (valid === undefined) {
+    if (knownDays.size > 100_000) knownDays.clear();
+    valid = isIsoDate(text);
+    knownDays.set(text, valid);
+  }
+  return valid;
+}
+
 export function dateParser(format?: string): DateParser {
   const layout = format ? compile(format) : null;
   const expected = format ? `YYYY-MM-DD or ${format}` : 'YYYY-MM-DD (or pass --date-format, e.g. DD/MM/YYYY)';
@@ -56,7 +68,7 @@ export function dateParser(format?: string): DateParser {
     reason: `is not a date: ${JSON.stringify(text)}; expected ${expected}`,
   });
   return (raw) => {
-    if (raw.length === 10 && isIsoDate(raw)) return { ok: true, value: raw };
+    if (raw.length === 10 && isoDay(raw)) return { ok: true, value: raw };
     const text = raw.trim();
     const iso = ISO.exec(text);
     if (iso) return isIsoDate(iso[1]!) ? { ok: true, value: iso[1]! } : refuse(raw);

@@ -8,7 +8,7 @@ interface TargetColumn {
   name: string;
   /** Value for a new row, from the staging row `s` and the joined rows. */
   insert: string;
-  /** Value for an existing row `t` (default: the new row's value, EXCLUDED.name). */
+  /** Value for an existing row `t` (default: the staged value, excluded.name). */
   update?: string;
   /** File columns this one comes from: it is updated only when one of them is in the file. */
   needs?: readonly string[];
@@ -117,9 +117,9 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
       // file's open balance stands (the ERP knows payments we were never given), or, without that
       // column, the open amount moves by the change in the invoice amount.
       const fallback = present.has('open_amount')
-        ? 'EXCLUDED.open_amount'
-        : 't.open_amount + EXCLUDED.amount - t.amount';
-      const open = `coalesce(EXCLUDED.amount - (SELECT sum(a.amount) FROM payment_applications a WHERE a.invoice_id = t.id), ${fallback})`;
+        ? 'excluded.open_amount'
+        : 't.open_amount + excluded.amount - t.amount';
+      const open = `coalesce(excluded.amount - (SELECT sum(a.amount) FROM payment_applications a WHERE a.invoice_id = t.id), ${fallback})`;
       return {
         table: 'invoices',
         conflict: ['number'],
@@ -179,8 +179,11 @@ export interface UpsertCounts {
 }
 
 /**
- * Upserts every staged row. `present` lists the file's columns; `changedInto` names a temporary
- * table (id int) that receives the ids of inserted and updated rows.
+ * Upserts every staged row: one UPDATE of the rows whose values differ, then one plain INSERT of
+ * the rows not there yet — cheaper than INSERT … ON CONFLICT for a million rows, and safe because
+ * imports hold an advisory lock (see importFiles). `present` lists the file's columns;
+ * `changedInto` names a temporary table (id int) that receives the ids of inserted and updated rows;
+ * from `bulkRows` staged rows (more than the table holds) indexes are rebuilt after the insert.
  */
 export async function upsertStaged(
   conn: SqlConn,
@@ -188,30 +191,82 @@ export async function upsertStaged(
   stage: string,
   present: ReadonlySet<string>,
   actor: string,
-  changedInto?: string,
+  options: { changedInto?: string | undefined; bulkRows?: number | undefined } = {},
 ): Promise<UpsertCounts> {
+  const changedInto = options.changedInto;
   const p = plan(entity, present);
   const names = p.columns.map((c) => `"${c.name}"`);
+  // The staged rows as the target would store them; named `excluded` so that update expressions
+  // read like an ON CONFLICT clause.
+  const source = `(SELECT ${p.columns.map((c) => `${c.insert} AS "${c.name}"`).join(', ')}
+                     FROM "${stage}" s ${p.joins}) AS excluded`;
+  const match = p.conflict.map((k) => `t."${k}" = excluded."${k}"`).join(' AND ');
   const updating = p.columns.filter((c) => !c.key && (c.needs ?? [c.name]).every((n) => present.has(n)));
-  const value = (c: TargetColumn) => c.update ?? `EXCLUDED."${c.name}"`;
+  const value = (c: TargetColumn) => c.update ?? `excluded."${c.name}"`;
   const sets = updating.map((c) => `"${c.name}" = ${value(c)}`);
-  sets.push('actor = EXCLUDED.actor', 'source = EXCLUDED.source');
+  sets.push(`actor = $1`, `source = 'import'`);
   if (p.hasUpdatedAt) sets.push('updated_at = now()');
   const compared = updating.filter((c) => !c.derived);
-  const distinct = compared.length
-    ? `WHERE (${compared.map((c) => `t."${c.name}"`).join(', ')}, NULL) IS DISTINCT FROM (${compared.map(value).join(', ')}, NULL)`
-    : 'WHERE false';
-  const capture = changedInto ? `, ins AS (INSERT INTO "${changedInto}" (id) SELECT id FROM up)` : '';
-  const [counts] = await conn.query<{ inserted: number; updated: number }>(
-    `WITH up AS (
-       INSERT INTO "${p.table}" AS t (${names.join(', ')}, actor, source)
-       SELECT ${p.columns.map((c) => c.insert).join(', ')}, $1, 'import' FROM "${stage}" s ${p.joins}
-       ON CONFLICT (${p.conflict.map((c) => `"${c}"`).join(', ')}) DO UPDATE SET ${sets.join(', ')}
-       ${distinct}
-       RETURNING t.id, (t.xmax = 0) AS inserted
-     )${capture}
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-    [actor],
+  const capture = (rows: string) =>
+    changedInto ? `, captured AS (INSERT INTO "${changedInto}" (id) SELECT id FROM ${rows})` : '';
+  let updated = 0;
+  if (compared.length) {
+    const [row] = await conn.query<{ n: number }>(
+      `WITH changed AS (
+         UPDATE "${p.table}" AS t SET ${sets.join(', ')} FROM ${source}
+          WHERE ${match}
+            AND (${compared.map((c) => `t."${c.name}"`).join(', ')}, NULL) IS DISTINCT FROM (${compared.map(value).join(', ')}, NULL)
+         RETURNING t.id)${capture('changed')}
+       SELECT count(*)::int AS n FROM changed`,
+      [actor],
+    );
+    updated = row?.n ?? 0;
+  }
+  const insert = () =>
+    conn.query<{ n: number }>(
+      `WITH added AS (
+       INSERT INTO "${p.table}" (${names.join(', ')}, actor, source)
+       SELECT ${names.map((n) => `excluded.${n}`).join(', ')}, $1, 'import' FROM ${source}
+        WHERE NOT EXISTS (SELECT 1 FROM "${p.table}" t WHERE ${match})
+       RETURNING id)${capture('added')}
+     SELECT count(*)::int AS n FROM added`,
+      [actor],
+    );
+  const [row] = (await isBulkLoad(conn, p.table, stage, options.bulkRows ?? BULK_ROWS))
+    ? await withoutSecondaryIndexes(conn, p.table, insert)
+    : await insert();
+  return { inserted: row?.n ?? 0, updated };
+}
+
+/** At least this many rows, and more than the table holds: a bulk load (an initial import). */
+const BULK_ROWS = 100_000;
+
+async function isBulkLoad(conn: SqlConn, table: string, stage: string, bulkRows: number): Promise<boolean> {
+  const [row] = await conn.query<{ staged: number; stored: number }>(
+    `SELECT (SELECT count(*) FROM "${stage}")::int AS staged,
+            (SELECT reltuples FROM pg_class WHERE oid = $1::regclass)::int AS stored`,
+    [table],
   );
-  return counts ?? { inserted: 0, updated: 0 };
+  return !!row && row.staged >= bulkRows && row.staged > row.stored;
+}
+
+/**
+ * Runs a large insert with the table's indexes (all but the primary key and constraints) dropped
+ * and rebuilds them after, as pg_restore does: one sorted build is many times cheaper than a
+ * million scattered index inserts once the indexes outgrow shared buffers. Unique keys stay
+ * unique: the import checked them, and the rebuild checks them again. Inside the import's
+ * transaction, so a rollback restores them; readers of the table wait for the commit.
+ */
+async function withoutSecondaryIndexes<T>(conn: SqlConn, table: string, fn: () => Promise<T>): Promise<T> {
+  const indexes = await conn.query<{ name: string; def: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+    [table],
+  );
+  for (const index of indexes) await conn.exec(`DROP INDEX "${index.name}"`);
+  const result = await fn();
+  for (const index of indexes) await conn.exec(index.def);
+  return result;
 }

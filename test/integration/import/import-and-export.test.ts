@@ -156,6 +156,23 @@ describe('importing the example files', () => {
   });
 });
 
+describe('a bulk load', () => {
+  it('drops the indexes for the insert and rebuilds them as they were', async () => {
+    const indexes = () =>
+      store.sql.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'orders' ORDER BY indexname`,
+      );
+    const before = await indexes();
+    const rows = Array.from({ length: 50 }, (_, i) => `B-${i},ACME,2027-05-01,${i}.50`);
+    const p = file('bulk/orders.csv', `number,customer,date,amount\n${rows.join('\n')}\n`);
+    const report = await run({ paths: [p], bulkRows: 10 });
+    expect(totals(report)).toEqual({ orders: [50, 0, 0, 0] });
+    expect(await indexes()).toEqual(before);
+    const [n] = await store.sql.query(`SELECT count(*)::int AS n FROM orders WHERE number LIKE 'B-%'`);
+    expect(n).toEqual({ n: 50 });
+  });
+});
+
 describe('formats', () => {
   it('reads NDJSON, a JSON array and gzip (by magic bytes, whatever the name)', async () => {
     file(
