@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { slackSurfaceFactory } from '../adapters/slack/slack-surface.ts';
 import { systemClock } from '../app/deps.ts';
+import { schedulerSurfaceFactory } from '../jobs/scheduler-surface.ts';
 import { serve } from '../server/serve.ts';
 import type { SurfaceFactory } from '../server/surface.ts';
 import { UserError } from '../shared/errors.ts';
@@ -12,6 +13,7 @@ import type { CliContext } from './context.ts';
 /** Every surface Callsheet can serve; each returns null when its settings are absent. */
 export const SURFACES: SurfaceFactory[] = [];
 SURFACES.push(slackSurfaceFactory);
+SURFACES.push(schedulerSurfaceFactory);
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program

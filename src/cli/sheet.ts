@@ -82,7 +82,6 @@ function automatedJson(set: SheetSet, limit?: number) {
     invoiceNumbers: r.invoiceNumbers,
     collector: r.collectorCode,
     overCapacity: r.overCapacity,
-    reasons: r.reasons,
   }));
 }
 

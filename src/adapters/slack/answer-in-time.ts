@@ -2,8 +2,12 @@
 // slower ones are acknowledged at once and delivered afterwards (response_url, chat.postEphemeral).
 // Background deliveries are tracked so a graceful shutdown waits for them.
 
-/** How long to wait for the answer before acking empty-handed: well inside Slack's 3 s. */
-export const ACK_BUDGET_MS = 1500;
+/**
+ * How long to wait for the answer before acking empty-handed. An idle core answers /logcall in
+ * ~15 ms, so it normally rides on the ack; under load the ack leaves at once instead, far from
+ * Slack's 3 s (bench/slack measures both the ack and the answer).
+ */
+export const ACK_BUDGET_MS = 200;
 
 export type Outcome<T> = { done: true; value: T } | { done: false; later: Promise<T> };
 

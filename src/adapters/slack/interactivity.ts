@@ -168,7 +168,7 @@ export function registerInteractivity(app: App, ctx: SlackHandlerContext): void 
         ctx.log.error({ err }, 'modal submission failed');
         return SOMETHING_WENT_WRONG;
       });
-    const outcome = await within(work);
+    const outcome = await within(work, ctx.ackBudgetMs);
     if (outcome.done && outcome.value.tone === 'error') {
       // Keep the modal open and say what to fix, next to the note (every kind has one).
       await ack({

@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import type { RouteHandler } from '../../server/http-server.ts';
 import type { Surface, SurfaceContext } from '../../server/surface.ts';
 import { UserError } from '../../shared/errors.ts';
-import { BackgroundWork } from './answer-in-time.ts';
+import { ACK_BUDGET_MS, BackgroundWork } from './answer-in-time.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackHandlerContext } from './handler-context.ts';
 import { registerInteractivity } from './interactivity.ts';
@@ -47,6 +47,8 @@ export interface SlackSurfaceOptions {
   /** Replaces the core (tests of the adapter alone); default: the real one. */
   core?: SlackCore;
   retryPolicy?: SlackRetryPolicy;
+  /** Default ACK_BUDGET_MS. */
+  ackBudgetMs?: number;
 }
 
 export interface SlackSurface extends Surface {
@@ -101,6 +103,7 @@ export async function createSlackSurface(
     caller,
     log,
     background,
+    ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS,
   };
   registerSlashCommands(app, ctx);
   registerInteractivity(app, ctx);

@@ -66,7 +66,7 @@ export function registerSlashCommands(app: App, ctx: SlackHandlerContext): void 
         ctx.log.error({ err, command: name, user: userId }, 'slash command failed');
         return [toSlack(replyBlocks(SOMETHING_WENT_WRONG))];
       });
-      const outcome = await within(work);
+      const outcome = await within(work, ctx.ackBudgetMs);
       if (outcome.done) {
         const [first, ...more] = outcome.value;
         await ack(first);

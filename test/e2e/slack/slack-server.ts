@@ -29,7 +29,7 @@ export const TEST_RETRY_POLICY = { attempts: 4, baseDelayMs: 20, maxDelayMs: 200
 export async function startSlackServer(
   deps: AppDeps,
   env: Record<string, string> | ((fake: FakeSlack) => Record<string, string>) = {},
-  options: SlackSurfaceOptions = { retryPolicy: TEST_RETRY_POLICY },
+  options: SlackSurfaceOptions = { retryPolicy: TEST_RETRY_POLICY, ackBudgetMs: 2500 },
 ): Promise<SlackServer> {
   const fake = await startFakeSlack();
   let output = '';

@@ -5,7 +5,7 @@ import { loadDemo } from '../../../src/demo/load-demo.ts';
 import { openTestStore, type TestStore } from '../../support/test-store.ts';
 import { messageViolations, modalViolations } from './block-kit-limits.ts';
 import { blockAction, postToSlackEvents, slashCommand, viewSubmission } from './slack-requests.ts';
-import { type SlackServer, startSlackServer } from './slack-server.ts';
+import { type SlackServer, startSlackServer, TEST_RETRY_POLICY } from './slack-server.ts';
 
 const NOW = new Date('2027-05-28T14:00:00Z');
 let store: TestStore;
@@ -22,21 +22,31 @@ const interactions = async () =>
     ['slack'],
   );
 
-async function command(
-  text: string,
-  extra: Partial<Parameters<typeof slashCommand>[0]> = {},
-  retryNum?: number,
-) {
+let responseSeq = 0;
+
+/**
+ * Posts a signed body and returns the answer: the ack's JSON when the core answered within the ack
+ * budget, otherwise what was posted to the request's response_url. Tests never depend on which.
+ */
+async function answerTo(body: string, responseId: string, retryNum?: number) {
+  const res = await postToSlackEvents(server.url, body, retryNum === undefined ? {} : { retryNum });
+  const raw = await res.text();
+  if (raw) return { status: res.status, body: JSON.parse(raw) as Json };
+  await server.fake.arrivalOf(responseId);
+  const posted = server.fake.responses.find((r) => r.id === responseId)!;
+  return { status: res.status, body: posted.body as Json };
+}
+
+async function command(text: string, extra: Partial<Parameters<typeof slashCommand>[0]> = {}) {
+  const responseId = `cmd${++responseSeq}`;
   const body = slashCommand({
     command: '/logcall',
     text,
     user_id: 'U0JANE',
-    response_url: server.fake.responseUrl('cmd'),
+    response_url: server.fake.responseUrl(responseId),
     ...extra,
   });
-  const res = await postToSlackEvents(server.url, body, retryNum === undefined ? {} : { retryNum });
-  const raw = await res.text();
-  return { status: res.status, body: (raw ? JSON.parse(raw) : {}) as Json, raw: body };
+  return answerTo(body, responseId);
 }
 
 beforeAll(async () => {
@@ -53,7 +63,11 @@ beforeAll(async () => {
     [collector.id],
   );
   customer = cust!;
-  server = await startSlackServer({ store, now: () => NOW });
+  server = await startSlackServer(
+    { store, now: () => NOW },
+    {},
+    { retryPolicy: TEST_RETRY_POLICY, ackBudgetMs: 2500 },
+  );
 });
 afterAll(async () => {
   await server?.stop();
@@ -86,12 +100,13 @@ describe('/logcall', () => {
       response_url: server.fake.responseUrl('retry'),
     });
     const before = (await interactions()).length;
-    const first = await postToSlackEvents(server.url, body);
-    const again = await postToSlackEvents(server.url, body, { retryNum: 1 });
-    const third = await postToSlackEvents(server.url, body, { retryNum: 2 });
-    expect([first.status, again.status, third.status]).toEqual([200, 200, 200]);
-    const replies = [await first.json(), await again.json(), await third.json()] as Json[];
-    expect(new Set(replies.map((r) => r.text)).size).toBe(1);
+    const replies = [
+      await answerTo(body, 'retry'),
+      await answerTo(body, 'retry', 1),
+      await answerTo(body, 'retry', 2),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(new Set(replies.map((r) => r.body.text)).size).toBe(1);
     expect(await interactions()).toHaveLength(before + 1);
   });
 
@@ -127,6 +142,33 @@ describe('/logcall', () => {
     expect(res.status).toBe(200);
     expect(messageViolations(res.body)).toEqual([]);
     expect(JSON.stringify(res.body)).not.toMatch(/<!channel>/);
+  });
+});
+
+describe('a slow answer', () => {
+  it('is acked at once and delivered through response_url', async () => {
+    const slow = await startSlackServer(
+      { store, now: () => NOW },
+      {},
+      { retryPolicy: TEST_RETRY_POLICY, ackBudgetMs: 0 },
+    );
+    try {
+      const body = slashCommand({
+        command: '/logcall',
+        text: `${customer.code} callback tomorrow`,
+        user_id: 'U0JANE',
+        response_url: slow.fake.responseUrl('later'),
+      });
+      const res = await postToSlackEvents(slow.url, body);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('');
+      await slow.fake.arrivalOf('later');
+      const [posted] = slow.fake.responses;
+      expect(posted?.body).toMatchObject({ response_type: 'ephemeral' });
+      expect(messageViolations(posted!.body)).toEqual([]);
+    } finally {
+      await slow.stop();
+    }
   });
 });
 
@@ -175,6 +217,25 @@ describe('/calls, /account, /promises, /callsheet', () => {
   });
 });
 
+/** A Promised… modal submitted with these values. */
+function promiseSubmission(amount: string, date: string, extra: { view_id?: string; note?: string } = {}) {
+  return viewSubmission({
+    callback_id: 'log_outcome',
+    ...(extra.view_id ? { view_id: extra.view_id } : {}),
+    private_metadata: JSON.stringify({
+      kind: 'promised',
+      customerCode: customer.code,
+      customerName: customer.name,
+      channelId: 'D0JANE',
+    }),
+    values: {
+      amount: { value: { type: 'plain_text_input', value: amount } },
+      date: { value: { type: 'datepicker', selected_date: date } },
+      ...(extra.note ? { note: { value: { type: 'plain_text_input', value: extra.note } } } : {}),
+    },
+  });
+}
+
 describe('sheet row buttons and modals', () => {
   const row = () => ({ c: customer.code, n: customer.name, o: 123_450, i: ['INV-1'], d: '2027-05-28' });
 
@@ -214,20 +275,9 @@ describe('sheet row buttons and modals', () => {
   });
 
   it('records a submitted promise through the core, once even if submitted twice', async () => {
-    const submit = viewSubmission({
-      callback_id: 'log_outcome',
+    const submit = promiseSubmission('1,500.00', '2027-06-04', {
       view_id: 'V0PROMISE',
-      private_metadata: JSON.stringify({
-        kind: 'promised',
-        customerCode: customer.code,
-        customerName: customer.name,
-        channelId: 'D0JANE',
-      }),
-      values: {
-        amount: { value: { type: 'plain_text_input', value: '1,500.00' } },
-        date: { value: { type: 'datepicker', selected_date: '2027-06-04' } },
-        note: { value: { type: 'plain_text_input', value: 'wire on Friday' } },
-      },
+      note: 'wire on Friday',
     });
     const promisesBefore = await store.sql.query('SELECT id FROM promises');
     const first = await postToSlackEvents(server.url, submit);
@@ -246,19 +296,7 @@ describe('sheet row buttons and modals', () => {
   });
 
   it('keeps the modal open with the field to fix', async () => {
-    const submit = viewSubmission({
-      callback_id: 'log_outcome',
-      private_metadata: JSON.stringify({
-        kind: 'promised',
-        customerCode: customer.code,
-        customerName: customer.name,
-      }),
-      values: {
-        amount: { value: { type: 'plain_text_input', value: 'lots' } },
-        date: { value: { type: 'datepicker', selected_date: '2027-06-04' } },
-      },
-    });
-    const res = await postToSlackEvents(server.url, submit);
+    const res = await postToSlackEvents(server.url, promiseSubmission('lots', '2027-06-04'));
     expect(await res.json()).toEqual({
       response_action: 'errors',
       errors: { amount: 'Enter an amount like 5000 or 5,000.00' },
@@ -266,31 +304,25 @@ describe('sheet row buttons and modals', () => {
   });
 
   it('shows the core’s objection in the modal (a promise dated in the past)', async () => {
-    const submit = viewSubmission({
-      callback_id: 'log_outcome',
-      private_metadata: JSON.stringify({
-        kind: 'promised',
-        customerCode: customer.code,
-        customerName: customer.name,
-      }),
-      values: {
-        amount: { value: { type: 'plain_text_input', value: '100' } },
-        date: { value: { type: 'datepicker', selected_date: '2027-05-01' } },
-      },
-    });
-    const res = (await (await postToSlackEvents(server.url, submit)).json()) as Json;
+    const res = (await (
+      await postToSlackEvents(server.url, promiseSubmission('100', '2027-05-01'))
+    ).json()) as Json;
     expect(res.response_action).toBe('errors');
     expect(res.errors.note).toBeTruthy();
   });
 });
 
 describe('alert buttons', () => {
-  it('acknowledges an alert and updates the message in place', async () => {
+  it.each([
+    ['alert_acknowledge', 'acknowledged', /Acknowledged by morgan/],
+    ['alert_snooze', 'snoozed', /Snoozed until 2027-06-04/],
+  ])('%s updates the alert and its message in place', async (actionId, status, shown) => {
     const [alert] = await store.sql.query<{ id: number }>(
       `INSERT INTO alerts (kind, fingerprint, severity, message, payload)
-       VALUES ('credit_limit', 'slack-e2e-1', 'warning', 'Open AR plus the new order exceeds the limit by $4,000.00.',
-               $1::jsonb) RETURNING id`,
+       VALUES ('credit_limit', $1, 'warning', 'Open AR plus the new order exceeds the limit by $4,000.00.',
+               $2::jsonb) RETURNING id`,
       [
+        `slack-e2e-${actionId}`,
         JSON.stringify({
           title: 'Credit limit exceeded',
           suggestedAction: 'Hold the order or call',
@@ -300,23 +332,53 @@ describe('alert buttons', () => {
       ],
     );
     const click = blockAction({
-      action_id: 'alert_acknowledge',
+      action_id: actionId,
       value: String(alert!.id),
       user_id: 'U0MORGAN',
       channel_id: 'C0ALERTS',
       message_ts: '1800000042.000100',
-      response_url: server.fake.responseUrl('ack'),
+      response_url: server.fake.responseUrl(actionId),
     });
     expect((await postToSlackEvents(server.url, click)).status).toBe(200);
     await server.fake.waitFor('chat.update');
     const update = server.fake.callsTo('chat.update')[0]!.args;
     expect(update).toMatchObject({ channel: 'C0ALERTS', ts: '1800000042.000100' });
     expect(messageViolations(update)).toEqual([]);
-    expect(JSON.stringify(update.blocks)).toMatch(/Acknowledged by morgan/);
+    expect(JSON.stringify(update.blocks)).toMatch(shown);
+    expect(JSON.stringify(update.blocks)).not.toMatch(/alert_acknowledge/);
     const [row] = await store.sql.query<{ status: string }>(
       'SELECT status::text AS status FROM alerts WHERE id = $1',
       [alert!.id],
     );
-    expect(row?.status).toBe('acknowledged');
+    expect(row?.status).toBe(status);
+  });
+
+  it('refuses an unlinked user and changes nothing', async () => {
+    const click = blockAction({
+      action_id: 'alert_acknowledge',
+      value: '999999',
+      user_id: 'U0STRANGER',
+      response_url: server.fake.responseUrl('stranger'),
+    });
+    await postToSlackEvents(server.url, click);
+    await server.fake.arrivalOf('stranger');
+    expect(JSON.stringify(server.fake.responses[0]?.body)).toMatch(/not linked/);
+    expect(server.fake.callsTo('chat.update')).toEqual([]);
+  });
+});
+
+describe('morning digests from the real engine', () => {
+  it('posts every collector’s sheet within Block Kit limits', async () => {
+    const { buildCallSheets } = await import('../../../src/app/build-call-sheets.ts');
+    const set = await buildCallSheets({ store, now: () => NOW }, { asOf: '2027-05-28' });
+    expect(set.sheets.length).toBeGreaterThan(0);
+    for (const sheet of set.sheets) await server.surface.publisher.postSheet(sheet);
+    await server.surface.publisher.postSummary(set.summary);
+    const posts = server.fake.callsTo('chat.postMessage');
+    expect(posts.length).toBeGreaterThanOrEqual(
+      set.sheets.filter((s) => s.collector.id === collector.id).length,
+    );
+    for (const p of posts) expect(messageViolations(p.args)).toEqual([]);
+    expect(posts.some((p) => p.args.channel === 'D0JANE')).toBe(true);
   });
 });
