@@ -35,6 +35,8 @@ export interface BacktestInput {
   capacity?: number | undefined;
   /** Seed of the random baseline. */
   seed?: number | undefined;
+  /** Replay every n-th business day only (1 = every day); for long periods on large ledgers. */
+  every?: number | undefined;
   /** Called after each day with how many of the days are done. */
   progress?: (done: number, total: number) => void;
 }
@@ -144,7 +146,10 @@ export async function runBacktest(
       'beyond_history',
       `the history ends on ${last}; pick a period that ends by then (--to ${last})`,
     );
-  const days = businessDays(input.from, input.to);
+  const every = input.every ?? 1;
+  if (!Number.isInteger(every) || every < 1)
+    return fail('bad_period', `every must be a whole number of business days ≥ 1 (got ${every})`);
+  const days = businessDays(input.from, input.to).filter((_, k) => k % every === 0);
   if (!days.length) return fail('no_business_days', `${input.from} to ${input.to} has no business day`);
   const capacity = input.capacity ?? (await teamCapacity(deps));
   if (!Number.isInteger(capacity) || capacity < 1)

@@ -15,6 +15,7 @@ interface BacktestFlags {
   to: string;
   capacity?: string;
   seed: string;
+  every: string;
   json?: boolean;
   out?: string;
 }
@@ -27,6 +28,7 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
     .requiredOption('--to <date>', 'last day (YYYY-MM-DD), no later than the history')
     .option('--capacity <n>', "calls a day for the team; default: the collectors' daily capacities")
     .option('--seed <n>', 'seed of the random baseline', '42')
+    .option('--every <n>', 'replay every n-th business day only (faster on long periods)', '1')
     .option('--json', 'print the whole report as JSON (money in integer cents)')
     .option('--out <file>', 'also write a self-contained HTML report with charts')
     .action(async (flags: BacktestFlags) => {
@@ -39,6 +41,9 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
         if (!Number.isInteger(capacity) || capacity < 1)
           throw new UserError(`--capacity must be a whole number of calls ≥ 1 (got ${flags.capacity})`, 2);
       }
+      const every = Number(flags.every);
+      if (!Number.isInteger(every) || every < 1)
+        throw new UserError(`--every must be a whole number of business days ≥ 1 (got ${flags.every})`, 2);
       await ctx.withStore(async (store) => {
         const deps = { store, now: systemClock };
         const progress = ctx.isTty

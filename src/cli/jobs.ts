@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createConsolePublisher } from '../adapters/console/console-publisher.ts';
 import { buildCallSheets } from '../app/build-call-sheets.ts';
 import { systemClock } from '../app/deps.ts';
+import { kpiNotes } from '../app/kpi-notes.ts';
 import { listRuns } from '../jobs/ledger.ts';
 import { localClock } from '../jobs/schedule.ts';
 import { UserError } from '../shared/errors.ts';
@@ -57,7 +58,10 @@ export function registerJobs(program: Command, ctx: CliContext): void {
           ...(flags.collector ? { collectorCode: flags.collector } : {}),
         });
         for (const sheet of set.sheets) await publisher.postSheet(sheet);
-        if (!flags.collector) await publisher.postSummary(set.summary);
+        if (!flags.collector) {
+          set.summary.notes.push(...(await kpiNotes(deps, asOf)));
+          await publisher.postSummary(set.summary);
+        }
       });
     });
 }

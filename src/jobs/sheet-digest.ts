@@ -1,6 +1,7 @@
 // Each collector's call sheet at their local morning (digestTime in their zone) on business days.
 // Period key: "<collector>:<local date>", so a DST change or a restart can neither skip nor repeat it.
 import { z } from 'zod';
+import { kpiNotes } from '../app/kpi-notes.ts';
 import { activeRecipients } from './collectors.ts';
 import type { DuePeriods, Job, JobContext, SheetBuilder } from './job.ts';
 import { dailyState, isBusinessDay } from './schedule.ts';
@@ -47,6 +48,7 @@ export function managerSummaryJob(buildSheets: SheetBuilder): Job {
     async run(ctx, payload) {
       const { asOf } = payloadSchema.parse(payload);
       const set = await buildSheets(ctx.deps, { asOf });
+      set.summary.notes.push(...(await kpiNotes(ctx.deps, asOf)));
       return ctx.publisher.postSummary(set.summary);
     },
   };

@@ -37,19 +37,17 @@ describe('callsheet kpis', () => {
     expect(run.stdout).toMatch(/\n {2}Aging: \d+\.\d% current \(CRF national 87%\)/);
   });
 
-  it('says what was wrong in one line', async () => {
-    const unknown = await runCallsheet(
-      ['kpis', '--today', '2027-05-28', '--collector', 'zed'],
-      storeEnv(demo()),
-    );
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe(
-      'callsheet: no collector with the code zed; `callsheet kpis` without --collector lists them\n',
-    );
-    const bad = await runCallsheet(['kpis', '--month', 'May'], storeEnv(demo()));
-    expect(bad).toMatchObject({ code: 2, stderr: 'callsheet: a month looks like 2027-05 (got May)\n' });
-    const months = await runCallsheet(['kpis', '--months', '0'], storeEnv(demo()));
-    expect(months.code).toBe(2);
-    expect(months.stderr).toMatch(/--months must be a whole number from 1 to 60/);
+  it.each([
+    [
+      ['--today', '2027-05-28', '--collector', 'zed'],
+      1,
+      /^callsheet: no collector with the code zed; `callsheet kpis` without --collector lists them\n$/,
+    ],
+    [['--month', 'May'], 2, /^callsheet: a month looks like 2027-05 \(got May\)\n$/],
+    [['--months', '0'], 2, /--months must be a whole number from 1 to 60/],
+  ])('refuses %j in one line', async (args, code, message) => {
+    const run = await runCallsheet(['kpis', ...args], storeEnv(demo()));
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
   });
 });

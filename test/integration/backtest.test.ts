@@ -67,6 +67,17 @@ describe('backtest on the demo company', () => {
     for (const b of report.policies.slice(1)) expect(b.summary.wastedCalls).toBe(0);
   });
 
+  it('replays every n-th business day when asked', async () => {
+    const result = await runBacktest(deps(), { from: '2027-03-01', to: '2027-03-31', every: 5 }, null);
+    expect(result.ok && result.value.days).toEqual([
+      '2027-03-01',
+      '2027-03-08',
+      '2027-03-15',
+      '2027-03-22',
+      '2027-03-29',
+    ]);
+  });
+
   it('refuses a period past the end of the history, as a value', async () => {
     expect(await runBacktest(deps(), { from: '2027-05-01', to: '2027-06-30' }, null)).toMatchObject({
       ok: false,

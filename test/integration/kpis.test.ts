@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsolePublisher } from '../../src/adapters/console/console-publisher.ts';
+import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { computeKpis, KPI_SETTINGS, type KpiReport } from '../../src/app/compute-kpis.ts';
 import { kpiNotes } from '../../src/app/kpi-notes.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
+import { SCHEDULE_SETTINGS } from '../../src/jobs/schedule-settings.ts';
+import { managerSummaryJob } from '../../src/jobs/sheet-digest.ts';
 import { receivablesAsOf } from '../../src/store/kpi-inputs.ts';
 import { writeSettings } from '../../src/store/settings.ts';
 import { kpiHeadline } from '../../src/views/kpi-headline.ts';
@@ -123,6 +127,26 @@ describe('KPIs on the demo company', () => {
     );
     expect(lines[1]).toMatch(/current \(CRF national 87%\).*more than 90 days past due \(CRF 0\.4%\)/);
     expect(await kpiNotes(deps(), TODAY)).toEqual(lines);
+  });
+});
+
+describe('KPIs in the manager summary', () => {
+  it('rides along with the scheduled morning summary', async () => {
+    let posted = '';
+    const job = managerSummaryJob(buildCallSheets);
+    await job.run(
+      {
+        deps: deps(),
+        publisher: createConsolePublisher((text) => {
+          posted += text;
+        }),
+        settings: SCHEDULE_SETTINGS.defaults,
+        now: new Date(`${TODAY}T12:00:00Z`),
+      },
+      { collector: 'morgan', asOf: TODAY },
+    );
+    expect(posted).toMatch(/KPIs May 2027 \(to 28 May\): DSO \d+\.\d days/);
+    expect(posted).toMatch(/current \(CRF national 87%\)/);
   });
 });
 

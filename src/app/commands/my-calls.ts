@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money.ts';
 import { UserError } from '../../shared/errors.ts';
 import { buildCallSheets } from '../build-call-sheets.ts';
 import type { AppDeps } from '../deps.ts';
+import { kpiNotes } from '../kpi-notes.ts';
 import type { Reply } from '../reply.ts';
 import type { ManagerSummary } from '../sheet-model.ts';
 import type { CommandActor } from './actor.ts';
@@ -20,7 +21,9 @@ export async function myCalls(deps: AppDeps, actor: CommandActor): Promise<Reply
     if (!(err instanceof UserError)) throw err; // not a sheet holder: fall through
   }
   if (actor.role !== 'manager') return infoReply(`No call sheet for you today, ${actor.name}.`);
-  return teamReply((await buildCallSheets(deps)).summary);
+  const team = await buildCallSheets(deps);
+  team.summary.notes.push(...(await kpiNotes(deps, team.asOf)));
+  return teamReply(team.summary);
 }
 
 function teamReply(s: ManagerSummary): Reply {
