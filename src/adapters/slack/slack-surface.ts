@@ -144,4 +144,3 @@ async function whoAmI(caller: SlackCaller): Promise<{ botId: string; botUserId: 
   }
 }
 
-export const slackSurfaceFactory = (ctx: SurfaceContext) => createSlackSurface(ctx);
