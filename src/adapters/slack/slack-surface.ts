@@ -143,4 +143,3 @@ async function whoAmI(caller: SlackCaller): Promise<{ botId: string; botUserId: 
     throw err;
   }
 }
-
