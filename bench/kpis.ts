@@ -1,8 +1,12 @@
 // Benchmark: twelve months of KPIs (team + every collector) on the medium demo company, against
-// a raw scan of the tables the KPIs read, measured in the same run on the same database.
+// a raw scan of the tables the KPIs read, measured in the same run on the same database; then
+// the backtest over the same twelve months (BENCH_BACKTEST_MONTHS; 0 skips it), timed once,
+// split into Callsheet's sheets (the engine, once per business day) and the rest.
 // PGlite in memory by default; BENCH_DATABASE_URL=postgresql://… runs it on a disposable Postgres
 // database (the demo is loaded into it). Traps: the first run warms caches, so each figure is
 // the median of several runs after one warm-up; the demo load itself is not timed.
+import { businessDays, callsheetPolicy, runBacktest } from '../src/app/backtest.ts';
+import { buildCallSheets } from '../src/app/build-call-sheets.ts';
 import { computeKpis } from '../src/app/compute-kpis.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -55,6 +59,33 @@ try {
   console.log(`12 months of KPIs (team + collectors): ${kpis.toFixed(0)} ms (median of ${RUNS})`);
   console.log(`raw scan of invoices, payments, interactions, promises: ${scan.toFixed(0)} ms`);
   console.log(`ratio KPIs / raw scan: ${(kpis / scan).toFixed(2)}×   target: well under a minute on PGlite`);
+
+  const months = Number(process.env.BENCH_BACKTEST_MONTHS ?? 12);
+  if (months > 0) {
+    const from = new Date(Date.UTC(2027, 4 - months, 1)).toISOString().slice(0, 10);
+    const to = '2027-04-30';
+    let engineMs = 0;
+    const engine = callsheetPolicy(async (asOf) => {
+      const t = performance.now();
+      const set = await buildCallSheets(deps, { asOf });
+      engineMs += performance.now() - t;
+      return set;
+    });
+    const t = performance.now();
+    const result = await runBacktest(deps, { from, to }, engine);
+    const total = performance.now() - t;
+    if (!result.ok) throw new Error(result.error.message);
+    const days = businessDays(from, to).length;
+    console.log(
+      `backtest ${from}..${to} (${days} business days, 4 policies): ${(total / 1000).toFixed(1)} s — ` +
+        `Callsheet's sheets ${(engineMs / 1000).toFixed(1)} s (${(engineMs / days).toFixed(0)} ms a day), ` +
+        `baselines + scoring ${((total - engineMs) / 1000).toFixed(1)} s (${((total - engineMs) / scan).toFixed(1)}× the raw scan)`,
+    );
+    for (const p of result.value.policies)
+      console.log(
+        `  ${p.label.padEnd(30)} late $ covered ${p.summary.coveragePct?.toFixed(1)}%  lead ${p.summary.avgLeadDays?.toFixed(1)} d  calls/day ${p.summary.callsPerDay.toFixed(1)}`,
+      );
+  }
 } finally {
   await store.close();
 }

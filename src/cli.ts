@@ -11,6 +11,7 @@ import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
 import { registerExport } from './cli/export.ts';
 import { registerImport } from './cli/import.ts';
+import { registerJobs } from './cli/jobs.ts';
 import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSheet } from './cli/sheet.ts';
@@ -35,8 +36,9 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
+  registerJobs(program, ctx);
   registerKpis(program, ctx);
-  registerBacktest(program, ctx, () => null);
+  registerBacktest(program, ctx);
   registerImport(program, ctx);
   registerExport(program, ctx);
   registerServe(program, ctx);

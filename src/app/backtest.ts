@@ -17,6 +17,7 @@ import {
   randomOverdue,
 } from '../domain/kpis/baseline-policies.ts';
 import { type ListEntry, measureOutcomes, observedThrough, overdueByDay } from '../store/backtest-inputs.ts';
+import { buildCallSheets } from './build-call-sheets.ts';
 import type { AppDeps } from './deps.ts';
 import type { CallSheet } from './sheet-model.ts';
 
@@ -117,13 +118,13 @@ export function businessDays(from: IsoDate, to: IsoDate): IsoDate[] {
 }
 
 /**
- * Runs the reference policy (`reference`, e.g. Callsheet's) and the three baselines over every
- * business day from `from` to `to`. Without a reference, the first baseline sets the calls.
+ * Runs the reference policy (by default Callsheet's own sheets) and the three baselines over every
+ * business day from `from` to `to`. With `reference` null, the first baseline sets the calls.
  */
 export async function runBacktest(
   deps: AppDeps,
   input: BacktestInput,
-  reference?: BacktestPolicy,
+  reference: BacktestPolicy | null = callsheetPolicy((asOf) => buildCallSheets(deps, { asOf })),
 ): Promise<BacktestResult> {
   const fail = (code: BacktestError['code'], message: string): BacktestResult => ({
     ok: false,

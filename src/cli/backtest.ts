@@ -1,8 +1,8 @@
 // `callsheet backtest`: Callsheet's call lists against three naive baselines over a past period.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type BacktestPolicy, runBacktest } from '../app/backtest.ts';
-import { type AppDeps, systemClock } from '../app/deps.ts';
+import { runBacktest } from '../app/backtest.ts';
+import { systemClock } from '../app/deps.ts';
 import { UserError } from '../shared/errors.ts';
 import { backtestTableText } from '../views/console/backtest-table.ts';
 import { renderBacktestHtml } from '../views/html/backtest-report.ts';
@@ -19,10 +19,7 @@ interface BacktestFlags {
   out?: string;
 }
 
-/** Callsheet's own policy; null until the priority engine is wired in. */
-export type ReferencePolicy = (deps: AppDeps) => BacktestPolicy | null;
-
-export function registerBacktest(program: Command, ctx: CliContext, reference: ReferencePolicy): void {
+export function registerBacktest(program: Command, ctx: CliContext): void {
   program
     .command('backtest')
     .description("replay past days: Callsheet's call lists against naive baselines (see docs/backtest.md)")
@@ -47,11 +44,13 @@ export function registerBacktest(program: Command, ctx: CliContext, reference: R
         const progress = ctx.isTty
           ? (done: number, total: number) => ctx.stderr(`\rday ${done}/${total}   `)
           : undefined;
-        const result = await runBacktest(
-          deps,
-          { from, to, capacity, seed, ...(progress ? { progress } : {}) },
-          reference(deps) ?? undefined,
-        );
+        const result = await runBacktest(deps, {
+          from,
+          to,
+          capacity,
+          seed,
+          ...(progress ? { progress } : {}),
+        });
         if (progress) ctx.stderr('\r');
         if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_period' ? 2 : 1);
         if (flags.out) writeFileSync(flags.out, renderBacktestHtml(result.value, loadChartAssets()));

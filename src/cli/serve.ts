@@ -1,6 +1,7 @@
 // `callsheet serve`: the chat surfaces and the scheduler in one long-running process.
 import type { Command } from 'commander';
 import { systemClock } from '../app/deps.ts';
+import { schedulerSurfaceFactory } from '../jobs/scheduler-surface.ts';
 import { serve } from '../server/serve.ts';
 import type { SurfaceFactory } from '../server/surface.ts';
 import { UserError } from '../shared/errors.ts';
@@ -12,6 +13,7 @@ import type { CliContext } from './context.ts';
 export const SURFACES: SurfaceFactory[] = [];
 // Loaded on demand so other commands do not pay for Bolt's start-up.
 SURFACES.push(async (ctx) => (await import('../adapters/slack/slack-surface.ts')).createSlackSurface(ctx));
+SURFACES.push(schedulerSurfaceFactory);
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program

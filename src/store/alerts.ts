@@ -9,12 +9,25 @@ import type { NewCustomerOrder } from '../domain/alerts/new-customer-large-order
 import type { PayingCustomer } from '../domain/alerts/slowing-payments.ts';
 import type { AlertThresholds } from '../domain/alerts/thresholds.ts';
 import type { CustomerOrder } from '../domain/alerts/unusual-order.ts';
-import type { IsoDate } from '../domain/calendar.ts';
+import { addDays, type IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { SqlConn } from './sql.ts';
 
 const cents = (text: string | null | undefined) => (text ? centsFromDecimal(text) : 0);
 const centsList = (text: string | null) => (text ? text.split(',').map(centsFromDecimal) : []);
+
+/** From "date id amount,…" (oldest first): the amounts of the orders in the 365 days before this one. */
+function ordersBefore(list: string | null, date: IsoDate, id: number): number[] {
+  const from = addDays(date, -365);
+  const out: number[] = [];
+  for (const entry of list?.split(',') ?? []) {
+    const [d, i, amount] = entry.split(' ') as [string, string, string];
+    if (d < from) continue;
+    if (d > date || (d === date && Number(i) >= id)) break;
+    out.push(centsFromDecimal(amount));
+  }
+  return out;
+}
 
 type RecentOrderRow = {
   id: number;
@@ -50,16 +63,22 @@ export async function loadRecentOrders(
        SELECT c.id, c.code, c.name, c.industry, c.region,
               coalesce(c.first_order_on, (SELECT min(x.order_date) FROM orders x WHERE x.customer_id = c.id)) AS first_order_on
          FROM customers c WHERE c.id IN (SELECT customer_id FROM recent)
+     ), history AS (
+       -- One pass over the recent buyers' last year of orders; each order's own history (the 365
+       -- days before it) is cut from its customer's list in JavaScript.
+       SELECT h.customer_id, string_agg(h.order_date::text || ' ' || h.id || ' ' || h.amount::text, ',' ORDER BY h.order_date, h.id) AS list
+         FROM orders h
+        WHERE h.customer_id IN (SELECT id FROM cust) AND h.status <> 'cancelled'
+          AND h.order_date >= $1::date - $2::int - 365 AND h.order_date <= $1::date
+        GROUP BY h.customer_id
      ), needs_peers AS (
        SELECT 1 FROM cust WHERE first_order_on > $1::date - $3::int LIMIT 1
      ), first_orders AS (
-       -- Every customer's first order, found through the (customer_id, order_date) index; only
-       -- computed when a new customer ordered at all.
-       SELECT c.industry, c.region, f.amount
-         FROM customers c
-         CROSS JOIN LATERAL (SELECT o.amount FROM orders o WHERE o.customer_id = c.id AND o.status <> 'cancelled'
-                              ORDER BY o.order_date, o.id LIMIT 1) f
-        WHERE EXISTS (SELECT 1 FROM needs_peers)
+       -- Every customer's first order (one hash join over orders); only when a new customer ordered.
+       SELECT DISTINCT ON (c.id) c.industry, c.region, o.amount
+         FROM customers c JOIN orders o ON o.customer_id = c.id AND o.order_date = c.first_order_on
+        WHERE o.status <> 'cancelled' AND EXISTS (SELECT 1 FROM needs_peers)
+        ORDER BY c.id, o.id
      ), peers AS (
        SELECT industry, region, grouping(industry, region) AS everyone,
               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY amount * 100))::bigint AS median_cents,
@@ -67,19 +86,16 @@ export async function loadRecentOrders(
          FROM first_orders GROUP BY GROUPING SETS ((industry, region), ())
      )
      SELECT r.id, r.number, r.order_date::text, r.amount::text, r.customer_id, c.code, c.name,
-            c.first_order_on::text, c.first_order_on > $1::date - $3::int AS is_new,
-            (SELECT string_agg(h.amount::text, ',' ORDER BY h.order_date, h.id)
-               FROM orders h
-              WHERE h.customer_id = r.customer_id AND h.status <> 'cancelled'
-                AND h.order_date >= r.order_date - 365 AND (h.order_date, h.id) < (r.order_date, r.id)) AS history,
+            c.first_order_on::text, c.first_order_on > $1::date - $3::int AS is_new, h.list AS history,
             coalesce(g.median_cents, a.median_cents)::text AS peer_median,
             coalesce(g.n, a.n, 0)::int AS peer_count,
             CASE WHEN g.n IS NOT NULL THEN coalesce(c.industry, 'no industry') || ', ' || coalesce(c.region, 'no region')
                  ELSE 'all customers' END AS peer_scope
        FROM recent r
        JOIN cust c ON c.id = r.customer_id
-       LEFT JOIN peers g ON g.everyone = 0 AND g.industry IS NOT DISTINCT FROM c.industry
-                        AND g.region IS NOT DISTINCT FROM c.region AND g.n >= $4::int
+       LEFT JOIN history h ON h.customer_id = r.customer_id
+       LEFT JOIN peers g ON g.everyone = 0 AND coalesce(g.industry, '') = coalesce(c.industry, '')
+                        AND coalesce(g.region, '') = coalesce(c.region, '') AND g.n >= $4::int
        LEFT JOIN peers a ON a.everyone = 3
       ORDER BY r.order_date, r.id`,
     [asOf, t.recentOrderDays, t.newCustomer.maxAgeDays, t.newCustomer.minPeers],
@@ -94,7 +110,7 @@ export async function loadRecentOrders(
       amountCents: cents(r.amount),
       customer: { id: r.customer_id, code: r.code, name: r.name },
     };
-    const history = centsList(r.history);
+    const history = ordersBefore(r.history, r.order_date, r.id);
     if (r.is_new) {
       newCustomers.push({
         ...fact,
@@ -145,19 +161,22 @@ export async function loadPayingCustomers(
        UNION
        SELECT c.id, coalesce(s.sales, 0) FROM customers c LEFT JOIN sales s ON s.customer_id = c.id WHERE c.pinned
      ), paid AS (
-       SELECT i.customer_id, (i.paid_on - i.issue_date)::numeric AS days, i.amount, $1::date - i.paid_on AS ago
+       -- float8: these are weights for an average, not money; numeric arithmetic is several times slower.
+       SELECT i.customer_id, (i.paid_on - i.issue_date)::float8 AS days, i.amount::float8 AS amount, $1::date - i.paid_on AS ago
          FROM invoices i JOIN top ON top.customer_id = i.customer_id
         WHERE i.paid_on > $1::date - ($3::int + $4::int) AND i.paid_on <= $1::date AND i.status = 'paid'
      ), monthly AS (
-       SELECT customer_id, ago / 30 AS m, sum(days * amount) / sum(amount) AS days
-         FROM paid WHERE ago < 360 GROUP BY customer_id, ago / 30
+       SELECT customer_id, string_agg(m || ':' || round(days::numeric, 1), ',') AS series
+         FROM (SELECT customer_id, ago / 30 AS m, sum(days * amount) / sum(amount) AS days
+                 FROM paid WHERE ago < 360 GROUP BY customer_id, ago / 30) per_month
+        GROUP BY customer_id
      ), base AS (
        SELECT customer_id, sum(days * amount) / sum(amount) AS days, count(*)::int AS n
          FROM paid WHERE ago >= $3::int GROUP BY customer_id
      ), late_open AS (
        -- Invoices still open past the customer's usual time to pay count as paid today: a customer
        -- that stopped paying altogether is the slowest payer of all, not one without data.
-       SELECT i.customer_id, ($1::date - i.issue_date)::numeric AS days, i.amount
+       SELECT i.customer_id, ($1::date - i.issue_date)::float8 AS days, i.amount::float8 AS amount
          FROM invoices i JOIN base ON base.customer_id = i.customer_id
         WHERE i.status = 'open' AND i.issue_date <= $1::date AND $1::date - i.issue_date > base.days
      ), recent AS (
@@ -170,9 +189,10 @@ export async function loadPayingCustomers(
      SELECT b.customer_id, c.code, c.name, top.sales::text AS sales,
             (r.weighted / nullif(r.amount, 0))::float8 AS recent_days, r.n AS recent_count, r.open_n AS open_count,
             b.days::float8 AS baseline_days, b.n AS baseline_count,
-            (SELECT string_agg(m.m || ':' || round(m.days, 1), ',') FROM monthly m WHERE m.customer_id = b.customer_id) AS monthly
+            m.series AS monthly
        FROM base b JOIN recent r ON r.customer_id = b.customer_id
        JOIN top ON top.customer_id = b.customer_id JOIN customers c ON c.id = b.customer_id
+       LEFT JOIN monthly m ON m.customer_id = b.customer_id
       WHERE r.n >= $5::int AND b.n >= $5::int`,
     [asOf, s.topCoveragePct, s.recentDays, s.baselineDays, s.minPayments],
   );

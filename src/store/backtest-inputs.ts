@@ -22,7 +22,9 @@ export async function overdueByDay(
   if (!days.length) return out;
   const from = days.reduce((a, b) => (a < b ? a : b));
   const to = days.reduce((a, b) => (a > b ? a : b));
-  const rows = await conn.query<{ day: string; customer_id: number; overdue: string; oldest: string }>(
+  // One row per day with the accounts as parallel arrays: far fewer rows to send than one per
+  // day and customer.
+  const rows = await conn.query<{ day: string; ids: number[]; overdue: string[]; oldest: string[] }>(
     `WITH ${BALANCE_INTERVALS_SQL},
      overdue AS (
        SELECT g.day::date AS day, i.customer_id, iv.balance, i.issue_date
@@ -32,18 +34,27 @@ export async function overdueByDay(
               least(coalesce(iv.to_d - 1, $2::date), $2::date)::timestamp, interval '1 day') AS g(day)
         WHERE iv.balance > 0 AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)
           AND i.due_date < $2::date
+     ),
+     accounts AS (
+       SELECT o.day, o.customer_id, sum(o.balance) AS overdue, min(o.issue_date) AS oldest
+         FROM overdue o JOIN unnest($3::date[]) AS d(day) ON d.day = o.day
+        GROUP BY 1, 2
      )
-     SELECT o.day::text AS day, o.customer_id, sum(o.balance)::text AS overdue, min(o.issue_date)::text AS oldest
-       FROM overdue o JOIN unnest($3::date[]) AS d(day) ON d.day = o.day
-      GROUP BY 1, 2`,
+     SELECT day::text AS day, array_agg(customer_id ORDER BY customer_id) AS ids,
+            array_agg(overdue::text ORDER BY customer_id) AS overdue,
+            array_agg(oldest::text ORDER BY customer_id) AS oldest
+       FROM accounts GROUP BY day`,
     [from, to, days],
   );
   for (const r of rows)
-    out.get(r.day)?.push({
-      customerId: r.customer_id,
-      overdueCents: centsFromDecimal(r.overdue),
-      oldestIssue: r.oldest,
-    });
+    out.set(
+      r.day,
+      r.ids.map((customerId, k) => ({
+        customerId,
+        overdueCents: centsFromDecimal(r.overdue[k]!),
+        oldestIssue: r.oldest[k]!,
+      })),
+    );
   return out;
 }
 

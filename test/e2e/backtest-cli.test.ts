@@ -13,13 +13,18 @@ describe('callsheet backtest', () => {
   it('prints a table, and writes an HTML report that loads nothing from the network', async () => {
     const out = path.join(tmp, 'report.html');
     const run = await runCallsheet(
-      ['backtest', '--from', '2027-03-01', '--to', '2027-03-31', '--capacity', '15', '--out', out],
+      ['backtest', '--from', '2027-03-01', '--to', '2027-03-12', '--capacity', '15', '--out', out],
       storeEnv(demo()),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Backtest 2027-03-01 to 2027-03-31: 23 business days, up to 15 calls a day/);
-    for (const label of ['Largest overdue balance first', 'Oldest invoice first', 'Random (seed 42)'])
+    expect(run.stdout).toMatch(/^Backtest 2027-03-01 to 2027-03-12: 10 business days, up to 15 calls a day/);
+    for (const label of [
+      'Callsheet',
+      'Largest overdue balance first',
+      'Oldest invoice first',
+      'Random (seed 42)',
+    ])
       expect(run.stdout).toContain(label);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
@@ -33,13 +38,19 @@ describe('callsheet backtest', () => {
 
   it('prints JSON with every policy’s daily series', async () => {
     const run = await runCallsheet(
-      ['backtest', '--from', '2027-03-01', '--to', '2027-03-12', '--capacity', '10', '--json'],
+      ['backtest', '--from', '2027-03-08', '--to', '2027-03-12', '--capacity', '10', '--json'],
       storeEnv(demo()),
     );
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.days).toHaveLength(10);
-    expect(report.policies[0].daily).toHaveLength(10);
+    expect(report.days).toHaveLength(5);
+    expect(report.policies.map((p: { id: string }) => p.id)).toEqual([
+      'callsheet',
+      'largest-overdue',
+      'oldest-invoice',
+      'random',
+    ]);
+    expect(report.policies[0].daily).toHaveLength(5);
     expect(report.policies[0].summary.callsPerDay).toBeLessThanOrEqual(10);
   });
 

@@ -30,6 +30,13 @@ describe('callsheet kpis', () => {
     expect(Number.isInteger(report.months[1].team.arCents)).toBe(true);
   });
 
+  it("shows the month's KPIs in the manager's team view", async () => {
+    const run = await runCallsheet(['team', '--date', '2027-05-28'], storeEnv(demo()));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\n {2}KPIs May 2027 \(to 28 May\): DSO \d+\.\d days/);
+    expect(run.stdout).toMatch(/\n {2}Aging: \d+\.\d% current \(CRF national 87%\)/);
+  });
+
   it('says what was wrong in one line', async () => {
     const unknown = await runCallsheet(
       ['kpis', '--today', '2027-05-28', '--collector', 'zed'],

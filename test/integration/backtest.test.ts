@@ -18,22 +18,59 @@ afterAll(async () => {
 describe('backtest on the demo company', () => {
   let report: BacktestReport;
   beforeAll(async () => {
-    const result = await runBacktest(deps(), { from: '2027-01-04', to: '2027-03-31', capacity: 20 });
+    const result = await runBacktest(deps(), { from: '2027-03-01', to: '2027-03-31', capacity: 20 });
     if (!result.ok) throw new Error(result.error.message);
     report = result.value;
   });
 
-  it('scores the three baselines over every business day', () => {
-    expect(report.days).toHaveLength(63);
-    expect(report.policies.map((p) => p.id)).toEqual(['largest-overdue', 'oldest-invoice', 'random']);
+  it("scores Callsheet's sheets and the three baselines over every business day", () => {
+    expect(report.days).toHaveLength(23);
+    expect(report.policies.map((p) => p.id)).toEqual([
+      'callsheet',
+      'largest-overdue',
+      'oldest-invoice',
+      'random',
+    ]);
     for (const p of report.policies) {
-      expect(p.daily).toHaveLength(63);
-      expect(p.summary.calls).toBeGreaterThan(0);
-      expect(p.summary.callsPerDay).toBeLessThanOrEqual(20);
+      expect(p.daily).toHaveLength(23);
       expect(p.summary.coveragePct).toBeGreaterThan(0);
       expect(p.summary.coveragePct).toBeLessThanOrEqual(100);
       expect(p.summary.troubled).toBeGreaterThan(0);
+      expect(p.summary.warned).toBeLessThanOrEqual(p.summary.troubled);
     }
-    console.log(JSON.stringify(report.policies.map((p) => ({ id: p.id, ...p.summary }))));
+  });
+
+  it('gives every policy the calls Callsheet made that day, never more than the capacity', () => {
+    const [callsheet, ...baselines] = report.policies;
+    expect(callsheet!.summary.calls).toBeGreaterThan(0);
+    for (const [k, day] of callsheet!.daily.entries()) {
+      expect(day.calls).toBeLessThanOrEqual(20);
+      for (const b of baselines) expect(b.daily[k]!.calls).toBe(day.calls);
+    }
+  });
+
+  it('pins the baselines on the demo (seed 42), and Callsheet beats random on late dollars', () => {
+    const figures = Object.fromEntries(
+      report.policies.map((p) => [
+        p.id,
+        [Number(p.summary.coveragePct!.toFixed(1)), Number(p.summary.avgLeadDays!.toFixed(1))],
+      ]),
+    );
+    expect(figures).toMatchObject({
+      'largest-overdue': [83.7, 11.3],
+      'oldest-invoice': [63.2, 20],
+      random: [36.8, 19.3],
+    });
+    // Callsheet's own figures move with the engine's policy; it must at least beat chance.
+    expect(figures.callsheet![0]).toBeGreaterThan(figures.random![0]!);
+    // Only Callsheet calls before the due date (courtesy calls), so only its on-time calls can be > 0.
+    for (const b of report.policies.slice(1)) expect(b.summary.wastedCalls).toBe(0);
+  });
+
+  it('refuses a period past the end of the history, as a value', async () => {
+    expect(await runBacktest(deps(), { from: '2027-05-01', to: '2027-06-30' }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'beyond_history' },
+    });
   });
 });
