@@ -8,7 +8,9 @@
 //
 // Traps: the load generator shares the CPU with both servers (absolute figures are pessimistic, the
 // ratio is what matters); the targets are measured in alternating rounds so drift hits both; the
-// first 100 requests of each are warm-up and not counted.
+// first 100 requests of each are warm-up and not counted; each simulated user waits for the answer
+// (ack or response_url) before its next command, so `serve` has fewer acks in flight than the bare
+// app, whose answer is its ack.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';

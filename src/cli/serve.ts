@@ -1,6 +1,5 @@
 // `callsheet serve`: the chat surfaces and the scheduler in one long-running process.
 import type { Command } from 'commander';
-import { slackSurfaceFactory } from '../adapters/slack/slack-surface.ts';
 import { systemClock } from '../app/deps.ts';
 import { schedulerSurfaceFactory } from '../jobs/scheduler-surface.ts';
 import { serve } from '../server/serve.ts';
@@ -12,7 +11,8 @@ import type { CliContext } from './context.ts';
 
 /** Every surface Callsheet can serve; each returns null when its settings are absent. */
 export const SURFACES: SurfaceFactory[] = [];
-SURFACES.push(slackSurfaceFactory);
+// Loaded on demand so other commands do not pay for Bolt's start-up.
+SURFACES.push(async (ctx) => (await import('../adapters/slack/slack-surface.ts')).createSlackSurface(ctx));
 SURFACES.push(schedulerSurfaceFactory);
 
 export function registerServe(program: Command, ctx: CliContext): void {

@@ -12,6 +12,7 @@ export const ACK_BUDGET_MS = 200;
 export type Outcome<T> = { done: true; value: T } | { done: false; later: Promise<T> };
 
 export async function within<T>(work: Promise<T>, budgetMs = ACK_BUDGET_MS): Promise<Outcome<T>> {
+  if (budgetMs <= 0) return { done: false, later: work }; // always deliver later
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), budgetMs);

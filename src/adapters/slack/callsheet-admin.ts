@@ -56,16 +56,22 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
       };
     }
     const channel = mentionedChannel(req.args) ?? { id: req.channelId, name: null };
+    // `bind digests #channel @user`: that collector's sheets go there instead of their DM.
+    const [userId] = mentionedUsers(req.args);
+    const owner = userId && purpose === 'digests' ? await collectorBySlackUser(conn, userId) : null;
+    if (userId && purpose === 'digests' && !owner) {
+      return { reply: errorReply(`That Slack user (${userId}) is not linked to a collector.`) };
+    }
     await bindChannel(
       conn,
-      { workspaceId: req.teamId, channelId: channel.id, purpose },
+      { workspaceId: req.teamId, channelId: channel.id, purpose, collectorId: owner?.id ?? null },
       { actor: me.code, source: 'slack' },
     );
     const where = channel.name ? `#${channel.name}` : 'this channel';
     return {
       reply: {
         tone: 'ok',
-        title: `Bound: ${purpose} will post in ${where}.`,
+        title: `Bound: ${owner ? `${owner.name}'s ` : ''}${purpose} will post in ${where}.`,
         lines: ['Invite the bot there if it is not a member yet (/invite @Callsheet).'],
         private: true,
       },

@@ -143,5 +143,3 @@ async function whoAmI(caller: SlackCaller): Promise<{ botId: string; botUserId: 
     throw err;
   }
 }
-
-export const slackSurfaceFactory = (ctx: SurfaceContext) => createSlackSurface(ctx);

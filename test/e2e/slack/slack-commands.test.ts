@@ -215,6 +215,18 @@ describe('/calls, /account, /promises, /callsheet', () => {
     );
     expect(rows).toEqual([{ channel_id: 'C0DIGESTS', purpose: 'digests', actor: 'morgan', source: 'slack' }]);
   });
+
+  it('/callsheet bind digests #channel @user sends that collector’s sheets to the channel', async () => {
+    const res = await command('bind digests <#C0JANECALLS|jane-calls> <@U0JANE|jane>', {
+      command: '/callsheet',
+      user_id: 'U0MORGAN',
+    });
+    expect(res.body.text).toMatch(/'s digests will post in #jane-calls/);
+    const rows = await store.sql.query(
+      'SELECT channel_id, collector_id FROM channel_bindings WHERE collector_id IS NOT NULL',
+    );
+    expect(rows).toEqual([{ channel_id: 'C0JANECALLS', collector_id: collector.id }]);
+  });
 });
 
 /** A Promised… modal submitted with these values. */
@@ -379,6 +391,6 @@ describe('morning digests from the real engine', () => {
       set.sheets.filter((s) => s.collector.id === collector.id).length,
     );
     for (const p of posts) expect(messageViolations(p.args)).toEqual([]);
-    expect(posts.some((p) => p.args.channel === 'D0JANE')).toBe(true);
+    expect(posts.some((p) => p.args.channel === 'C0JANECALLS')).toBe(true);
   });
 });

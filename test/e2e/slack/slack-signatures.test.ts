@@ -7,6 +7,7 @@ import {
   slackSignature,
   slashCommand,
   TEST_SIGNING_SECRET,
+  viewSubmission,
 } from './slack-requests.ts';
 import { type SlackServer, startSlackServer } from './slack-server.ts';
 
@@ -87,13 +88,30 @@ describe('Slack request signatures', () => {
     expect((await counts())?.bindings).toBe(0);
   });
 
-  it('rejects forged button clicks too', async () => {
-    const body = blockAction({
-      action_id: 'alert_acknowledge',
-      value: '1',
-      response_url: server.fake.responseUrl('x'),
-    });
-    expect((await postToSlackEvents(server.url, body, { signature: 'v0=bad' })).status).toBe(401);
+  it.each([
+    [
+      'a button click',
+      () =>
+        blockAction({
+          action_id: 'row_no_answer',
+          value: '{"c":"ACME"}',
+          response_url: server.fake.responseUrl('x'),
+        }),
+    ],
+    [
+      'a modal submission',
+      () =>
+        viewSubmission({
+          callback_id: 'log_outcome',
+          private_metadata: JSON.stringify({ kind: 'note', customerCode: 'ACME', customerName: 'Acme' }),
+          values: { note: { value: { type: 'plain_text_input', value: 'forged' } } },
+        }),
+    ],
+  ])('rejects a forged %s, with no effect', async (_kind, build) => {
+    const before = await counts();
+    expect((await postToSlackEvents(server.url, build(), { signature: 'v0=bad' })).status).toBe(401);
+    expect(await counts()).toEqual(before);
+    expect(server.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 
   it('accepts the same request correctly signed, and keeps /healthz', async () => {
