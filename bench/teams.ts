@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { TeamsCore } from '../src/adapters/teams/teams-core.ts';
 import { teamsSurface } from '../src/adapters/teams/teams-surface.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
@@ -81,12 +80,6 @@ async function load(url: string, activity: () => unknown): Promise<number[]> {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-// Until the command core is wired in, a core that answers like a look-up would.
-const benchCore: TeamsCore = {
-  runCommand: async (_deps, req) => ({ tone: 'info', title: `account ${req.text}`, private: true }),
-  acknowledgeAlert: async () => ({ ok: false, error: { code: 'not_found', message: 'no alert' } }),
-};
-
 const databaseUrl = process.env.DATABASE_URL;
 const store = await openStore({
   databaseUrl,
@@ -100,7 +93,7 @@ const callsheet = await serve(
   { store, now: () => new Date('2027-05-28T14:00:00Z') },
   loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
   createLogger('silent'),
-  [teamsSurface({ core: benchCore })],
+  [teamsSurface()],
   { host: '127.0.0.1', port: 0 },
 );
 const bare = await bareServer();

@@ -8,8 +8,8 @@ import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
 import { registerServe } from './cli/serve.ts';
-import { registerTeams } from './cli/teams.ts';
 import { registerSheet } from './cli/sheet.ts';
+import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
 import { describeError, UserError } from './shared/errors.ts';
 

@@ -1,5 +1,6 @@
 // `callsheet serve`: the chat surfaces and the scheduler in one long-running process.
 import type { Command } from 'commander';
+import { teamsSurface } from '../adapters/teams/teams-surface.ts';
 import { systemClock } from '../app/deps.ts';
 import { serve } from '../server/serve.ts';
 import type { SurfaceFactory } from '../server/surface.ts';
@@ -10,6 +11,7 @@ import type { CliContext } from './context.ts';
 
 /** Every surface Callsheet can serve; each returns null when its settings are absent. */
 export const SURFACES: SurfaceFactory[] = [];
+SURFACES.push(teamsSurface());
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program

@@ -24,7 +24,7 @@ import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
 import { ALERT_VERBS, alertCard } from '../../views/teams/alert-card.ts';
 import { logFormCard } from '../../views/teams/log-form-card.ts';
 import { REPLY_VERBS, replyCard } from '../../views/teams/reply-card.ts';
-import { SHEET_VERBS } from '../../views/teams/sheet-cards.ts';
+import { SHEET_VERBS, sheetCards } from '../../views/teams/sheet-cards.ts';
 import type { BotAuth } from './bot-auth.ts';
 import { logcallFromForm, parseMessage } from './command-text.ts';
 import { removeBinding, saveBinding, tenantOf } from './conversation-refs.ts';
@@ -256,6 +256,15 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       });
       await send(context, replyCard({ ...help, title: `I don’t know "${parsed.word}". ${help.title}` }));
       return;
+    }
+    // In Teams `calls` is the sheet itself, with its row buttons; the core's text reply is the
+    // fallback for people without a sheet.
+    if (parsed.command === 'calls' && !parsed.text) {
+      const sheet = await core.callSheet(deps, collector.code);
+      if (sheet) {
+        for (const c of sheetCards(sheet)) await send(context, c);
+        return;
+      }
     }
     await send(context, await run(context, collector, parsed.command, parsed.text, keyOf(context)));
   });
