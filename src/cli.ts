@@ -2,11 +2,17 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAlerts } from './cli/alerts.ts';
+import { registerBacktest } from './cli/backtest.ts';
 import { registerChat } from './cli/chat.ts';
 import { type CliIo, createContext } from './cli/context.ts';
 import { registerDb } from './cli/db.ts';
 import { registerDemo } from './cli/demo.ts';
 import { registerDoctor } from './cli/doctor.ts';
+import { registerExport } from './cli/export.ts';
+import { registerImport } from './cli/import.ts';
+import { registerJobs } from './cli/jobs.ts';
+import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSheet } from './cli/sheet.ts';
 import { registerTeams } from './cli/teams.ts';
@@ -26,9 +32,15 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerChat(program, ctx);
+  registerAlerts(program, ctx);
   registerDb(program, ctx);
   registerDemo(program, ctx);
   registerDoctor(program, ctx);
+  registerJobs(program, ctx);
+  registerKpis(program, ctx);
+  registerBacktest(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   registerServe(program, ctx);
   registerTeams(program, ctx);
   registerSheet(program, ctx);

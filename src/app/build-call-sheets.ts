@@ -10,6 +10,8 @@ import { UserError } from '../shared/errors.ts';
 import { readSettings } from '../store/settings.ts';
 import {
   readContacts,
+  readOverdueInvoices,
+  readPayTrends,
   readSheetHolders,
   readSheetInputs,
   type SheetHolderRow,
@@ -24,6 +26,11 @@ export interface BuildCallSheetsOptions {
   asOf?: IsoDate;
   /** Only this collector's sheet (and automated rows); the plan is still the whole team's. */
   collectorCode?: string;
+  /**
+   * Include the automated tier's rows (contacts, invoice numbers for the mail merge); default true.
+   * Digests that post only the sheets pass false: the tier is then counted, not listed.
+   */
+  automated?: boolean;
 }
 
 /** The instant a calendar day ends in a time zone (ISO 8601), for "logged on or before D". */
@@ -38,6 +45,7 @@ async function planFor(deps: AppDeps, asOf: IsoDate, holders: SheetHolderRow[], 
     cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
     timeZone: holders[0]?.timeZone ?? 'UTC',
     brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
+    dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
   });
   const plan = planDay(
     accounts,
@@ -68,20 +76,26 @@ export async function buildCallSheets(
   const team = plans.get(teamDay)!;
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
-  const needed = new Set<number>();
+  const onSheets = new Set<number>();
   for (const h of sheetHolders)
     for (const p of plans.get(dayOf.get(h.id)!)!.plan.sheets.get(h.id) ?? [])
-      needed.add(p.account.customerId);
-  const automatedPlanned = team.plan.automated.filter(
-    (p) => only === undefined || sheetHolders.some((h) => h.id === p.account.collectorId),
-  );
+      onSheets.add(p.account.customerId);
+  const automatedPlanned =
+    options.automated === false
+      ? []
+      : team.plan.automated.filter(
+          (p) => only === undefined || sheetHolders.some((h) => h.id === p.account.collectorId),
+        );
+  const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
   const contacts = await readContacts(deps.store.sql, [...needed]);
+  const trends = await readPayTrends(deps.store.sql, teamDay, [...onSheets]);
+  const invoices = await readOverdueInvoices(deps.store.sql, teamDay, [...needed]);
 
   const sheets: CallSheet[] = sheetHolders.map((h) => {
     const { plan, accounts } = plans.get(dayOf.get(h.id)!)!;
     const planned = plan.sheets.get(h.id) ?? [];
-    const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, contacts));
+    const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, { contacts, trends, invoices }));
     const onSheet = new Set(planned.map((p) => p.account.customerId));
     return {
       asOf: plan.asOf,
@@ -104,8 +118,15 @@ export async function buildCallSheets(
     };
   });
   const codes = new Map(holders.map((h) => [h.id, h.code]));
-  const automated = automatedPlanned.map((p) => toAutomatedRow(p, team.plan.asOf, contacts, codes));
-  return { asOf: teamDay, sheets, automated, summary: managerSummary(team.plan, sheets, automated.length) };
+  const automated = automatedPlanned.map((p) =>
+    toAutomatedRow(p, team.plan.asOf, { contacts, trends, invoices }, codes),
+  );
+  return {
+    asOf: teamDay,
+    sheets,
+    automated,
+    summary: managerSummary(team.plan, sheets, team.plan.automated.length),
+  };
 }
 
 function managerSummary(plan: DayPlan, sheets: CallSheet[], automatedCustomers: number): ManagerSummary {

@@ -77,7 +77,6 @@ export interface AutomatedRow {
   action: SheetAction;
   /** Whom to write to (the AP contact, or the manager for escalations). */
   contact: SheetContact | null;
-  reasons: string[];
   /** Collector code of the account, if it has one. */
   collectorCode: string | null;
   /** True when it belonged on the top list but no collector had room: managers see these. */

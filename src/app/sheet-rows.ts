@@ -10,6 +10,13 @@ export function oldestDaysPastDue(p: PlannedAccount, asOf: IsoDate): number {
   return p.account.oldestDueDate ? Math.max(0, daysBetween(p.account.oldestDueDate, asOf)) : 0;
 }
 
+/** What the store adds for the rows that are shown (not needed to rank them). */
+export interface RowDetails {
+  contacts: Map<number, ContactRow[]>;
+  trends: Map<number, (number | null)[]>;
+  invoices: Map<number, string[]>;
+}
+
 function contactFor(p: PlannedAccount, contacts: Map<number, ContactRow[]>): SheetContact | null {
   const c = pickContact(contacts.get(p.account.customerId) ?? [], p.treatment.contactRole);
   return c
@@ -41,12 +48,7 @@ export function isEscalation(a: SheetAction): boolean {
   return a.escalated || isEscalationStep(a.step as Parameters<typeof isEscalationStep>[0]);
 }
 
-export function toSheetRow(
-  p: PlannedAccount,
-  rank: number,
-  asOf: IsoDate,
-  contacts: Map<number, ContactRow[]>,
-): SheetRow {
+export function toSheetRow(p: PlannedAccount, rank: number, asOf: IsoDate, details: RowDetails): SheetRow {
   const a = p.account;
   return {
     rank,
@@ -55,11 +57,11 @@ export function toSheetRow(
     overdueCents: a.overdueCents,
     openCents: a.openCents,
     oldestDaysPastDue: oldestDaysPastDue(p, asOf),
-    invoiceNumbers: a.overdueInvoices,
+    invoiceNumbers: details.invoices.get(a.customerId) ?? a.overdueInvoices,
     action: action(p, 'call'),
-    contact: contactFor(p, contacts),
+    contact: contactFor(p, details.contacts),
     reasons: p.score.reasons,
-    trend: payTrend(a.payments.monthlyAvgDays),
+    trend: payTrend(details.trends.get(a.customerId) ?? a.payments.monthlyAvgDays),
     pinned: a.pinned,
   };
 }
@@ -67,7 +69,7 @@ export function toSheetRow(
 export function toAutomatedRow(
   p: PlannedAccount & { overCapacity: boolean },
   asOf: IsoDate,
-  contacts: Map<number, ContactRow[]>,
+  details: RowDetails,
   collectorCodes: Map<number, string>,
 ): AutomatedRow {
   const a = p.account;
@@ -76,10 +78,9 @@ export function toAutomatedRow(
     overdueCents: a.overdueCents,
     openCents: a.openCents,
     oldestDaysPastDue: oldestDaysPastDue(p, asOf),
-    invoiceNumbers: a.overdueInvoices,
+    invoiceNumbers: details.invoices.get(a.customerId) ?? a.overdueInvoices,
     action: action(p, 'automated'),
-    contact: contactFor(p, contacts),
-    reasons: p.score.reasons,
+    contact: contactFor(p, details.contacts),
     collectorCode: a.collectorId === null ? null : (collectorCodes.get(a.collectorId) ?? null),
     overCapacity: p.overCapacity,
   };

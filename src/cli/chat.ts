@@ -1,6 +1,8 @@
 // `callsheet chat --as <collector>`: the console chat (the embedded default's Slack/Teams), and
 // `callsheet logcall --as <collector> "<text>"`: one call logged from a script.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import { customerBrief } from '../app/commands/account-facts.ts';
@@ -62,6 +64,7 @@ export function registerChat(program: Command, ctx: CliContext): void {
           output: process.stdout,
           write: ctx.stdout,
           interactive,
+          historyFile: path.join(os.homedir(), '.callsheet_history'),
         });
         if (!interactive && errors) ctx.exitCode = 1;
       });

@@ -6,6 +6,7 @@ import { isIsoDate, todayIn } from '../domain/calendar.ts';
 import { centsFromDecimal, formatMoney } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Store } from '../store/open-store.ts';
+import { showTodaysAlerts } from './alerts.ts';
 import type { CliContext } from './context.ts';
 import { printMorningSheets } from './sheet.ts';
 
@@ -69,6 +70,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
             );
           }
           await printMorningSheets(store, today, ctx);
+          await showTodaysAlerts(store, today, ctx.stdout);
         },
         { migrations: 'auto' },
       );

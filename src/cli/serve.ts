@@ -1,7 +1,9 @@
 // `callsheet serve`: the chat surfaces and the scheduler in one long-running process.
 import type { Command } from 'commander';
+import { slackSurfaceFactory } from '../adapters/slack/slack-surface.ts';
 import { teamsSurface } from '../adapters/teams/teams-surface.ts';
 import { systemClock } from '../app/deps.ts';
+import { schedulerSurfaceFactory } from '../jobs/scheduler-surface.ts';
 import { serve } from '../server/serve.ts';
 import type { SurfaceFactory } from '../server/surface.ts';
 import { UserError } from '../shared/errors.ts';
@@ -11,7 +13,9 @@ import type { CliContext } from './context.ts';
 
 /** Every surface Callsheet can serve; each returns null when its settings are absent. */
 export const SURFACES: SurfaceFactory[] = [];
+SURFACES.push(slackSurfaceFactory);
 SURFACES.push(teamsSurface());
+SURFACES.push(schedulerSurfaceFactory); // last: it posts through the chat surfaces' publishers
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program

@@ -3,6 +3,7 @@
 import { type Command, Option } from 'commander';
 import { buildCallSheets } from '../app/build-call-sheets.ts';
 import { systemClock } from '../app/deps.ts';
+import { kpiNotes } from '../app/kpi-notes.ts';
 import type { CallSheet, SheetSet } from '../app/sheet-model.ts';
 import { isIsoDate } from '../domain/calendar.ts';
 import { decimalFromCents } from '../domain/money.ts';
@@ -81,7 +82,6 @@ function automatedJson(set: SheetSet, limit?: number) {
     invoiceNumbers: r.invoiceNumbers,
     collector: r.collectorCode,
     overCapacity: r.overCapacity,
-    reasons: r.reasons,
   }));
 }
 
@@ -129,6 +129,7 @@ export function registerSheet(program: Command, ctx: CliContext): void {
       const options = asOfFlag(flags);
       await ctx.withStore(async (store) => {
         const set = await buildCallSheets({ store, now: systemClock }, options);
+        set.summary.notes.push(...(await kpiNotes({ store, now: systemClock }, set.asOf)));
         if (flags.json) ctx.stdout(`${JSON.stringify(set.summary, null, 2)}\n`);
         else ctx.stdout(teamText(set.summary, set.sheets));
       });

@@ -20,7 +20,7 @@ export async function serve(
 ): Promise<Serving> {
   const surfaces: Surface[] = [];
   for (const factory of factories) {
-    const surface = await factory({ deps, config, log, listen });
+    const surface = await factory({ deps, config, log, listen, surfaces });
     if (surface) surfaces.push(surface);
   }
   const routes = Object.assign({}, ...surfaces.map((s) => s.routes ?? {}));

@@ -23,6 +23,8 @@ export interface SurfaceContext {
   log: Logger;
   /** Where the HTTP server will listen (e.g. to refuse unauthenticated modes off loopback). */
   listen?: { host: string; port: number };
+  /** The surfaces built before this one; complete by the time `start()` runs (the scheduler reads their publishers). */
+  surfaces?: readonly Surface[];
 }
 
 /** Builds a surface, or returns null when its settings are absent (it is then off). */

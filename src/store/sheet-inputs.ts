@@ -7,7 +7,7 @@ import type { IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { AccountInputs, OverdueSegment } from '../domain/policy/account-inputs.ts';
 import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
-import type { SqlConn } from './sql.ts';
+import type { Sql, SqlConn } from './sql.ts';
 
 export interface SheetInputsQuery {
   asOf: IsoDate;
@@ -17,6 +17,8 @@ export interface SheetInputsQuery {
   timeZone: string;
   /** Broken promises count when they fell due within this many days before the day. */
   brokenPromiseWindowDays: number;
+  /** nextDueCents sums what falls due within this many days of the day. */
+  dueSoonDays: number;
   /** Only these customers (e.g. one collector's); all when omitted. */
   customerIds?: readonly number[];
 }
@@ -28,17 +30,68 @@ const CALL_OUTCOMES = `('promised','plan','disputed','no_answer','voicemail','pa
 /** Outcomes that mean someone at the customer answered. */
 const REACHED = `('promised','plan','disputed','paid','callback','note')`;
 
+// Aggregates run on whole cents held in float8: exact for any integer below 2^53 cents (the same
+// bound as a JavaScript number), several times cheaper than NUMERIC over a million rows, and with a
+// fixed-size aggregate state, so the per-customer aggregate hashes in memory instead of spilling.
 const dtp = '(paid_on - issue_date)';
-const overdue = 'open_d > 0 AND dpd > 0';
+
+// Bucket numbers: 0..SEGMENTS-1 are the collectability segments of overdue money.
+const DUE_SOON = SEGMENTS;
+const DUE_LATER = SEGMENTS + 1;
+const PAID_RECENT = SEGMENTS + 2;
+const PAID_PRIOR = SEGMENTS + 3;
+
+/** WHEN branches putting an overdue invoice in its collectability segment by days past due. */
+function segmentCases(): string {
+  return [
+    ...CURVE_BREAKS.map((days, k) => `WHEN dpd < ${days} THEN ${k}`),
+    `ELSE ${CURVE_BREAKS.length}`,
+  ].join(' ');
+}
 
 function segmentColumns(): string {
-  const bounds = [1, ...CURVE_BREAKS];
-  return Array.from({ length: SEGMENTS }, (_, k) => {
-    const upper = k < CURVE_BREAKS.length ? ` AND dpd < ${bounds[k + 1]}` : '';
-    const where = `${overdue} AND dpd >= ${bounds[k]}${upper}`;
-    return `coalesce(sum(open_d) FILTER (WHERE ${where}), 0)::text AS seg${k},
-            coalesce(round(sum(open_d * dpd * 100) FILTER (WHERE ${where})), 0)::text AS segd${k}`;
-  }).join(',\n');
+  return Array.from(
+    { length: SEGMENTS },
+    (_, k) =>
+      `coalesce(sum(s) FILTER (WHERE b = ${k}), 0)::bigint::text AS seg${k}, coalesce(sum(sd) FILTER (WHERE b = ${k}), 0)::bigint::text AS segd${k}`,
+  ).join(',\n');
+}
+
+/** Numbers of the invoices overdue on the day (open then, due before it), oldest due first. */
+export async function readOverdueInvoices(
+  conn: SqlConn,
+  asOf: IsoDate,
+  customerIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  if (!customerIds.length) return new Map();
+  const rows = await conn.query<{ customer_id: number; numbers: string[] }>(
+    `WITH late AS (${LATE_APPLICATIONS})
+     SELECT i.customer_id, array_agg(i.number ORDER BY i.due_date, i.number) AS numbers
+       FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
+      WHERE i.customer_id = ANY($2::int[]) AND i.issue_date <= $1::date AND i.due_date < $1::date
+        AND i.status <> 'void' AND i.open_amount + coalesce(l.amount, 0) > 0
+      GROUP BY i.customer_id`,
+    [asOf, [...customerIds]],
+  );
+  return new Map(rows.map((r) => [Number(r.customer_id), r.numbers]));
+}
+
+/** Average days-to-pay per 30-day month over the last year, for the given customers' sparklines. */
+export async function readPayTrends(
+  conn: SqlConn,
+  asOf: IsoDate,
+  customerIds: readonly number[],
+): Promise<Map<number, (number | null)[]>> {
+  const rows = await conn.query<Raw>(
+    `SELECT customer_id, ${monthColumns()}
+       FROM invoices
+      WHERE customer_id = ANY($2::int[]) AND paid_on <= $1::date AND paid_on > $1::date - ${30 * MONTHS}
+      GROUP BY customer_id`,
+    [asOf, [...customerIds]],
+  );
+  return new Map(
+    rows.map((row) => [int(row, 'customer_id'), Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`))]),
+  );
 }
 
 function monthColumns(): string {
@@ -49,46 +102,53 @@ function monthColumns(): string {
   }).join(',\n');
 }
 
-const SQL = `
-WITH late AS (
+/** Payments received after the day, per invoice: added back, they give the balance on the day. */
+const LATE_APPLICATIONS = `
   SELECT pa.invoice_id, sum(pa.amount) AS amount
     FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
    WHERE p.received_on > $1::date
-   GROUP BY pa.invoice_id
-),
+   GROUP BY pa.invoice_id`;
+
+const SQL = `
+WITH late AS (${LATE_APPLICATIONS}),
 inv AS (
-  SELECT i.customer_id, i.number, i.issue_date, i.due_date,
-         CASE WHEN i.paid_on <= $1::date THEN i.paid_on END AS paid_on,
-         i.open_amount + coalesce(l.amount, 0) AS open_d,
-         $1::date - i.due_date AS dpd
+  SELECT i.customer_id, i.due_date,
+         ((i.open_amount + coalesce(l.amount, 0)) * 100)::float8 AS oc,
+         $1::date - i.due_date AS dpd,
+         CASE WHEN i.paid_on <= $1::date THEN i.paid_on - i.issue_date END AS dtp,
+         i.paid_on
     FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
    WHERE i.issue_date <= $1::date AND i.status <> 'void'
-     AND (i.open_amount > 0 OR l.amount IS NOT NULL OR i.paid_on > $1::date - 366)
+     AND (i.open_amount > 0 OR l.amount IS NOT NULL OR i.paid_on > $1::date - 365)
      AND ($5::int[] IS NULL OR i.customer_id = ANY($5::int[]))
+),
+-- Two levels keep the million-row pass cheap: each invoice falls in one bucket (a collectability
+-- segment, due soon, due later, paid in the last 6 months, paid 6-12 months ago) and the first
+-- level runs six plain aggregates per (customer, bucket); the second pivots the buckets.
+bucketed AS (
+  SELECT customer_id,
+         CASE WHEN oc > 0 THEN
+                CASE WHEN dpd <= 0 THEN CASE WHEN dpd > -$6::int THEN ${DUE_SOON} ELSE ${DUE_LATER} END
+                     ${segmentCases()} END
+              WHEN paid_on > $1::date - 182 THEN ${PAID_RECENT} ELSE ${PAID_PRIOR} END AS b,
+         count(dtp) AS n, sum(oc) AS s, sum(oc * dpd) AS sd, min(due_date) AS mind,
+         sum(dtp)::float8 AS dt, sum(dtp::float8 * dtp) AS dt2
+    FROM inv GROUP BY 1, 2
 ),
 agg AS (
   SELECT customer_id,
-         coalesce(sum(open_d) FILTER (WHERE open_d > 0), 0) AS open_c,
-         coalesce(sum(open_d) FILTER (WHERE ${overdue}), 0) AS overdue_c,
+         coalesce(sum(s) FILTER (WHERE b <= ${DUE_LATER}), 0) AS open_c,
+         coalesce(sum(s) FILTER (WHERE b < ${SEGMENTS}), 0) AS overdue_c,
          ${segmentColumns()},
-         min(due_date) FILTER (WHERE ${overdue}) AS oldest_due,
-         min(due_date) FILTER (WHERE open_d > 0 AND dpd <= 0) AS next_due,
-         array_agg(number ORDER BY due_date, number) FILTER (WHERE ${overdue}) AS overdue_numbers,
-         round(avg(${dtp}) FILTER (WHERE paid_on > $1::date - 182), 1)::float8 AS recent_avg,
-         count(paid_on) FILTER (WHERE paid_on > $1::date - 182)::int AS recent_n,
-         round(avg(${dtp}) FILTER (WHERE paid_on <= $1::date - 182 AND paid_on > $1::date - 365), 1)::float8 AS prior_avg,
-         count(paid_on) FILTER (WHERE paid_on <= $1::date - 182 AND paid_on > $1::date - 365)::int AS prior_n,
-         round(avg(${dtp}) FILTER (WHERE paid_on > $1::date - 365), 1)::float8 AS year_avg,
-         round(stddev_samp(${dtp}) FILTER (WHERE paid_on > $1::date - 365), 1)::float8 AS year_sd,
-         count(paid_on) FILTER (WHERE paid_on > $1::date - 365)::int AS year_n,
-         ${monthColumns()}
-    FROM inv GROUP BY customer_id
-),
-next_due AS (
-  SELECT inv.customer_id, sum(inv.open_d) AS amount
-    FROM inv JOIN agg ON agg.customer_id = inv.customer_id AND inv.due_date = agg.next_due
-   WHERE inv.open_d > 0
-   GROUP BY inv.customer_id
+         min(mind) FILTER (WHERE b < ${SEGMENTS}) AS oldest_due,
+         min(mind) FILTER (WHERE b IN (${DUE_SOON}, ${DUE_LATER})) AS next_due,
+         coalesce(sum(s) FILTER (WHERE b = ${DUE_SOON}), 0) AS due_soon,
+         sum(n) FILTER (WHERE b = ${PAID_RECENT}) AS recent_n,
+         sum(dt) FILTER (WHERE b = ${PAID_RECENT}) AS recent_dt,
+         sum(n) FILTER (WHERE b = ${PAID_PRIOR}) AS prior_n,
+         sum(dt) FILTER (WHERE b = ${PAID_PRIOR}) AS prior_dt,
+         sum(dt2) FILTER (WHERE b >= ${PAID_RECENT}) AS year_dt2
+    FROM bucketed GROUP BY customer_id
 ),
 ix AS (
   SELECT i.customer_id, i.outcome, i.occurred_at, i.on_date,
@@ -140,21 +200,14 @@ od AS (
    WHERE order_date <= $1::date AND order_date > $1::date - 90 AND status <> 'cancelled'
      AND ($5::int[] IS NULL OR customer_id = ANY($5::int[]))
    GROUP BY customer_id
-),
-ids AS (
-  SELECT customer_id FROM agg WHERE open_c > 0
-  UNION
-  SELECT customer_id FROM ix_agg WHERE callback_on <= $1::date AND callback_at = last_touch
 )
 SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.risk_rating,
        c.established_on::text, c.first_order_on::text, c.terms_days, c.expected_days_to_pay,
        c.margin_pct::float8 AS margin_pct,
-       coalesce(agg.open_c, 0)::text AS open_c, coalesce(agg.overdue_c, 0)::text AS overdue_c,
+       coalesce(agg.open_c, 0)::bigint::text AS open_c, coalesce(agg.overdue_c, 0)::bigint::text AS overdue_c,
        ${Array.from({ length: SEGMENTS }, (_, k) => `agg.seg${k}, agg.segd${k}`).join(', ')},
-       agg.oldest_due::text, agg.next_due::text, coalesce(next_due.amount, 0)::text AS next_due_amount,
-       agg.overdue_numbers,
-       agg.recent_avg, agg.recent_n, agg.prior_avg, agg.prior_n, agg.year_avg, agg.year_sd, agg.year_n,
-       ${Array.from({ length: MONTHS }, (_, k) => `agg.m${k}`).join(', ')},
+       agg.oldest_due::text, agg.next_due::text, coalesce(agg.due_soon, 0)::bigint::text AS next_due_amount,
+       agg.recent_n::int, agg.recent_dt, agg.prior_n::int, agg.prior_dt, agg.year_dt2,
        coalesce(od.amount, '0') AS orders90, coalesce(od.n, 0) AS orders90_n,
        (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
        coalesce(ix_agg.streak, 0) AS streak,
@@ -164,14 +217,14 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
        coalesce(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
        pr.pending_on::text, coalesce(pr.pending_amount, 0)::text AS pending_amount, coalesce(pr.due_today, 0) AS due_today,
        coalesce(dp.n, 0) AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers
-  FROM ids
-  JOIN customers c ON c.id = ids.customer_id
+  FROM customers c
   LEFT JOIN agg ON agg.customer_id = c.id
-  LEFT JOIN next_due ON next_due.customer_id = c.id
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
   LEFT JOIN od ON od.customer_id = c.id
+ WHERE (agg.open_c > 0 OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
+   AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))
  ORDER BY c.code`;
 
 type Raw = Record<string, unknown>;
@@ -179,11 +232,37 @@ const text = (row: Raw, key: string) => (row[key] ?? null) as string | null;
 const num = (row: Raw, key: string) => (row[key] ?? null) as number | null;
 const int = (row: Raw, key: string) => Number(row[key] ?? 0);
 const cents = (row: Raw, key: string) => centsFromDecimal(String(row[key] ?? '0'));
+/** Columns already in integer cents (bigint sums travel as text). */
+const wholeCents = (row: Raw, key: string) => Number(row[key] ?? 0);
 const list = (row: Raw, key: string) => (row[key] ?? []) as string[];
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Averages and spread of days-to-pay from the per-window sums the query returns. */
+function paymentStats(row: Raw): AccountInputs['payments'] {
+  const recentCount = int(row, 'recent_n');
+  const priorCount = int(row, 'prior_n');
+  const recentSum = Number(row.recent_dt ?? 0);
+  const priorSum = Number(row.prior_dt ?? 0);
+  const yearCount = recentCount + priorCount;
+  const yearSum = recentSum + priorSum;
+  const variance =
+    yearCount > 1 ? (Number(row.year_dt2 ?? 0) - (yearSum * yearSum) / yearCount) / (yearCount - 1) : null;
+  return {
+    recentAvgDays: recentCount ? round1(recentSum / recentCount) : null,
+    recentCount,
+    priorAvgDays: priorCount ? round1(priorSum / priorCount) : null,
+    priorCount,
+    yearAvgDays: yearCount ? round1(yearSum / yearCount) : null,
+    yearStddevDays: variance === null ? null : round1(Math.sqrt(Math.max(0, variance))),
+    yearCount,
+    monthlyAvgDays: [], // filled for sheet rows only, by readPayTrends
+  };
+}
 
 function toAccount(row: Raw): AccountInputs {
   const segments: OverdueSegment[] = Array.from({ length: SEGMENTS }, (_, k) => ({
-    cents: cents(row, `seg${k}`),
+    cents: wholeCents(row, `seg${k}`),
     centsDays: Number(row[`segd${k}`] ?? 0),
   }));
   return {
@@ -200,23 +279,14 @@ function toAccount(row: Raw): AccountInputs {
     termsDays: int(row, 'terms_days'),
     expectedDaysToPay: num(row, 'expected_days_to_pay'),
     marginPct: num(row, 'margin_pct'),
-    openCents: cents(row, 'open_c'),
-    overdueCents: cents(row, 'overdue_c'),
+    openCents: wholeCents(row, 'open_c'),
+    overdueCents: wholeCents(row, 'overdue_c'),
     overdueSegments: segments,
     oldestDueDate: text(row, 'oldest_due'),
     nextDueDate: text(row, 'next_due'),
-    nextDueCents: cents(row, 'next_due_amount'),
-    overdueInvoices: list(row, 'overdue_numbers'),
-    payments: {
-      recentAvgDays: num(row, 'recent_avg'),
-      recentCount: int(row, 'recent_n'),
-      priorAvgDays: num(row, 'prior_avg'),
-      priorCount: int(row, 'prior_n'),
-      yearAvgDays: num(row, 'year_avg'),
-      yearStddevDays: num(row, 'year_sd'),
-      yearCount: int(row, 'year_n'),
-      monthlyAvgDays: Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`)),
-    },
+    nextDueCents: wholeCents(row, 'next_due_amount'),
+    overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
+    payments: paymentStats(row),
     orders: { last90Cents: cents(row, 'orders90'), last90Count: int(row, 'orders90_n') },
     interactions: {
       lastTouchOn: text(row, 'last_touch'),
@@ -241,15 +311,36 @@ function toAccount(row: Raw): AccountInputs {
   };
 }
 
+/**
+ * Postgres's JIT compiles this wide aggregate for seconds before running it for a fraction of
+ * that, so it is switched off for the query; and the per-customer aggregate hashes in memory rather
+ * than sorting a million rows (SET LOCAL lasts to the end of the transaction).
+ */
+const TUNING = "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'";
+
+async function withoutJit<T>(conn: SqlConn, fn: (c: SqlConn) => Promise<T>): Promise<T> {
+  if ('transaction' in conn && typeof conn.transaction === 'function') {
+    return (conn as Sql).transaction(async (tx) => {
+      await tx.exec(TUNING);
+      return fn(tx);
+    });
+  }
+  await conn.exec(TUNING); // already inside the caller's transaction
+  return fn(conn);
+}
+
 /** Every customer with something open (or a callback due) on the day, ordered by code. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
-  const rows = await conn.query(SQL, [
-    q.asOf,
-    q.cutoff,
-    q.timeZone,
-    q.brokenPromiseWindowDays,
-    q.customerIds ? [...q.customerIds] : null,
-  ]);
+  const rows = await withoutJit(conn, (c) =>
+    c.query(SQL, [
+      q.asOf,
+      q.cutoff,
+      q.timeZone,
+      q.brokenPromiseWindowDays,
+      q.customerIds ? [...q.customerIds] : null,
+      q.dueSoonDays,
+    ]),
+  );
   return rows.map(toAccount);
 }
 

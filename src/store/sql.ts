@@ -1,8 +1,11 @@
 // A minimal SQL connection that both backends provide, for the work Prisma's query builder is
 // not meant for: migrations, bulk loads and set-based aggregates. Raw SQL casts what it returns
 // (::text for dates and money, ::int for counts) so both backends yield the same JavaScript values.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 export type Row = Record<string, unknown>;
 
@@ -10,6 +13,12 @@ export interface SqlConn {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a multi-statement script with the simple-query protocol (one implicit transaction). */
   exec(script: string): Promise<void>;
+  /**
+   * Bulk-loads COPY text-format lines (`a\tb\n`) into `table (columns)`, streaming with
+   * back-pressure on Postgres and in bounded blobs on PGlite. Absent on a pool (COPY needs one
+   * connection): use it inside `transaction` or `session`.
+   */
+  copyFrom?(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<void>;
 }
 
 export interface Sql extends SqlConn {
@@ -21,6 +30,9 @@ export interface Sql extends SqlConn {
 
 type PgQueryable = Pick<pg.PoolClient, 'query'>;
 
+const copyStatement = (table: string, columns: readonly string[], from: string) =>
+  `COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM ${from}`;
+
 export function pgConn(client: PgQueryable): SqlConn {
   return {
     query: async <T extends Row>(text: string, params?: readonly unknown[]) =>
@@ -31,11 +43,21 @@ export function pgConn(client: PgQueryable): SqlConn {
   };
 }
 
+function pgClientConn(client: pg.PoolClient): SqlConn {
+  return {
+    ...pgConn(client),
+    copyFrom: async (table, columns, lines) => {
+      const sink = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
+      await pipeline(Readable.from(lines), sink);
+    },
+  };
+}
+
 export function pgSql(pool: pg.Pool): Sql {
   const onSession = async <T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      return await fn(pgConn(client));
+      return await fn(pgClientConn(client));
     } finally {
       client.release();
     }
@@ -58,12 +80,32 @@ export function pgSql(pool: pg.Pool): Sql {
   };
 }
 
+/** PGlite reads COPY input from a blob; lines are sent in blobs of about this many characters. */
+const PGLITE_COPY_CHUNK = 4 * 1024 * 1024;
+
 function pgliteConn(db: PGlite | Transaction): SqlConn {
   return {
     query: async <T extends Row>(text: string, params?: readonly unknown[]) =>
       (await db.query<T>(text, params as unknown[])).rows,
     exec: async (script) => {
       await db.exec(script);
+    },
+    copyFrom: async (table, columns, lines) => {
+      const statement = copyStatement(table, columns, "'/dev/blob'");
+      let parts: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (!parts.length) return;
+        await db.query(statement, [], { blob: new Blob(parts) });
+        parts = [];
+        size = 0;
+      };
+      for await (const line of lines) {
+        parts.push(line);
+        size += line.length;
+        if (size >= PGLITE_COPY_CHUNK) await flush();
+      }
+      await flush();
     },
   };
 }

@@ -61,16 +61,9 @@ describe("the demo company's sheets (size small, seed 42)", () => {
   });
 
   it('names the slowing payers with how much slower they pay', () => {
-    const found = (planted.slowing_payer ?? []).map((code) => row(code) ?? automated(code)).filter(Boolean);
-    expect(found.length).toBeGreaterThan(0);
-    const slower = found.filter((r) =>
-      r?.reasons.some((t) => /pays \d+ days slower than 6 months ago/.test(t)),
-    );
-    expect(slower.length).toBeGreaterThanOrEqual(found.length - 1);
-    expect(
-      set.sheets.flatMap((s) => s.rows).filter((r) => planted.slowing_payer?.includes(r.customer.code))
-        .length,
-    ).toBeGreaterThan(0);
+    const onSheet = (planted.slowing_payer ?? []).map((code) => row(code)).filter((r) => r !== undefined);
+    expect(onSheet.length).toBeGreaterThan(0);
+    for (const r of onSheet) expect(r.reasons.join(' · ')).toMatch(/pays \d+ days slower than 6 months ago/);
   });
 
   it('follows up disputes instead of dunning', () => {
@@ -78,7 +71,8 @@ describe("the demo company's sheets (size small, seed 42)", () => {
     expect(found.length).toBeGreaterThan(0);
     for (const r of found) {
       expect(r?.action.step).toBe('dispute_follow_up');
-      expect(r?.reasons.some((t) => /open dispute/.test(t))).toBe(true);
+      if (r && 'reasons' in r) expect(r.reasons.some((t) => /open dispute/.test(t))).toBe(true);
+      else expect(r?.action.label).toMatch(/^Dispute acknowledgement for INV-/);
     }
   });
 

@@ -32,6 +32,7 @@ async function dayOf(conn: SqlConn, asOf: string) {
     cutoff: endOfDayIn(asOf, ZONE),
     timeZone: ZONE,
     brokenPromiseWindowDays: 180,
+    dueSoonDays: 10,
   });
   const plan = planDay(accounts, holders, asOf, DEFAULT_POLICY);
   const sheets = [...plan.sheets.entries()].map(([id, rows]) => [id, rows.map((p) => p.account.code)]);

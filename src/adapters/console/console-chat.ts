@@ -3,6 +3,7 @@
 // through the command core, and prints the reply as text. A number picks a choice offered by the
 // previous reply.
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { splitCommandLine } from '../../app/commands/command-line.ts';
 import { type CommandDeps, runCommand } from '../../app/commands/run-command.ts';
@@ -18,6 +19,20 @@ export interface ConsoleChatOptions {
   /** Prompt and greeting for a person at a terminal; plain output for pipes. */
   interactive: boolean;
   output?: NodeJS.WritableStream;
+  /** Where an interactive session keeps its command history between runs. */
+  historyFile?: string;
+}
+
+const HISTORY_SIZE = 500;
+
+/** Most recent first, as readline wants it; a missing or unreadable file is an empty history. */
+function loadHistory(file: string | undefined): string[] {
+  if (!file) return [];
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+  } catch {
+    return [];
+  }
 }
 
 const EXIT = new Set(['exit', 'quit', 'bye', '\\q']);
@@ -28,10 +43,25 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<{ err
   const rl = createInterface({
     input: options.input,
     ...(options.interactive && options.output
-      ? { output: options.output, terminal: true, historySize: 500 }
+      ? {
+          output: options.output,
+          terminal: true,
+          historySize: HISTORY_SIZE,
+          history: loadHistory(options.historyFile),
+        }
       : {}),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  if (options.interactive && options.historyFile) {
+    const file = options.historyFile;
+    rl.on('history', (history: string[]) => {
+      try {
+        writeFileSync(file, `${[...history].reverse().join('\n')}\n`, { mode: 0o600 });
+      } catch {
+        // History is a convenience; a read-only home directory must not stop the chat.
+      }
+    });
+  }
   const prompt = () => {
     if (options.interactive) {
       rl.setPrompt(`${options.as}> `);

@@ -1,27 +1,57 @@
-// `help`: every command and the /logcall grammar in a few lines.
+// `help [command]`: every command in a few lines, or one command in detail.
 import type { Reply } from '../reply.ts';
 
-export function helpReply(): Reply {
+const COMMANDS: [usage: string, what: string][] = [
+  ['logcall <customer> <outcome> [details]', 'log a call: `logcall ACME promised 5k by 5/30`'],
+  ['calls', 'your call sheet for today'],
+  ['account <customer>', 'balance, aging, promises, disputes, recent calls, contacts'],
+  ['promises [mine|overdue|all]', 'open promises to pay'],
+  ['undo', 'reverse your last change (within 15 minutes)'],
+  ['assign <customer> to <collector>', 'managers: give an account to a collector'],
+  ['hold <customer> [reason] / release <customer>', 'managers: credit hold until paid'],
+  ['help [command]', 'this list, or one command in detail'],
+];
+
+const DETAIL: Record<string, string[]> = {
+  logcall: [
+    'Customer: code, name, "quoted name" or a unique prefix (case and punctuation do not matter).',
+    'promised|ptp [amount] [by] <date> — no amount means the overdue balance',
+    'plan <total> in <n> weekly|monthly from <date> — each instalment is a promise',
+    'disputed [invoice] [reason] — pauses dunning on the invoice',
+    'no answer|na · vm|left vm · wrong number · note <text>',
+    'paid [amount] [date] [ref X] — a claimed payment, counted once the ledger shows it',
+    'callback <date> [time]',
+    'Dates: 5/30, May 30, 2027-05-30, today, tomorrow, friday, next week, in 3 days, eom.',
+    'Amounts: 5000, $5,000, 5k, 5.5k. Anything after the details is kept as the note.',
+    'e.g. `logcall ACME ptp 5k by friday - spoke to Jane`',
+  ],
+  promises: [
+    'promises — yours (made by you or on your accounts)',
+    'promises overdue — yours past their date',
+    'promises all — the whole team',
+  ],
+  undo: [
+    'undo — reverses your last change from chat, within 15 minutes; nothing is deleted, the history shows both.',
+  ],
+  assign: ['assign ACME to ava — managers only; undo-able.'],
+  hold: [
+    'hold ACME [reason] — managers only; quote names with spaces: hold "Acme Corp" over limit',
+    'release ACME — lifts it',
+  ],
+  account: [
+    'account ACME — open and overdue balance, aging, credit limit, terms, hold, promises, plan, disputes, last calls, contacts',
+  ],
+};
+
+export function helpReply(topic = ''): Reply {
+  const key = topic.trim().toLowerCase().replace(/^\//, '');
+  const detail = DETAIL[key === 'release' ? 'hold' : key];
+  if (detail) return { tone: 'info', title: `help ${key}`, lines: detail, private: true };
   return {
     tone: 'info',
     title: 'Callsheet commands',
-    table: {
-      columns: ['Command', 'What it does'],
-      rows: [
-        ['logcall <customer> <outcome> [details]', 'log a call: `logcall ACME promised 5k by 5/30`'],
-        ['calls', 'your call sheet for today'],
-        ['account <customer>', 'balance, aging, promises, disputes, recent calls, contacts'],
-        ['promises [mine|overdue|all]', 'open promises to pay'],
-        ['undo', 'reverse your last change (within 15 minutes)'],
-        ['assign <customer> to <collector>', 'managers: give an account to a collector'],
-        ['hold <customer> [reason] / release <customer>', 'managers: credit hold until paid'],
-        ['help', 'this list'],
-      ],
-    },
-    lines: [
-      'Outcomes: promised|ptp [amount] [by] <date> · plan <total> in <n> weekly|monthly from <date> · disputed [invoice] [reason] · no answer|na · vm|left vm · paid [amount] [date] [ref X] · callback <date> [time] · wrong number · note <text>',
-      'Customers by code, name, "quoted name" or a unique prefix. Dates: 5/30, May 30, 2027-05-30, today, tomorrow, friday, next week, in 3 days, eom. Amounts: 5000, $5,000, 5k, 5.5k.',
-    ],
+    table: { columns: ['Command', 'What it does'], rows: COMMANDS.map(([u, w]) => [u, w]) },
+    lines: ['Type `help logcall` for the outcomes, dates and amounts it understands.'],
     private: true,
   };
 }

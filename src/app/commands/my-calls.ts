@@ -1,51 +1,48 @@
-// `calls`: the actor's calls for today. Until the priority engine's buildCallSheets is on main,
-// this lists the actor's accounts by overdue balance, with callbacks and promises due today first.
-import { todayIn } from '../../domain/calendar.ts';
-import { centsFromDecimal, formatMoney } from '../../domain/money.ts';
+// `calls`: the actor's call sheet for today from the priority engine; a manager without a sheet
+// of their own gets the team view instead.
+import { formatDay } from '../../domain/grammar/format.ts';
+import { formatMoney } from '../../domain/money.ts';
+import { UserError } from '../../shared/errors.ts';
+import { buildCallSheets } from '../build-call-sheets.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
+import type { ManagerSummary } from '../sheet-model.ts';
 import type { CommandActor } from './actor.ts';
 import { infoReply } from './replies.ts';
+import { sheetReply } from './sheet-reply.ts';
 
 export async function myCalls(deps: AppDeps, actor: CommandActor): Promise<Reply> {
-  const today = todayIn(actor.timeZone, deps.now());
-  const rows = await deps.store.sql.query<{
-    code: string;
-    name: string;
-    overdue: string;
-    why: string | null;
-  }>(
-    `WITH due AS (
-       SELECT customer_id, 'callback due today' AS why FROM interactions i
-        WHERE outcome = 'callback' AND on_date = $2::date
-          AND NOT EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id)
-       UNION ALL
-       SELECT customer_id, 'promise due today' FROM promises WHERE status = 'open' AND due_on = $2::date)
-     SELECT c.code, c.name, coalesce(sum(i.open_amount) FILTER (WHERE i.due_date < $2::date AND NOT i.disputed), 0)::text AS overdue,
-            (SELECT min(why) FROM due WHERE due.customer_id = c.id) AS why
-       FROM customers c JOIN invoices i ON i.customer_id = c.id AND i.status = 'open'
-      WHERE c.collector_id = $1
-      GROUP BY c.id
-     HAVING sum(i.open_amount) FILTER (WHERE i.due_date < $2::date AND NOT i.disputed) > 0
-         OR EXISTS (SELECT 1 FROM due WHERE due.customer_id = c.id)
-      ORDER BY (SELECT min(why) FROM due WHERE due.customer_id = c.id) IS NULL,
-               sum(i.open_amount) FILTER (WHERE i.due_date < $2::date AND NOT i.disputed) DESC NULLS LAST, c.code
-      LIMIT (SELECT daily_capacity FROM collectors WHERE id = $1)`,
-    [actor.id, today],
-  );
-  if (!rows.length) return infoReply(`No calls for you today, ${actor.name}.`);
+  try {
+    const set = await buildCallSheets(deps, { collectorCode: actor.code });
+    const mine = set.sheets.find((s) => s.collector.id === actor.id);
+    if (mine) return sheetReply(mine);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err; // not a sheet holder: fall through
+  }
+  if (actor.role !== 'manager') return infoReply(`No call sheet for you today, ${actor.name}.`);
+  return teamReply((await buildCallSheets(deps)).summary);
+}
+
+function teamReply(s: ManagerSummary): Reply {
   return {
     tone: 'info',
-    title: `${actor.name}'s calls for ${today}: ${rows.length}`,
+    title: `The team's calls for ${formatDay(s.asOf)}: ${s.capacity.calls} of ${s.capacity.capacity} capacity, ${s.escalationsDue} escalations`,
+    facts: [
+      { label: 'Overdue', value: formatMoney(s.coverage.overdueCents) },
+      { label: 'Covered by calls', value: formatMoney(s.coverage.coveredCents) },
+      { label: 'Over capacity', value: String(s.capacity.overCapacityCustomers) },
+      { label: 'Automated', value: String(s.automatedCustomers) },
+    ],
     table: {
-      columns: ['#', 'Customer', 'Overdue', 'Why'],
-      rows: rows.map((r, i) => [
-        String(i + 1),
-        `${r.name} (${r.code})`,
-        formatMoney(centsFromDecimal(r.overdue)),
-        r.why ?? 'overdue balance',
+      columns: ['Collector', 'Calls', 'Overdue', 'Escalations'],
+      rows: s.collectors.map((c) => [
+        `${c.name} (${c.code})`,
+        String(c.calls),
+        formatMoney(c.overdueCents),
+        String(c.escalations),
       ]),
     },
+    ...(s.notes.length ? { lines: s.notes } : {}),
     private: true,
   };
 }

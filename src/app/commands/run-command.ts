@@ -21,6 +21,9 @@ export interface CommandDeps extends AppDeps {
   reportError?: (err: unknown, context: { command: string; user: string }) => void;
 }
 
+/** Far above any real command (notes stop at 4,000); bounds the work a pasted novel can cause. */
+const MAX_TEXT = 10_000;
+
 const ALIASES: Record<string, string> = {
   log: 'logcall',
   call: 'logcall',
@@ -42,7 +45,9 @@ export async function runCommand(deps: CommandDeps, req: CommandRequest): Promis
     let text = String(req.text ?? '');
     if (command === '' || command === 'callsheet') ({ command, text } = splitCommandLine(text));
     command = ALIASES[command] ?? command;
-    if (command === 'help' || command === '') return helpReply();
+    if (text.length > MAX_TEXT)
+      return errorReply(`That message is ${text.length} characters; commands take at most ${MAX_TEXT}.`);
+    if (command === 'help' || command === '') return helpReply(text);
     const actor = await findActor(deps.store.sql, req.user);
     if (!actor) {
       const m = notLinkedMessage(req.user);

@@ -58,6 +58,13 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
   ];
   const hold = await currentHold(conn, id);
   if (hold) facts.push({ label: 'Credit hold', value: hold });
+  const [record] = await conn.query<{ kept: number; broken: number }>(
+    `SELECT count(*) FILTER (WHERE status = 'kept')::int AS kept, count(*) FILTER (WHERE status = 'broken')::int AS broken
+       FROM promises WHERE customer_id = $1 AND due_on >= $2::date - 90 AND due_on <= $2::date`,
+    [id, today],
+  );
+  if (record && record.kept + record.broken > 0)
+    facts.push({ label: 'Promises (90 days)', value: `${record.kept} kept, ${record.broken} broken` });
   const lines = [
     ...(await promiseLines(conn, id, money)),
     ...(await disputeLines(conn, id)),

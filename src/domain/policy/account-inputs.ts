@@ -35,6 +35,7 @@ export interface AccountInputs {
   oldestDueDate: IsoDate | null;
   /** Earliest due date among open invoices not yet due. */
   nextDueDate: IsoDate | null;
+  /** Open cents falling due within the pre-due window from nextDueDate on. */
   nextDueCents: Cents;
   overdueInvoices: string[];
 

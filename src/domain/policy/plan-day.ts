@@ -12,7 +12,8 @@ import { isLarge, type Treatment, type TreatmentStep, treatmentPlan } from './tr
 
 export interface PlannedAccount {
   account: AccountInputs;
-  score: AccountScore;
+  /** Computed on first use: only ranked accounts need it (sheets, spare-capacity candidates). */
+  readonly score: AccountScore;
   treatment: Treatment;
   large: boolean;
   /** Why it is on the top list whatever its balance. */
@@ -55,9 +56,13 @@ const byOverdue = (a: PlannedAccount, b: PlannedAccount): number =>
 export function planAccount(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): PlannedAccount {
   const treatment = treatmentPlan(account, asOf, policy);
   const dueToday = treatment.step === 'callback' || (treatment.escalated && account.overdueCents > 0);
+  let score: AccountScore | undefined;
   return {
     account,
-    score: scoreAccount(account, { asOf, policy }),
+    get score() {
+      score ??= scoreAccount(account, { asOf, policy });
+      return score;
+    },
     treatment,
     large: isLarge(account, policy),
     forced: account.pinned ? 'pinned' : dueToday ? 'due_today' : null,
@@ -104,7 +109,7 @@ export function planDay(
   const automated = actionable
     .filter((p) => !onSheet.has(p.account.code) && p.treatment.step !== 'none')
     .sort(byOverdue)
-    .map((p) => ({ ...p, overCapacity: overflowCodes.has(p.account.code) }));
+    .map((p) => Object.assign(p, { overCapacity: overflowCodes.has(p.account.code) }));
   const coveredCents = [...sheets.values()].flat().reduce((sum, p) => sum + p.account.overdueCents, 0);
   const topListCustomers = top.codes.length - overflow.length;
   return {

@@ -19,8 +19,8 @@ export const policySchema = z.object({
       paySlowVsExpected: nonNegative.default(0.6),
       paySpeedCap: nonNegative.default(20),
       /** Points per day the last 6 months are slower than the 6 months before. */
-      payTrend: nonNegative.default(1),
-      payTrendCap: nonNegative.default(25),
+      payTrend: nonNegative.default(1.5),
+      payTrendCap: nonNegative.default(30),
       /** Points per day of standard deviation of days-to-pay. */
       payVariance: nonNegative.default(0.4),
       payVarianceCap: nonNegative.default(10),

@@ -151,7 +151,7 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
   if (account.overdueCents <= 0 || account.oldestDueDate === null) {
     if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
     const daysToDue = daysBetween(asOf, account.nextDueDate);
-    const due = `${dollars(account.nextDueCents)} due ${shortDate(account.nextDueDate)}`;
+    const due = `${dollars(account.nextDueCents)} due from ${shortDate(account.nextDueDate)}`;
     if (large && daysToDue <= policy.ladder.courtesyCallDays)
       return plain(
         'courtesy_call',

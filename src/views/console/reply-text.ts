@@ -23,7 +23,6 @@ export interface ReplyTextOptions {
 
 export function renderReplyText(reply: Reply, options: ReplyTextOptions = {}): string {
   const out: string[] = [`${MARK[reply.tone]} ${safeText(reply.title)}`];
-  for (const line of reply.lines ?? []) out.push(`  ${safeText(line)}`);
   if (reply.facts?.length) {
     const w = Math.max(...reply.facts.map((f) => width(f.label)));
     for (const f of reply.facts)
@@ -50,6 +49,7 @@ export function renderReplyText(reply: Reply, options: ReplyTextOptions = {}): s
           .trimEnd()}`,
       );
   }
+  for (const line of reply.lines ?? []) out.push(`  ${safeText(line)}`);
   let n = 0;
   for (const action of reply.actions ?? []) {
     if (action.kind === 'undo') out.push('  (type `undo` to undo this)');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../src/app/commands/run-command.ts';
 import { openTestStore, type TestStore } from '../../support/test-store.ts';
 import { addCustomers, count, NOW, type Runner, runner } from './fixture.ts';
 
@@ -35,6 +36,22 @@ describe('who may log', () => {
       `SELECT actor, source FROM interactions WHERE customer_id = 9001 ORDER BY id DESC LIMIT 1`,
     );
     expect(row).toEqual({ actor: 'ava', source: 'slack' });
+    await store.sql.query(`UPDATE collectors SET teams_user_id = 'aad-hiro' WHERE code = 'hiro'`);
+    const teams = await runCommand(
+      { store, now: () => NOW },
+      {
+        command: 'logcall',
+        text: 'TESTA na',
+        user: { platform: 'teams', id: 'aad-hiro' },
+        idempotencyKey: 'act-1',
+      },
+    );
+    expect(teams.title).toBe('Recorded: No answer from Testa Foods (TESTA)');
+  });
+
+  it('refuses a pasted novel in one line', async () => {
+    const reply = await run(`logcall TESTCO note ${'x'.repeat(20_000)}`);
+    expect(reply).toMatchObject({ tone: 'error', title: expect.stringMatching(/at most 10000/) });
   });
 
   it('lets a collector log a covering call on a colleague account and says whose it is', async () => {
@@ -154,6 +171,18 @@ describe('logcall effects', () => {
   });
 });
 
+describe('time zones', () => {
+  it("reads 'today' in each collector's own zone", async () => {
+    const lateEvening = new Date('2027-05-29T04:30:00Z'); // 23:30 Fri in Chicago, 00:30 Sat in New York
+    const hiro = await run('logcall TESTA promised 100 today', { as: 'hiro', now: lateEvening });
+    expect(hiro.title).toMatch(/by Fri 28 May 2027$/);
+    const ava = await run('logcall TESTCO promised 100 today', { as: 'ava', now: lateEvening });
+    expect(ava.title).toMatch(/by Sat 29 May 2027$/);
+    await run('undo', { as: 'hiro', now: lateEvening });
+    await run('undo', { as: 'ava', now: lateEvening });
+  });
+});
+
 describe('customers that are not one', () => {
   it('suggests the closest customer, with a button that re-runs the line', async () => {
     const reply = await run('logcall TESTCOO promised 6/1');
@@ -214,6 +243,15 @@ describe('look-ups', () => {
     expect(reply.lines?.join('\n')).toMatch(/Promise: \$3,000\.00 by Tue 1 Jun 2027/);
   });
 
+  it("shows the actor's calls for today", async () => {
+    const reply = await run('calls');
+    expect(reply.title).toMatch(/^Ava Diaz's calls for Fri 28 May 2027: \d+, \$[\d,.]+ overdue$/);
+    expect(reply.table?.columns).toEqual(['#', 'Customer', 'Overdue', 'Do', 'Why', 'Call']);
+    const team = await run('calls', { as: 'morgan' });
+    expect(team.title).toMatch(/^The team's calls for Fri 28 May 2027: \d+ of \d+ capacity/);
+    expect(team.table?.rows.map((r) => r[0])).toEqual(['Ava Diaz (ava)', 'Hiro Okafor (hiro)']);
+  });
+
   it('lists my promises, the overdue ones and all', async () => {
     const mine = await run('promises');
     expect(mine.title).toMatch(/^Your open promises: \d+/);
@@ -235,6 +273,7 @@ describe('look-ups', () => {
 
   it('answers help and unknown commands without needing a linked user', async () => {
     expect((await run('help', { platform: 'slack', as: 'U404' })).title).toBe('Callsheet commands');
+    expect((await run('help logcall')).lines?.join('\n')).toMatch(/promised\|ptp \[amount\] \[by\] <date>/);
     expect((await run('frobnicate')).title).toBe("'frobnicate' is not a command.");
   });
 

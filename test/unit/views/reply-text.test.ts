@@ -23,12 +23,12 @@ describe('console reply text', () => {
     );
     expect(text).toMatchInlineSnapshot(`
       "✔ Recorded: Acme Corp (ACME) promised $5,000.00 by Sun 30 May 2027
-        Acme Corp is Hiro’s account; logged as a covering call.
         Customer  Acme Corp (ACME)
         Note      spoke to Jane
         #  Due
         ─  ──────────────
         1  Tue 1 Jun 2027
+        Acme Corp is Hiro’s account; logged as a covering call.
         (type \`undo\` to undo this)
         [1] Acme Industrial (ACMI): logcall ACMI vm
       "

@@ -124,7 +124,7 @@ describe('payment history', () => {
   it('names a payer that is getting slower', () => {
     const r = payTrendFactor(payments({ recentAvgDays: 52.4, priorAvgDays: 34 }), ctx);
     expect(r.reason).toBe('pays 18 days slower than 6 months ago');
-    expect(r.points).toBe(18.4);
+    expect(r.points).toBe(27.6);
   });
 
   it('ignores a small wobble', () => {

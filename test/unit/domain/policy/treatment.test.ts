@@ -42,7 +42,7 @@ describe('the treatment plan by age (30-day terms: age = days past due + 30)', (
       treatmentPlan(emptyAccount('L', { openCents: 5_000_000, ...upcoming }), asOf, policy),
     ).toMatchObject({
       step: 'courtesy_call',
-      callLabel: 'Courtesy call: confirm delivery and payment of $15,000 due Jun 2',
+      callLabel: 'Courtesy call: confirm delivery and payment of $15,000 due from Jun 2',
     });
     expect(treatmentPlan(emptyAccount('S', { openCents: 50_000, ...upcoming }), asOf, policy).step).toBe(
       'pre_due_reminder',

@@ -1,0 +1,101 @@
+// Benchmark: the alert scan over the large demo company (50k customers, ~1M orders and ~1M
+// invoices) on a real Postgres, against one raw scan of orders + payments in the same run.
+// Target: ≤ 3× the raw scan. Run: npm run bench:alerts (BENCH_DATABASE_URL to use another database).
+//
+// Traps: the first run of each query warms the buffer cache and the plan cache, so both sides get
+// one untimed warm-up and the median of the timed runs is reported. The scan's insert finds every
+// fingerprint already stored after the warm-up, which is the steady state of a scheduled scan.
+import pg from 'pg';
+import { scanAlerts } from '../src/app/scan-alerts.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+import { alertThresholdsSchema } from '../src/domain/alerts/thresholds.ts';
+import {
+  loadCreditExposures,
+  loadLapsedPromises,
+  loadPayingCustomers,
+  loadRecentOrders,
+} from '../src/store/alerts.ts';
+import { openStore, type Store } from '../src/store/open-store.ts';
+
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callsheet_bench';
+const TODAY = '2027-05-28';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function ensureDatabase(url: string): Promise<void> {
+  const name = new globalThis.URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rows.length) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function ensureLargeDemo(store: Store): Promise<void> {
+  const [row] = await store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+  if ((row?.n ?? 0) >= 500_000) return;
+  console.log('loading the large demo company (once; takes a few minutes)…');
+  await loadDemo(store, { size: 'large', seed: 42, today: TODAY }, (line) =>
+    process.stdout.write(`\r${line}   `),
+  );
+  console.log('');
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    ms.push(performance.now() - start);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase(URL);
+  const store = await openStore({ databaseUrl: URL, migrations: 'auto' });
+  try {
+    await ensureLargeDemo(store);
+    const [counts] = await store.sql.query<{
+      orders: number;
+      invoices: number;
+      payments: number;
+      customers: number;
+    }>(
+      `SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM invoices)::int AS invoices,
+              (SELECT count(*) FROM payments)::int AS payments, (SELECT count(*) FROM customers)::int AS customers`,
+    );
+    console.log(
+      `database: ${store.location}; ${counts?.customers} customers, ${counts?.orders} orders, ${counts?.invoices} invoices, ${counts?.payments} payments`,
+    );
+    const deps = { store, now: () => new Date(`${TODAY}T12:00:00Z`) };
+    const raw = await time(async () => {
+      await store.sql.query('SELECT count(*), sum(amount) FROM orders');
+      await store.sql.query('SELECT count(*), sum(amount) FROM payments');
+    });
+    let found = 0;
+    const scan = await time(async () => {
+      found = (await scanAlerts(deps, { asOf: TODAY })).found.length;
+    });
+    const t = alertThresholdsSchema.parse({});
+    const parts = {
+      'recent orders (new + unusual)': await time(() => loadRecentOrders(store.sql, TODAY, t)),
+      'days-to-pay of top customers': await time(() => loadPayingCustomers(store.sql, TODAY, t)),
+      'lapsed promises': await time(() => loadLapsedPromises(store.sql, TODAY, t)),
+      'credit exposure': await time(() => loadCreditExposures(store.sql, TODAY)),
+    };
+    console.log(`raw scan of orders + payments: ${raw.toFixed(0)} ms (median of ${RUNS})`);
+    console.log(`alert scan (${found} facts found):  ${scan.toFixed(0)} ms (median of ${RUNS})`);
+    for (const [what, ms] of Object.entries(parts)) console.log(`  ${what.padEnd(32)} ${ms.toFixed(0)} ms`);
+    const ratio = scan / raw;
+    console.log(`ratio: ${ratio.toFixed(2)}× the raw scan (target ≤ 3×) ${ratio <= 3 ? 'OK' : 'MISSED'}`);
+  } finally {
+    await store.close();
+  }
+}
+
+await main();

@@ -1,0 +1,116 @@
+// Benchmark: build every call sheet for a day on the large demo company (50k customers, ~1M
+// invoices) in PostgreSQL, against one raw scan that sums open balances per customer, measured in
+// the same run. Targets (docs/benchmarks.md): ≤ 3× the scan and ≤ 2 s.
+//
+//   npm run bench:sheets                 # Postgres: database callsheet_bench (loaded once, reused)
+//   npm run bench:sheets -- --pglite     # the medium demo on the embedded PGlite (in memory)
+//
+// BENCH_DATABASE_URL overrides the Postgres database. Traps: the first run after loading pays for
+// cold caches and missing statistics, so the script runs ANALYZE and one warm-up of each side
+// first; both sides return their rows to Node, so neither is favoured by skipping transfer.
+import pg from 'pg';
+import { buildCallSheets } from '../src/app/build-call-sheets.ts';
+import type { DemoSize } from '../src/demo/company.ts';
+import { loadDemo, readDemoMarker } from '../src/demo/load-demo.ts';
+import { openStore, type Store } from '../src/store/open-store.ts';
+
+const TODAY = '2027-05-28';
+const SEED = 42;
+const RUNS = 5;
+const pglite = process.argv.includes('--pglite');
+const size: DemoSize = pglite ? 'medium' : 'large';
+const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callsheet_bench';
+
+async function ensureDatabase(target: string): Promise<void> {
+  const u = new URL(target);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function prepare(): Promise<Store> {
+  if (!pglite) await ensureDatabase(url);
+  const store = await openStore(
+    pglite ? { dataDir: 'memory://', migrations: 'auto' } : { databaseUrl: url, migrations: 'auto' },
+  );
+  const marker = await readDemoMarker(store.sql);
+  if (marker?.size === size && marker.seed === SEED && marker.today === TODAY) {
+    console.log(`reusing the ${size} demo in ${store.location}`);
+  } else {
+    console.log(`loading the ${size} demo into ${store.location} (once; later runs reuse it)…`);
+    const started = performance.now();
+    await loadDemo(store, { size, seed: SEED, today: TODAY }, (line) =>
+      process.stderr.write(`\r  ${line}   `),
+    );
+    process.stderr.write('\n');
+    console.log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  await store.sql.exec('ANALYZE');
+  return store;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  await fn(); // warm-up
+  const out: number[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    const started = performance.now();
+    await fn();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const store = await prepare();
+try {
+  const [counts] = await store.sql.query<{ customers: number; invoices: number }>(
+    'SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM invoices)::int AS invoices',
+  );
+  let sheets = 0;
+  let rows = 0;
+  let automated = 0;
+  const scan = await time(() =>
+    store.sql.query('SELECT customer_id, sum(open_amount)::text AS open FROM invoices GROUP BY customer_id'),
+  );
+  const build = await time(async () => {
+    const set = await buildCallSheets({ store, now: () => new Date(`${TODAY}T12:00:00Z`) }, { asOf: TODAY });
+    sheets = set.sheets.length;
+    rows = set.sheets.reduce((n, s) => n + s.rows.length, 0);
+    automated = set.automated.length;
+  });
+  const sheetsOnly = await time(() =>
+    buildCallSheets({ store, now: () => new Date(`${TODAY}T12:00:00Z`) }, { asOf: TODAY, automated: false }),
+  );
+  const ratio = median(build) / median(scan);
+  const ratioSheets = median(sheetsOnly) / median(scan);
+  console.log(
+    `${store.backend}, ${size} demo: ${counts?.customers} customers, ${counts?.invoices} invoices; ${sheets} sheets, ${rows} calls, ${automated} automated`,
+  );
+  console.log(
+    `  raw GROUP BY scan of invoices  median ${median(scan).toFixed(0)} ms  (runs ${scan.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  console.log(
+    `  buildCallSheets (all sheets)   median ${median(build).toFixed(0)} ms  (runs ${build.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  console.log(
+    `  sheets only (automated tier counted, not listed)  median ${median(sheetsOnly).toFixed(0)} ms  (runs ${sheetsOnly.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  const verdict = (r: number, ms: number) =>
+    `${r.toFixed(2)}× (target ≤ 3×: ${r <= 3 ? 'met' : 'missed'}), ${ms <= 2000 ? 'within' : 'over'} 2 s`;
+  console.log(`  ratio, with the automated tier: ${verdict(ratio, median(build))}`);
+  console.log(`  ratio, sheets only:             ${verdict(ratioSheets, median(sheetsOnly))}`);
+  const [load] = (await import('node:os')).loadavg();
+  console.log(
+    `  machine load average while measuring: ${load?.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+  );
+} finally {
+  await store.close();
+}

@@ -1,0 +1,25 @@
+// Bolt and its Web API client log through our pino logger, as structured lines under
+// `component: "slack"`. Their messages never carry tokens (web-api redacts them itself).
+import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import type { Logger } from '../../shared/logger.ts';
+
+const toText = (parts: unknown[]) =>
+  parts
+    .map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p)))
+    .join(' ');
+
+export function boltLogger(log: Logger): SlackLogger {
+  const child = log.child({ component: 'slack' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg) => child.debug(toText(msg)),
+    info: (...msg) => child.info(toText(msg)),
+    warn: (...msg) => child.warn(toText(msg)),
+    error: (...msg) => child.error(toText(msg)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,45 @@
+// What every Slack handler gets: the use-case deps, the core port, the paced/retrying Web API
+// caller, the logger and the background-work tracker.
+import { createHash } from 'node:crypto';
+import { notLinkedMessage } from '../../app/commands/actor.ts';
+import { errorReply } from '../../app/commands/replies.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import type { Reply } from '../../app/reply.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { BackgroundWork } from './answer-in-time.ts';
+import type { SlackCaller } from './slack-caller.ts';
+import type { SlackCore } from './slack-core.ts';
+
+export interface SlackHandlerContext {
+  deps: AppDeps;
+  core: SlackCore;
+  caller: SlackCaller;
+  log: Logger;
+  background: BackgroundWork;
+  /** How long a handler waits for the answer before acking without it. */
+  ackBudgetMs: number;
+}
+
+/** A stable key for a request, so Slack's retries of it record once. */
+export function requestKey(kind: string, stable: string | undefined, body: unknown): string {
+  if (stable) return `${kind}:${stable}`;
+  return `${kind}:${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32)}`;
+}
+
+/** What an unlinked Slack user is told: the same words the core uses. */
+export const notLinkedReply = (slackUserId: string): Reply => {
+  const m = notLinkedMessage({ platform: 'slack', id: slackUserId });
+  return errorReply(m.title, m.lines);
+};
+
+export const managersOnlyReply = (what: string): Reply =>
+  errorReply(`Only a collections manager can ${what}.`, [
+    'Ask your manager, or have your role set to manager in collectors.csv.',
+  ]);
+
+export const SOMETHING_WENT_WRONG = errorReply(
+  'Something went wrong on our side and nothing was recorded. Please try again.',
+  ['If it keeps happening, tell your Callsheet admin (the details are in the server log).'],
+);
+
+export { errorReply };

@@ -1,0 +1,28 @@
+// Slack's escaped references in command text: with `should_escape` on, `/callsheet sheet @jane`
+// arrives as `<@U123|jane>` and `#collections` as `<#C123|collections>`.
+
+const USER = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
+const CHANNEL = /<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/;
+
+export function mentionedUsers(text: string): string[] {
+  return [...text.matchAll(USER)].map((m) => m[1]!);
+}
+
+export function mentionedChannel(text: string): { id: string; name: string | null } | null {
+  const m = CHANNEL.exec(text);
+  return m ? { id: m[1]!, name: m[2] || null } : null;
+}
+
+/** Replaces user mentions with what `name` returns for each Slack user id (e.g. a collector code). */
+export async function replaceMentions(
+  text: string,
+  name: (slackUserId: string, shown: string | undefined) => Promise<string>,
+): Promise<string> {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(USER)) {
+    out += text.slice(last, m.index) + (await name(m[1]!, m[2]));
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
+}

@@ -1,0 +1,139 @@
+// `importFiles`: imports ERP export files as one transaction. Every file is streamed, validated,
+// checked and upserted; then the import is written only if nothing was rejected (or the caller
+// allowed skipping invalid rows) and it is not a dry run — otherwise it is rolled back whole.
+import { ENTITIES, type Entity } from '../ingest/entities.ts';
+import { parseColumnMap } from '../ingest/header.ts';
+import { type FileResult, loadFile } from '../ingest/load-file.ts';
+import { checkDateFormat } from '../ingest/parse-date.ts';
+import { planFiles } from '../ingest/plan-files.ts';
+import type { Actor, AppDeps } from './deps.ts';
+
+export interface ImportRequest {
+  paths: readonly string[];
+  entity?: Entity | undefined;
+  dryRun?: boolean | undefined;
+  skipInvalid?: boolean | undefined;
+  /** `their_header=our_column` pairs. */
+  map?: readonly string[] | undefined;
+  dateFormat?: string | undefined;
+  locale?: string | undefined;
+  delimiter?: string | undefined;
+  actor: Actor;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  rows: number;
+  bytesRead: number;
+  size: number;
+}
+
+export interface ImportReport {
+  /** written: committed; rejected: rolled back because of errors; dry_run: rolled back on purpose. */
+  status: 'written' | 'rejected' | 'dry_run';
+  files: FileResult[];
+  seconds: number;
+}
+
+export type ImportError = {
+  code: 'not_found' | 'unknown_entity' | 'no_files' | 'bad_option';
+  message: string;
+};
+
+export type ImportResult = { ok: true; value: ImportReport } | { ok: false; error: ImportError };
+
+class Rollback extends Error {}
+
+function checkOptions(request: ImportRequest): ImportError | null {
+  const bad = (message: string): ImportError => ({ code: 'bad_option', message });
+  if (request.entity && !ENTITIES.includes(request.entity))
+    return bad(`--entity must be one of ${ENTITIES.join(', ')} (got ${request.entity})`);
+  if (request.delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(request.delimiter))
+    return bad(`--delimiter must be , ; or tab (got ${JSON.stringify(request.delimiter)})`);
+  if (request.dateFormat) {
+    const problem = checkDateFormat(request.dateFormat);
+    if (problem) return bad(problem);
+  }
+  if (request.locale) {
+    try {
+      new Intl.NumberFormat(request.locale);
+    } catch {
+      return bad(`--locale must be a locale such as en-US or de-DE (got ${request.locale})`);
+    }
+  }
+  return null;
+}
+
+export async function importFiles(
+  deps: AppDeps,
+  request: ImportRequest,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportResult> {
+  const started = performance.now();
+  const optionError = checkOptions(request);
+  if (optionError) return { ok: false, error: optionError };
+  const map = parseColumnMap(request.map ?? []);
+  if (!map.ok) return { ok: false, error: { code: 'bad_option', message: map.error } };
+  const plan = await planFiles(request.paths, request.entity);
+  if (!plan.ok) return { ok: false, error: plan.error };
+  const files: FileResult[] = [];
+  const blocked = () => files.some((f) => f.fileError || (!request.skipInvalid && f.rejected > 0));
+  try {
+    await deps.store.sql.transaction(async (tx) => {
+      for (const [i, file] of plan.files.entries()) {
+        files.push(
+          await loadFile(tx, file, i + 1, {
+            map: map.map,
+            delimiter: request.delimiter === 'tab' ? '\t' : request.delimiter,
+            locale: request.locale,
+            dateFormat: request.dateFormat,
+            actor: request.actor.code,
+            onProgress: (rows, bytesRead, size) =>
+              onProgress?.({
+                file: file.path,
+                fileIndex: i,
+                files: plan.files.length,
+                rows,
+                bytesRead,
+                size,
+              }),
+          }),
+        );
+      }
+      if (blocked() || request.dryRun) throw new Rollback();
+      await tx.query(
+        `INSERT INTO audit_events (at, actor, source, action, entity, data) VALUES ($1, $2, $3, 'import', $4, $5::jsonb)`,
+        [
+          deps.now(),
+          request.actor.code,
+          request.actor.source,
+          [...new Set(files.map((f) => f.entity))].join(','),
+          JSON.stringify({
+            skipInvalid: Boolean(request.skipInvalid),
+            files: files.map(({ file, entity, rows, inserted, updated, unchanged, rejected }) => ({
+              file,
+              entity,
+              rows,
+              inserted,
+              updated,
+              unchanged,
+              rejected,
+            })),
+          }),
+        ],
+      );
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return {
+    ok: true,
+    value: {
+      status: blocked() ? 'rejected' : request.dryRun ? 'dry_run' : 'written',
+      files,
+      seconds: (performance.now() - started) / 1000,
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// `callsheet backtest`: Callsheet's call lists against three naive baselines over a past period.
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { runBacktest } from '../app/backtest.ts';
+import { systemClock } from '../app/deps.ts';
+import { UserError } from '../shared/errors.ts';
+import { backtestTableText } from '../views/console/backtest-table.ts';
+import { renderBacktestHtml } from '../views/html/backtest-report.ts';
+import { loadChartAssets } from '../views/html/chart-assets.ts';
+import type { CliContext } from './context.ts';
+import { parseDateFlag, parseSeed } from './demo.ts';
+
+interface BacktestFlags {
+  from: string;
+  to: string;
+  capacity?: string;
+  seed: string;
+  json?: boolean;
+  out?: string;
+}
+
+export function registerBacktest(program: Command, ctx: CliContext): void {
+  program
+    .command('backtest')
+    .description("replay past days: Callsheet's call lists against naive baselines (see docs/backtest.md)")
+    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last day (YYYY-MM-DD), no later than the history')
+    .option('--capacity <n>', "calls a day for the team; default: the collectors' daily capacities")
+    .option('--seed <n>', 'seed of the random baseline', '42')
+    .option('--json', 'print the whole report as JSON (money in integer cents)')
+    .option('--out <file>', 'also write a self-contained HTML report with charts')
+    .action(async (flags: BacktestFlags) => {
+      const from = parseDateFlag('--from', flags.from);
+      const to = parseDateFlag('--to', flags.to);
+      const seed = parseSeed(flags.seed);
+      let capacity: number | undefined;
+      if (flags.capacity !== undefined) {
+        capacity = Number(flags.capacity);
+        if (!Number.isInteger(capacity) || capacity < 1)
+          throw new UserError(`--capacity must be a whole number of calls ≥ 1 (got ${flags.capacity})`, 2);
+      }
+      await ctx.withStore(async (store) => {
+        const deps = { store, now: systemClock };
+        const progress = ctx.isTty
+          ? (done: number, total: number) => ctx.stderr(`\rday ${done}/${total}   `)
+          : undefined;
+        const result = await runBacktest(deps, {
+          from,
+          to,
+          capacity,
+          seed,
+          ...(progress ? { progress } : {}),
+        });
+        if (progress) ctx.stderr('\r');
+        if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_period' ? 2 : 1);
+        if (flags.out) writeFileSync(flags.out, renderBacktestHtml(result.value, loadChartAssets()));
+        ctx.stdout(
+          flags.json ? `${JSON.stringify(result.value, null, 2)}\n` : backtestTableText(result.value),
+        );
+        if (flags.out && !flags.json) ctx.stdout(`Report written to ${flags.out}\n`);
+      });
+    });
+}

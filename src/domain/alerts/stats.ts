@@ -1,0 +1,27 @@
+// Robust statistics for the detectors. Inputs are plain numbers (cents or days); nothing here
+// rounds money, callers keep amounts in integer cents.
+
+export function median(values: readonly number[]): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median absolute deviation, scaled (×1.4826) so it estimates a standard deviation. */
+export function scaledMad(values: readonly number[]): number {
+  const m = median(values);
+  return 1.4826 * median(values.map((v) => Math.abs(v - m)));
+}
+
+/** Mean of `values` weighted by `weights`; NaN when the weights sum to zero. */
+export function weightedMean(values: readonly number[], weights: readonly number[]): number {
+  let sum = 0;
+  let total = 0;
+  values.forEach((v, i) => {
+    const w = weights[i] ?? 0;
+    sum += v * w;
+    total += w;
+  });
+  return total > 0 ? sum / total : Number.NaN;
+}

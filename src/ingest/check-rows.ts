@@ -1,0 +1,109 @@
+// Checks that need the whole file or the database, done in SQL over the staging table: keys that
+// repeat within the file, and references to customers, collectors or invoices that do not exist.
+// Rows that fail are reported and removed from the staging table, so what remains can be upserted.
+import type { SqlConn } from '../store/sql.ts';
+import type { EntitySpec } from './entities.ts';
+import { ROW_NO } from './stage-table.ts';
+
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+interface Check {
+  /** Rows that fail, as `row_no`, `value` and `detail` (any text), from the staging table `s`. */
+  select: string;
+  /** The same condition as a predicate on `s`, for removing the rows. */
+  where: string;
+  column: string;
+  reason: (value: string, detail: string) => string;
+}
+
+const PAGE = 5000;
+const q = (name: string) => `"${name}"`;
+
+function checksOf(spec: EntitySpec, stage: string): Check[] {
+  const checks: Check[] = [];
+  const key = spec.key.map((k) => `s.${q(k)}`).join(', ');
+  const keyText = spec.key.length > 1 ? `concat_ws(' / ', ${key})` : key;
+  const firsts = `SELECT ${ROW_NO}, min(${ROW_NO}) OVER (PARTITION BY ${key}) AS first_row FROM ${q(stage)} s`;
+  checks.push({
+    select: `SELECT s.${ROW_NO}, ${keyText} AS value, d.first_row::text AS detail FROM ${q(stage)} s
+               JOIN (${firsts}) d USING (${ROW_NO}) WHERE d.first_row <> s.${ROW_NO}`,
+    where: `s.${ROW_NO} IN (SELECT ${ROW_NO} FROM (${firsts}) d WHERE d.first_row <> d.${ROW_NO})`,
+    column: spec.key.join(' + '),
+    reason: (value, first) =>
+      `duplicate ${spec.key.join(' + ')} ${JSON.stringify(value)}: row ${first} has it too`,
+  });
+  for (const ref of spec.references) {
+    const missing = `s.${q(ref.column)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} r WHERE r.${q(ref.key)} = s.${q(ref.column)})`;
+    checks.push({
+      select: `SELECT s.${ROW_NO}, s.${q(ref.column)} AS value, '' AS detail FROM ${q(stage)} s WHERE ${missing}`,
+      where: missing,
+      column: ref.column,
+      reason: (value) => `unknown ${ref.noun} ${JSON.stringify(value)}: ${ref.hint}`,
+    });
+  }
+  if (spec.entity === 'payments') {
+    const mismatch = `EXISTS (SELECT 1 FROM invoices i JOIN customers c ON c.id = i.customer_id
+                       WHERE i.number = s.invoice AND c.code <> s.customer)`;
+    checks.push({
+      select: `SELECT s.${ROW_NO}, s.invoice AS value, c.code AS detail FROM ${q(stage)} s
+                 JOIN invoices i ON i.number = s.invoice JOIN customers c ON c.id = i.customer_id
+                WHERE c.code <> s.customer`,
+      where: mismatch,
+      column: 'invoice',
+      reason: (value, owner) =>
+        `invoice ${JSON.stringify(value)} belongs to customer ${owner}, not to this payment's customer`,
+    });
+    checks.push({
+      select: `SELECT s.${ROW_NO}, s.amount::text AS value, '' AS detail FROM ${q(stage)} s WHERE s.amount <= 0`,
+      where: 's.amount <= 0',
+      column: 'amount',
+      reason: (value) =>
+        `must be more than zero (got ${value}); record refunds and credits as credit notes in invoices`,
+    });
+  }
+  return checks;
+}
+
+/**
+ * Runs every check, hands each failing row to `report` (in row order per check), removes failing
+ * rows from the staging table and returns how many rows were removed.
+ */
+export async function checkStagedRows(
+  conn: SqlConn,
+  spec: EntitySpec,
+  stage: string,
+  report: (error: RowError) => Promise<void>,
+): Promise<number> {
+  let removed = 0;
+  for (const check of checksOf(spec, stage)) {
+    // Most files pass: one cheap probe before paging through the failures.
+    const [probe] = await conn.query(`SELECT 1 AS x FROM (${check.select}) f LIMIT 1`);
+    if (!probe) continue;
+    let after = 0;
+    for (;;) {
+      const page = await conn.query<{ row_no: number; value: string; detail: string }>(
+        `SELECT ${ROW_NO}, value, detail FROM (${check.select}) f WHERE ${ROW_NO} > $1 ORDER BY ${ROW_NO} LIMIT ${PAGE}`,
+        [after],
+      );
+      for (const r of page)
+        await report({
+          row: r.row_no,
+          column: check.column,
+          value: r.value,
+          reason: check.reason(r.value, r.detail),
+        });
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.row_no;
+    }
+    const [gone] = await conn.query<{ n: number }>(
+      `WITH d AS (DELETE FROM ${q(stage)} s WHERE ${check.where} RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    );
+    removed += gone?.n ?? 0;
+  }
+  return removed;
+}

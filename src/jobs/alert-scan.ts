@@ -1,0 +1,30 @@
+// Alert scans: once a day (the detectors work on calendar days) and again whenever the data changed
+// — after an import, a logged promise, a new order. The period key is "<day>:<data version>", where
+// the version is read from primary keys, so checking it every minute costs a few index look-ups.
+import { scanAlerts } from '../app/scan-alerts.ts';
+import type { SqlConn } from '../store/sql.ts';
+import type { Job } from './job.ts';
+import { localClock } from './schedule.ts';
+
+export async function dataVersion(conn: SqlConn): Promise<string> {
+  const [row] = await conn.query<{ v: string }>(
+    `SELECT concat_ws('.',
+       (SELECT coalesce(max(id), 0) FROM orders), (SELECT coalesce(max(id), 0) FROM invoices),
+       (SELECT coalesce(max(id), 0) FROM payments), (SELECT coalesce(max(id), 0) FROM promises),
+       (SELECT coalesce(max(id), 0) FROM interactions), (SELECT coalesce(max(id), 0) FROM audit_events)) AS v`,
+  );
+  return row?.v ?? '0';
+}
+
+export const alertScanJob: Job = {
+  id: 'alert-scan',
+  async due(ctx) {
+    const { date } = localClock(ctx.now, ctx.settings.timeZone);
+    const version = await dataVersion(ctx.deps.store.sql);
+    return { due: [{ periodKey: `${date}:${version}`, payload: { asOf: date } }] };
+  },
+  async run(ctx, payload) {
+    const scan = await scanAlerts({ ...ctx.deps, now: () => ctx.now }, { asOf: String(payload.asOf) });
+    return { found: scan.found.length, created: scan.created.length };
+  },
+};

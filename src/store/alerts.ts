@@ -1,0 +1,430 @@
+// The facts behind the alert detectors, each gathered by one set-based query (the work grows with
+// the database, not with Node's heap), and the alerts table itself: insert deduplicated by
+// fingerprint, list, acknowledge, snooze. Money leaves SQL as text and becomes integer cents here.
+
+import type { PromiseFact } from '../domain/alerts/broken-promise.ts';
+import type { AlertCandidate } from '../domain/alerts/candidate.ts';
+import type { CreditExposure } from '../domain/alerts/credit-limit.ts';
+import type { NewCustomerOrder } from '../domain/alerts/new-customer-large-order.ts';
+import type { PayingCustomer } from '../domain/alerts/slowing-payments.ts';
+import type { AlertThresholds } from '../domain/alerts/thresholds.ts';
+import type { CustomerOrder } from '../domain/alerts/unusual-order.ts';
+import { addDays, type IsoDate } from '../domain/calendar.ts';
+import { centsFromDecimal } from '../domain/money.ts';
+import type { SqlConn } from './sql.ts';
+
+const cents = (text: string | null | undefined) => (text ? centsFromDecimal(text) : 0);
+const centsList = (text: string | null) => (text ? text.split(',').map(centsFromDecimal) : []);
+
+/** From "date id amount,…" (oldest first): the amounts of the orders in the 365 days before this one. */
+function ordersBefore(list: string | null, date: IsoDate, id: number): number[] {
+  const from = addDays(date, -365);
+  const out: number[] = [];
+  for (const entry of list?.split(',') ?? []) {
+    const [d, i, amount] = entry.split(' ') as [string, string, string];
+    if (d < from) continue;
+    if (d > date || (d === date && Number(i) >= id)) break;
+    out.push(centsFromDecimal(amount));
+  }
+  return out;
+}
+
+type RecentOrderRow = {
+  id: number;
+  number: string;
+  order_date: string;
+  amount: string;
+  customer_id: number;
+  code: string;
+  name: string;
+  first_order_on: string;
+  is_new: boolean;
+  history: string | null;
+  peer_median: string | null;
+  peer_count: number;
+  peer_scope: string;
+};
+
+/**
+ * Orders of the last `recentOrderDays` days, split into new customers' (with the median first order
+ * of comparable customers) and established customers' (with their previous 12 months of orders).
+ */
+export async function loadRecentOrders(
+  conn: SqlConn,
+  asOf: IsoDate,
+  t: AlertThresholds,
+): Promise<{ newCustomers: NewCustomerOrder[]; established: CustomerOrder[] }> {
+  const rows = await conn.query<RecentOrderRow>(
+    `WITH recent AS (
+       SELECT o.id, o.number, o.order_date, o.amount, o.customer_id
+         FROM orders o
+        WHERE o.order_date > $1::date - $2::int AND o.order_date <= $1::date AND o.status <> 'cancelled'
+     ), cust AS (
+       SELECT c.id, c.code, c.name, c.industry, c.region,
+              coalesce(c.first_order_on, (SELECT min(x.order_date) FROM orders x WHERE x.customer_id = c.id)) AS first_order_on
+         FROM customers c WHERE c.id IN (SELECT customer_id FROM recent)
+     ), history AS (
+       -- One pass over the recent buyers' last year of orders; each order's own history (the 365
+       -- days before it) is cut from its customer's list in JavaScript.
+       SELECT h.customer_id, string_agg(h.order_date::text || ' ' || h.id || ' ' || h.amount::text, ',' ORDER BY h.order_date, h.id) AS list
+         FROM orders h
+        WHERE h.customer_id IN (SELECT id FROM cust) AND h.status <> 'cancelled'
+          AND h.order_date >= $1::date - $2::int - 365 AND h.order_date <= $1::date
+        GROUP BY h.customer_id
+     ), needs_peers AS (
+       SELECT 1 FROM cust WHERE first_order_on > $1::date - $3::int LIMIT 1
+     ), first_orders AS (
+       -- Every customer's first order (one hash join over orders); only when a new customer ordered.
+       SELECT DISTINCT ON (c.id) c.industry, c.region, o.amount
+         FROM customers c JOIN orders o ON o.customer_id = c.id AND o.order_date = c.first_order_on
+        WHERE o.status <> 'cancelled' AND EXISTS (SELECT 1 FROM needs_peers)
+        ORDER BY c.id, o.id
+     ), peers AS (
+       SELECT industry, region, grouping(industry, region) AS everyone,
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY amount * 100))::bigint AS median_cents,
+              count(*)::int AS n
+         FROM first_orders GROUP BY GROUPING SETS ((industry, region), ())
+     )
+     SELECT r.id, r.number, r.order_date::text, r.amount::text, r.customer_id, c.code, c.name,
+            c.first_order_on::text, c.first_order_on > $1::date - $3::int AS is_new, h.list AS history,
+            coalesce(g.median_cents, a.median_cents)::text AS peer_median,
+            coalesce(g.n, a.n, 0)::int AS peer_count,
+            CASE WHEN g.n IS NOT NULL THEN coalesce(c.industry, 'no industry') || ', ' || coalesce(c.region, 'no region')
+                 ELSE 'all customers' END AS peer_scope
+       FROM recent r
+       JOIN cust c ON c.id = r.customer_id
+       LEFT JOIN history h ON h.customer_id = r.customer_id
+       LEFT JOIN peers g ON g.everyone = 0 AND coalesce(g.industry, '') = coalesce(c.industry, '')
+                        AND coalesce(g.region, '') = coalesce(c.region, '') AND g.n >= $4::int
+       LEFT JOIN peers a ON a.everyone = 3
+      ORDER BY r.order_date, r.id`,
+    [asOf, t.recentOrderDays, t.newCustomer.maxAgeDays, t.newCustomer.minPeers],
+  );
+  const newCustomers: NewCustomerOrder[] = [];
+  const established: CustomerOrder[] = [];
+  for (const r of rows) {
+    const fact = {
+      orderId: r.id,
+      number: r.number,
+      orderDate: r.order_date,
+      amountCents: cents(r.amount),
+      customer: { id: r.customer_id, code: r.code, name: r.name },
+    };
+    const history = ordersBefore(r.history, r.order_date, r.id);
+    if (r.is_new) {
+      newCustomers.push({
+        ...fact,
+        firstOrderOn: r.first_order_on,
+        peerMedianCents: Number(r.peer_median ?? 0),
+        peerCount: r.peer_count,
+        peerScope: r.peer_scope,
+        historyCents: [...history, fact.amountCents],
+      });
+    } else {
+      established.push({ ...fact, historyCents: history });
+    }
+  }
+  return { newCustomers, established };
+}
+
+type PayingRow = {
+  customer_id: number;
+  code: string;
+  name: string;
+  sales: string;
+  recent_days: number | null;
+  recent_count: number;
+  open_count: number;
+  baseline_days: number | null;
+  baseline_count: number;
+  monthly: string | null;
+};
+
+/** Weighted days-to-pay, recent and baseline, for the top customers by 12 months of sales. */
+export async function loadPayingCustomers(
+  conn: SqlConn,
+  asOf: IsoDate,
+  t: AlertThresholds,
+): Promise<PayingCustomer[]> {
+  const s = t.slowingPayments;
+  const rows = await conn.query<PayingRow>(
+    `WITH sales AS (
+       SELECT customer_id, sum(amount) AS sales FROM invoices
+        WHERE issue_date > $1::date - 365 AND issue_date <= $1::date AND status <> 'void'
+        GROUP BY customer_id
+     ), ranked AS (
+       SELECT customer_id, sales,
+              sum(sales) OVER (ORDER BY sales DESC, customer_id) AS running, sum(sales) OVER () AS total
+         FROM sales
+     ), top AS (
+       SELECT customer_id, sales FROM ranked WHERE running - sales < total * $2::numeric / 100
+       UNION
+       SELECT c.id, coalesce(s.sales, 0) FROM customers c LEFT JOIN sales s ON s.customer_id = c.id WHERE c.pinned
+     ), paid AS (
+       -- float8: these are weights for an average, not money; numeric arithmetic is several times slower.
+       SELECT i.customer_id, (i.paid_on - i.issue_date)::float8 AS days, i.amount::float8 AS amount, $1::date - i.paid_on AS ago
+         FROM invoices i JOIN top ON top.customer_id = i.customer_id
+        WHERE i.paid_on > $1::date - ($3::int + $4::int) AND i.paid_on <= $1::date AND i.status = 'paid'
+     ), monthly AS (
+       SELECT customer_id, string_agg(m || ':' || round(days::numeric, 1), ',') AS series
+         FROM (SELECT customer_id, ago / 30 AS m, sum(days * amount) / sum(amount) AS days
+                 FROM paid WHERE ago < 360 GROUP BY customer_id, ago / 30) per_month
+        GROUP BY customer_id
+     ), base AS (
+       SELECT customer_id, sum(days * amount) / sum(amount) AS days, count(*)::int AS n
+         FROM paid WHERE ago >= $3::int GROUP BY customer_id
+     ), late_open AS (
+       -- Invoices still open past the customer's usual time to pay count as paid today: a customer
+       -- that stopped paying altogether is the slowest payer of all, not one without data.
+       SELECT i.customer_id, ($1::date - i.issue_date)::float8 AS days, i.amount::float8 AS amount
+         FROM invoices i JOIN base ON base.customer_id = i.customer_id
+        WHERE i.status = 'open' AND i.issue_date <= $1::date AND $1::date - i.issue_date > base.days
+     ), recent AS (
+       SELECT customer_id, sum(days * amount) AS weighted, sum(amount) AS amount,
+              count(*)::int AS n, count(*) FILTER (WHERE still_open)::int AS open_n
+         FROM (SELECT customer_id, days, amount, false AS still_open FROM paid WHERE ago < $3::int
+               UNION ALL SELECT customer_id, days, amount, true FROM late_open) r
+        GROUP BY customer_id
+     )
+     SELECT b.customer_id, c.code, c.name, top.sales::text AS sales,
+            (r.weighted / nullif(r.amount, 0))::float8 AS recent_days, r.n AS recent_count, r.open_n AS open_count,
+            b.days::float8 AS baseline_days, b.n AS baseline_count,
+            m.series AS monthly
+       FROM base b JOIN recent r ON r.customer_id = b.customer_id
+       JOIN top ON top.customer_id = b.customer_id JOIN customers c ON c.id = b.customer_id
+       LEFT JOIN monthly m ON m.customer_id = b.customer_id
+      WHERE r.n >= $5::int AND b.n >= $5::int`,
+    [asOf, s.topCoveragePct, s.recentDays, s.baselineDays, s.minPayments],
+  );
+  return rows.map((r) => {
+    const months = Array.from({ length: 12 }, () => Number.NaN);
+    for (const pair of r.monthly?.split(',') ?? []) {
+      const [m, days] = pair.split(':');
+      months[11 - Number(m)] = Number(days);
+    }
+    return {
+      customer: { id: r.customer_id, code: r.code, name: r.name },
+      recentDays: r.recent_days ?? Number.NaN,
+      recentCount: r.recent_count,
+      stillOpen: r.open_count,
+      baselineDays: r.baseline_days ?? Number.NaN,
+      baselineCount: r.baseline_count,
+      salesCents: cents(r.sales),
+      monthlyDays: months,
+    };
+  });
+}
+
+type PromiseRow = {
+  id: number;
+  customer_id: number;
+  code: string;
+  name: string;
+  status: 'open' | 'broken';
+  amount: string;
+  promised_on: string;
+  due_on: string;
+  covered: string;
+  broken_before: number;
+  recent: string | null;
+};
+
+/** Promises due in the lookback window that are broken, or open past their date + grace. */
+export async function loadLapsedPromises(
+  conn: SqlConn,
+  asOf: IsoDate,
+  t: AlertThresholds,
+): Promise<PromiseFact[]> {
+  const rows = await conn.query<PromiseRow>(
+    `SELECT p.id, p.customer_id, c.code, c.name, p.status::text AS status, p.amount::text,
+            (i.occurred_at AT TIME ZONE 'UTC')::date::text AS promised_on, p.due_on::text,
+            CASE WHEN p.status = 'broken' AND p.covered_amount IS NOT NULL THEN p.covered_amount
+                 ELSE coalesce((SELECT sum(pay.amount) FROM payments pay
+                                 WHERE pay.customer_id = p.customer_id
+                                   AND pay.received_on >= (i.occurred_at AT TIME ZONE 'UTC')::date
+                                   AND pay.received_on <= p.due_on + $2::int), 0) END::text AS covered,
+            (SELECT count(*) FROM promises q
+              WHERE q.customer_id = p.customer_id AND q.due_on > $1::date - 90 AND q.due_on <= p.due_on
+                AND (q.status = 'broken' OR (q.status = 'open' AND q.due_on + $2::int < $1::date)))::int AS broken_before,
+            (SELECT string_agg(q.amount::text, ',' ORDER BY q.due_on, q.id) FROM promises q
+              WHERE q.customer_id = p.customer_id AND q.due_on > $1::date - 180 AND q.due_on <= p.due_on) AS recent
+       FROM promises p
+       JOIN customers c ON c.id = p.customer_id
+       JOIN interactions i ON i.id = p.interaction_id
+      WHERE p.due_on >= $1::date - $3::int AND p.due_on + $2::int < $1::date
+        AND p.status IN ('broken', 'open')
+      ORDER BY p.due_on, p.id`,
+    [asOf, t.promiseGraceDays, t.promiseLookbackDays],
+  );
+  return rows.map((r) => ({
+    promiseId: r.id,
+    customer: { id: r.customer_id, code: r.code, name: r.name },
+    status: r.status,
+    amountCents: cents(r.amount),
+    promisedOn: r.promised_on,
+    dueOn: r.due_on,
+    coveredCents: cents(r.covered),
+    brokenBefore: r.broken_before,
+    recentPromisesCents: centsList(r.recent),
+  }));
+}
+
+type ExposureRow = {
+  id: number;
+  code: string;
+  name: string;
+  credit_limit: string;
+  open_ar: string;
+  open_orders: string;
+  latest_open_order: number | null;
+  monthly: string | null;
+};
+
+/** Customers whose open receivables plus open orders exceed their credit limit. */
+export async function loadCreditExposures(conn: SqlConn, asOf: IsoDate): Promise<CreditExposure[]> {
+  const rows = await conn.query<ExposureRow>(
+    `WITH ar AS (
+       SELECT customer_id, sum(open_amount) AS open_ar FROM invoices
+        WHERE status = 'open' AND open_amount > 0 GROUP BY customer_id
+     ), oo AS (
+       SELECT customer_id, sum(amount) AS open_orders, max(id) AS latest FROM orders
+        WHERE status = 'open' AND order_date <= $1::date GROUP BY customer_id
+     )
+     SELECT c.id, c.code, c.name, c.credit_limit::text, coalesce(ar.open_ar, 0)::text AS open_ar,
+            coalesce(oo.open_orders, 0)::text AS open_orders, oo.latest AS latest_open_order,
+            (SELECT string_agg(coalesce(s.total, 0)::text, ',' ORDER BY k.m DESC)
+               FROM generate_series(0, 5) AS k(m)
+               LEFT JOIN (SELECT ($1::date - issue_date) / 30 AS m, sum(amount) AS total FROM invoices
+                           WHERE customer_id = c.id AND issue_date > $1::date - 180 AND issue_date <= $1::date
+                           GROUP BY 1) s ON s.m = k.m) AS monthly
+       FROM customers c
+       LEFT JOIN ar ON ar.customer_id = c.id
+       LEFT JOIN oo ON oo.customer_id = c.id
+      WHERE c.credit_limit > 0 AND coalesce(ar.open_ar, 0) + coalesce(oo.open_orders, 0) > c.credit_limit
+      ORDER BY c.id`,
+    [asOf],
+  );
+  return rows.map((r) => ({
+    customer: { id: r.id, code: r.code, name: r.name },
+    limitCents: cents(r.credit_limit),
+    openArCents: cents(r.open_ar),
+    openOrdersCents: cents(r.open_orders),
+    latestOpenOrderId: r.latest_open_order,
+    monthlyInvoicedCents: centsList(r.monthly),
+  }));
+}
+
+export type StoredAlert = {
+  id: number;
+  kind: AlertCandidate['kind'];
+  severity: AlertCandidate['severity'];
+  status: 'open' | 'acknowledged' | 'snoozed' | 'resolved';
+  customerCode: string | null;
+  customerName: string | null;
+  message: string;
+  payload: {
+    title: string;
+    suggestedAction: string;
+    numbers: Record<string, number | string>;
+    sparkline: string;
+    asOf: IsoDate;
+  };
+  snoozedUntil: string | null;
+  acknowledgedBy: string | null;
+  createdAt: string;
+};
+
+const SELECT_ALERT = `SELECT a.id, a.kind::text AS kind, a.severity::text AS severity, a.status::text AS status,
+       c.code AS "customerCode", c.name AS "customerName", a.message, a.payload,
+       to_char(a.snoozed_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "snoozedUntil",
+       a.acknowledged_by AS "acknowledgedBy",
+       to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
+  FROM alerts a LEFT JOIN customers c ON c.id = a.customer_id`;
+
+// Newest day first; within a day the most urgent first: critical before warning, and the kinds that
+// need a call before money goes out (orders) before the ones about money already owed.
+const ALERT_ORDER = `ORDER BY date_trunc('day', a.created_at) DESC,
+  array_position(ARRAY['critical', 'warning', 'info'], a.severity::text),
+  array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments'], a.kind::text),
+  a.id`;
+
+/** Inserts the candidates whose fingerprint is new; returns only those (the same fact never twice). */
+export async function insertAlerts(
+  conn: SqlConn,
+  candidates: readonly AlertCandidate[],
+  asOf: IsoDate,
+  now: Date,
+): Promise<StoredAlert[]> {
+  if (!candidates.length) return [];
+  const records = candidates.map((c) => ({
+    kind: c.kind,
+    customer_id: c.customer.id,
+    fingerprint: c.fingerprint,
+    severity: c.severity,
+    message: c.message,
+    payload: {
+      title: c.title,
+      suggestedAction: c.suggestedAction,
+      numbers: c.numbers,
+      sparkline: c.sparkline,
+      asOf,
+    },
+  }));
+  const inserted = await conn.query<{ id: number }>(
+    `INSERT INTO alerts (kind, customer_id, fingerprint, severity, message, payload, status, created_at, updated_at)
+     SELECT r.kind::"AlertKind", r.customer_id, r.fingerprint, r.severity::"AlertSeverity", r.message, r.payload,
+            'open', $2::timestamptz, $2::timestamptz
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(kind text, customer_id int, fingerprint text, severity text, message text, payload jsonb)
+     ON CONFLICT (fingerprint) DO NOTHING
+     RETURNING id`,
+    [JSON.stringify(records), now.toISOString()],
+  );
+  if (!inserted.length) return [];
+  return conn.query<StoredAlert>(`${SELECT_ALERT} WHERE a.id = ANY($1::int[]) ORDER BY a.id`, [
+    inserted.map((r) => r.id),
+  ]);
+}
+
+/**
+ * Alerts to act on: open ones and snoozed ones whose snooze has run out (newest first); with `all`,
+ * every alert including acknowledged and still-snoozed ones.
+ */
+export async function selectAlerts(
+  conn: SqlConn,
+  options: { all: boolean; now: Date; limit: number; ids?: number[] },
+): Promise<StoredAlert[]> {
+  const params: unknown[] = [options.limit];
+  let where = '';
+  if (options.ids) {
+    params.push(options.ids);
+    where = 'WHERE a.id = ANY($2::int[])';
+  } else if (!options.all) {
+    params.push(options.now.toISOString());
+    where = `WHERE (a.status = 'open' OR (a.status = 'snoozed' AND a.snoozed_until <= $2::timestamptz))`;
+  }
+  return conn.query<StoredAlert>(`${SELECT_ALERT} ${where} ${ALERT_ORDER} LIMIT $1::int`, params);
+}
+
+/** Sets an alert's status; returns false when there is no such alert. */
+export async function updateAlertStatus(
+  conn: SqlConn,
+  id: number,
+  change:
+    | { status: 'acknowledged'; by: string; at: Date }
+    | { status: 'snoozed'; by: string; at: Date; until: Date },
+): Promise<boolean> {
+  const rows = await conn.query(
+    `UPDATE alerts SET status = $2::"AlertStatus", acknowledged_by = $3,
+            acknowledged_at = $4::timestamptz, snoozed_until = $5::timestamptz, updated_at = $4::timestamptz
+      WHERE id = $1 RETURNING id`,
+    [
+      id,
+      change.status,
+      change.by,
+      change.at.toISOString(),
+      change.status === 'snoozed' ? change.until.toISOString() : null,
+    ],
+  );
+  return rows.length > 0;
+}

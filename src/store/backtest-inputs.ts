@@ -1,0 +1,256 @@
+// What the backtest needs from history, in set-based SQL over the same reconstructed balances as
+// the KPIs: who was overdue on each day (for the baseline policies, using only what was known
+// then), and what happened afterwards (for scoring every policy's lists).
+import type { IsoDate } from '../domain/calendar.ts';
+import { centsFromDecimal } from '../domain/money.ts';
+import { BALANCE_INTERVALS_SQL } from './kpi-inputs.ts';
+import type { Sql, SqlConn } from './sql.ts';
+
+export interface OverdueAccount {
+  customerId: number;
+  overdueCents: number;
+  /** Issue date of the oldest overdue invoice. */
+  oldestIssue: IsoDate;
+}
+
+/** Each of `days`: the customers with a past-due balance at the end of that day. */
+export async function overdueByDay(
+  conn: SqlConn,
+  days: readonly IsoDate[],
+): Promise<Map<IsoDate, OverdueAccount[]>> {
+  const out = new Map<IsoDate, OverdueAccount[]>(days.map((d) => [d, []]));
+  if (!days.length) return out;
+  const from = days.reduce((a, b) => (a < b ? a : b));
+  const to = days.reduce((a, b) => (a > b ? a : b));
+  // One row per day with the accounts as parallel arrays: far fewer rows to send than one per
+  // day and customer.
+  const rows = await conn.query<{ day: string; ids: number[]; overdue: string[]; oldest: string[] }>(
+    `WITH ${BALANCE_INTERVALS_SQL},
+     overdue AS (
+       SELECT g.day::date AS day, i.customer_id, iv.balance, i.issue_date
+         FROM intervals iv JOIN invoices i ON i.id = iv.invoice_id
+        CROSS JOIN LATERAL generate_series(
+              greatest(iv.from_d, i.due_date + 1, $1::date)::timestamp,
+              least(coalesce(iv.to_d - 1, $2::date), $2::date)::timestamp, interval '1 day') AS g(day)
+        WHERE iv.balance > 0 AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)
+          AND i.due_date < $2::date
+     ),
+     accounts AS (
+       SELECT o.day, o.customer_id, sum(o.balance) AS overdue, min(o.issue_date) AS oldest
+         FROM overdue o JOIN unnest($3::date[]) AS d(day) ON d.day = o.day
+        GROUP BY 1, 2
+     )
+     SELECT day::text AS day, array_agg(customer_id ORDER BY customer_id) AS ids,
+            array_agg(overdue::text ORDER BY customer_id) AS overdue,
+            array_agg(oldest::text ORDER BY customer_id) AS oldest
+       FROM accounts GROUP BY day`,
+    [from, to, days],
+  );
+  for (const r of rows)
+    out.set(
+      r.day,
+      r.ids.map((customerId, k) => ({
+        customerId,
+        overdueCents: centsFromDecimal(r.overdue[k]!),
+        oldestIssue: r.oldest[k]!,
+      })),
+    );
+  return out;
+}
+
+/** The last day the ledger knows about: outcomes after it are unknown. */
+export async function observedThrough(conn: SqlConn): Promise<IsoDate | null> {
+  const [row] = await conn.query<{ last: string | null }>(
+    `SELECT greatest((SELECT max(issue_date) FROM invoices), (SELECT max(received_on) FROM payments))::text AS last`,
+  );
+  return row?.last ?? null;
+}
+
+export interface ListEntry {
+  policy: string;
+  day: IsoDate;
+  customerId: number;
+}
+
+export interface DayOutcome {
+  policy: string;
+  day: IsoDate;
+  calls: number;
+  /** Listed customers whose open invoices that day were all paid on time anyway. */
+  wastedCalls: number;
+  /** Listed customers none of whose open invoices that day went on to be paid > 30 days late or never. */
+  noRiskCalls: number;
+  /** Open that day on invoices later paid > 30 days late or never: on the list / everyone's. */
+  coveredCents: number;
+  atRiskCents: number;
+  /** The same, counting only invoices not yet 30 days past due that day (still preventable). */
+  earlyCoveredCents: number;
+  earlyAtRiskCents: number;
+}
+
+export interface InvoiceLead {
+  policy: string;
+  invoiceId: number;
+  /** The day the invoice reached 60 days past due still unpaid. */
+  day60: IsoDate;
+  /** Days before `day60` that its customer first appeared on a list; null = never. */
+  leadDays: number | null;
+}
+
+export interface OutcomeQuery {
+  from: IsoDate;
+  to: IsoDate;
+  days: readonly IsoDate[];
+  policies: readonly string[];
+  lists: readonly ListEntry[];
+  observedThrough: IsoDate;
+  /** Days late beyond which a payment counts as bad (30). */
+  lateDays: number;
+  /** Days past due at which an invoice is in trouble, for the lead time (60). */
+  troubleDays: number;
+}
+
+/**
+ * Scores every policy's daily lists against what happened after each day. An invoice's fate is
+ * known when it was settled, or when it was still open more than `lateDays` past due on the last
+ * observed day; invoices whose fate is unknown count nowhere. Runs in one transaction over
+ * temporary tables (dropped at commit): each invoice's balance history and fate, the open
+ * stretches of the invoices not paid on time (indexed by customer), and the lists.
+ */
+export async function measureOutcomes(
+  conn: Pick<Sql, 'transaction'>,
+  q: OutcomeQuery,
+): Promise<{ days: DayOutcome[]; leads: InvoiceLead[] }> {
+  return conn.transaction(async (tx) => {
+    await tx.query(
+      `CREATE TEMP TABLE bt_intervals ON COMMIT DROP AS WITH ${BALANCE_INTERVALS_SQL} SELECT * FROM intervals`,
+    );
+    await tx.query(
+      `CREATE TEMP TABLE bt_fate ON COMMIT DROP AS
+       WITH settled AS (SELECT invoice_id, min(from_d) AS settled_on FROM bt_intervals WHERE balance <= 0 GROUP BY 1)
+       SELECT i.id, i.customer_id, i.issue_date, i.due_date, s.settled_on,
+              coalesce(s.settled_on > i.due_date + $2::int, $1::date > i.due_date + $2::int) AS bad,
+              coalesce(s.settled_on <= i.due_date, false) AS on_time,
+              s.settled_on IS NULL AND $1::date <= i.due_date + $2::int AS unknown
+         FROM invoices i LEFT JOIN settled s ON s.invoice_id = i.id
+        WHERE i.status <> 'void'`,
+      [q.observedThrough, q.lateDays],
+    );
+    // Open stretches [from_d, to_d) of invoices not paid on time that touch the period.
+    await tx.query(
+      `CREATE TEMP TABLE bt_late ON COMMIT DROP AS
+       SELECT f.customer_id, iv.from_d, coalesce(iv.to_d, 'infinity'::date) AS to_d, iv.balance,
+              f.bad, f.unknown, f.due_date + $3::int AS late_from
+         FROM bt_intervals iv JOIN bt_fate f ON f.id = iv.invoice_id
+        WHERE iv.balance > 0 AND NOT f.on_time AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)`,
+      [q.from, q.to, q.lateDays],
+    );
+    await tx.query('CREATE INDEX ON bt_late (customer_id)');
+    // Lists travel as three integer arrays (policy and day as 1-based indexes): far cheaper to
+    // send and parse than one text and one date per entry.
+    const policyNo = new Map(q.policies.map((p, k) => [p, k + 1]));
+    const dayNo = new Map(q.days.map((d, k) => [d, k + 1]));
+    await tx.query(
+      `CREATE TEMP TABLE bt_lists ON COMMIT DROP AS
+       SELECT ($4::text[])[l.p] AS policy, ($5::date[])[l.d] AS day, l.customer_id
+         FROM unnest($1::int[], $2::int[], $3::int[]) AS l(p, d, customer_id)`,
+      [
+        q.lists.map((l) => policyNo.get(l.policy) ?? 0),
+        q.lists.map((l) => dayNo.get(l.day) ?? 0),
+        q.lists.map((l) => l.customerId),
+        q.policies,
+        q.days,
+      ],
+    );
+    await tx.query('ANALYZE bt_fate, bt_late, bt_lists');
+    const dayRows = await tx.query<{
+      policy: string;
+      day: string;
+      calls: number;
+      wasted: number;
+      no_risk: number;
+      covered: string;
+      early_covered: string;
+      at_risk: string;
+      early_at_risk: string;
+    }>(
+      `WITH days AS (SELECT unnest($1::date[]) AS day),
+       totals AS (
+         SELECT g.day::date AS day, sum(b.balance) AS at_risk,
+                coalesce(sum(b.balance) FILTER (WHERE g.day::date <= b.late_from), 0) AS early_at_risk
+           FROM bt_late b
+          CROSS JOIN LATERAL generate_series(greatest(b.from_d, $2::date)::timestamp,
+                least(b.to_d - 1, $3::date)::timestamp, interval '1 day') AS g(day)
+          WHERE b.bad
+          GROUP BY 1
+       ),
+       entries AS (
+         SELECT l.policy, l.day, x.any_late, x.unknown, coalesce(x.at_risk, 0) AS at_risk,
+                coalesce(x.early_at_risk, 0) AS early_at_risk
+           FROM bt_lists l
+           LEFT JOIN LATERAL (
+             SELECT true AS any_late, bool_or(b.unknown) AS unknown,
+                    sum(b.balance) FILTER (WHERE b.bad) AS at_risk,
+                    sum(b.balance) FILTER (WHERE b.bad AND l.day <= b.late_from) AS early_at_risk
+               FROM bt_late b
+              WHERE b.customer_id = l.customer_id AND b.from_d <= l.day AND l.day < b.to_d
+             HAVING count(*) > 0
+           ) x ON true
+       ),
+       scored AS (
+         SELECT policy, day, count(*)::int AS calls,
+                count(*) FILTER (WHERE any_late IS NULL)::int AS wasted,
+                count(*) FILTER (WHERE any_late IS NULL OR (at_risk = 0 AND NOT unknown))::int AS no_risk,
+                sum(at_risk) AS covered, sum(early_at_risk) AS early_covered
+           FROM entries GROUP BY 1, 2
+       )
+       SELECT p.policy, d.day::text AS day, coalesce(s.calls, 0) AS calls, coalesce(s.wasted, 0) AS wasted,
+              coalesce(s.no_risk, 0) AS no_risk,
+              coalesce(s.covered, 0)::text AS covered, coalesce(s.early_covered, 0)::text AS early_covered,
+              coalesce(t.at_risk, 0)::text AS at_risk, coalesce(t.early_at_risk, 0)::text AS early_at_risk
+         FROM unnest($4::text[]) AS p(policy) CROSS JOIN days d
+         LEFT JOIN scored s ON s.policy = p.policy AND s.day = d.day
+         LEFT JOIN totals t ON t.day = d.day
+        ORDER BY 1, 2`,
+      [q.days, q.from, q.to, q.policies],
+    );
+    const leadRows = await tx.query<{
+      policy: string;
+      invoice_id: number;
+      day60: string;
+      lead: number | null;
+    }>(
+      `WITH reached AS (
+         SELECT id, customer_id, issue_date, due_date + $3::int AS day60 FROM bt_fate
+          WHERE due_date + $3::int BETWEEN $1::date AND $2::date
+            AND (settled_on IS NULL OR settled_on > due_date + $3::int)
+       )
+       SELECT p.policy, r.id AS invoice_id, r.day60::text AS day60, (r.day60 - min(l.day))::int AS lead
+         FROM reached r CROSS JOIN unnest($4::text[]) AS p(policy)
+         LEFT JOIN bt_lists l ON l.policy = p.policy AND l.customer_id = r.customer_id
+               AND l.day BETWEEN greatest(r.issue_date, $1::date) AND r.day60
+        GROUP BY p.policy, r.id, r.day60
+        ORDER BY 1, 3, 2`,
+      [q.from, q.to, q.troubleDays, q.policies],
+    );
+    return {
+      days: dayRows.map((r) => ({
+        policy: r.policy,
+        day: r.day,
+        calls: r.calls,
+        wastedCalls: r.wasted,
+        noRiskCalls: r.no_risk,
+        coveredCents: centsFromDecimal(r.covered),
+        atRiskCents: centsFromDecimal(r.at_risk),
+        earlyCoveredCents: centsFromDecimal(r.early_covered),
+        earlyAtRiskCents: centsFromDecimal(r.early_at_risk),
+      })),
+      leads: leadRows.map((r) => ({
+        policy: r.policy,
+        invoiceId: r.invoice_id,
+        day60: r.day60,
+        leadDays: r.lead,
+      })),
+    };
+  });
+}

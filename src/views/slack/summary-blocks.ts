@@ -1,0 +1,43 @@
+// ManagerSummary → the team view posted to the team channel: coverage of the top list, capacity,
+// escalations due, and one field per collector.
+import type { ManagerSummary } from '../../app/sheet-model.ts';
+import { formatMoney } from '../../domain/money.ts';
+import { type Block, chunk, LIMITS, type SlackMessage } from './message.ts';
+import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
+import { formatDay } from './sheet-blocks.ts';
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%';
+}
+
+export function summaryMessage(summary: ManagerSummary): SlackMessage {
+  const title = `Team summary — ${formatDay(summary.asOf)}`;
+  const { coverage, capacity } = summary;
+  const over = capacity.overCapacityCustomers;
+  const lines = [
+    `*Coverage:* the top list (${coverage.topListCustomers} customers) covers ${formatMoney(coverage.coveredCents)} of ${formatMoney(coverage.overdueCents)} overdue (${percent(coverage.coveredCents, coverage.overdueCents)}; target ${coverage.targetPct}%)`,
+    `*Capacity:* ${capacity.calls} calls for ${capacity.capacity} slots${over ? ` · :warning: ${over} customers over capacity` : ''}`,
+    `*Escalations due:* ${summary.escalationsDue} · *Automated contact:* ${summary.automatedCustomers} customers`,
+  ];
+  const blocks: Block[] = [
+    { type: 'header', text: plain(title, LIMITS.header) },
+    { type: 'section', text: mrkdwn(lines.join('\n')) },
+  ];
+  const fields = summary.collectors.map((c) =>
+    mrkdwn(
+      `*${escapeMrkdwn(truncate(c.name, 100))}*\n${c.calls} calls · ${formatMoney(c.overdueCents)} · ${c.escalations} escalations`,
+      LIMITS.field,
+    ),
+  );
+  // Leave room for the notes context at the end.
+  for (const group of chunk(fields, LIMITS.fieldsPerSection).slice(0, LIMITS.blocksPerMessage - 4)) {
+    blocks.push({ type: 'section', fields: group });
+  }
+  if (summary.notes.length) {
+    blocks.push({ type: 'context', elements: [mrkdwn(summary.notes.map(escapeMrkdwn).join('\n'))] });
+  }
+  return {
+    text: `${title}: ${summary.collectors.length} collectors, ${capacity.calls} calls, ${summary.escalationsDue} escalations due`,
+    blocks,
+  };
+}

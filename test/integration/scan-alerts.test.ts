@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgeAlert } from '../../src/app/acknowledge-alert.ts';
+import { listAlerts } from '../../src/app/list-alerts.ts';
+import { ALERT_SETTINGS, type ScanAlertsResult, scanAlerts } from '../../src/app/scan-alerts.ts';
+import { snoozeAlert } from '../../src/app/snooze-alert.ts';
+import type { Planted } from '../../src/demo/company.ts';
+import { loadDemo } from '../../src/demo/load-demo.ts';
+import type { AlertKind } from '../../src/domain/alerts/candidate.ts';
+import { writeSettings } from '../../src/store/settings.ts';
+import { openTestStore, type TestStore } from '../support/test-store.ts';
+
+const TODAY = '2027-05-28';
+let store: TestStore;
+let planted: Partial<Record<Planted, string[]>>;
+let clock = new Date(`${TODAY}T13:00:00Z`);
+const deps = () => ({ store, now: () => clock });
+const actor = { code: 'morgan', source: 'cli' as const };
+let first: ScanAlertsResult;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  planted = (await loadDemo(store, { size: 'small', seed: 42, today: TODAY })).marker.planted;
+  first = await scanAlerts(deps(), { asOf: TODAY });
+});
+afterAll(async () => {
+  await store?.close();
+});
+
+const codesOf = (kind: AlertKind) =>
+  new Set(first.found.filter((a) => a.kind === kind).map((a) => a.customer.code));
+
+describe('alert scan on the demo company', () => {
+  it.each([
+    ['new_customer_large_order', 'new_customer_large_order'],
+    ['unusual_order', 'unusual_order'],
+    ['broken_promise', 'broken_promise'],
+    ['credit_limit', 'credit_limit'],
+    ['slowing_payments', 'slowing_payer'],
+  ] as const)('finds every planted %s', (kind, behaviour) => {
+    const expected = planted[behaviour] ?? [];
+    expect(expected.length).toBeGreaterThan(0);
+    const found = codesOf(kind);
+    expect(expected.filter((code) => !found.has(code))).toEqual([]);
+  });
+
+  it('raises the order alerts only for the planted orders (precision 1 on the demo)', () => {
+    expect([...codesOf('new_customer_large_order')].sort()).toEqual(
+      [...(planted.new_customer_large_order ?? [])].sort(),
+    );
+    expect([...codesOf('unusual_order')].sort()).toEqual([...(planted.unusual_order ?? [])].sort());
+    expect([...codesOf('broken_promise')].sort()).toEqual([...(planted.broken_promise ?? [])].sort());
+  });
+
+  it('says slowing only of customers whose payments really slowed or stopped', () => {
+    const troubled = new Set([
+      ...(planted.slowing_payer ?? []),
+      ...(planted.never_pays ?? []),
+      ...(planted.broken_promise ?? []),
+      ...(planted.no_answer_streak ?? []),
+    ]);
+    expect([...codesOf('slowing_payments')].filter((code) => !troubled.has(code))).toEqual([]);
+  });
+
+  it('keeps steady payers and normal new customers silent', () => {
+    const quiet = new Set([...(planted.always_60_days ?? []), ...(planted.new_customer_normal ?? [])]);
+    expect(
+      first.found.filter((a) => quiet.has(a.customer.code)).map((a) => `${a.kind} ${a.customer.code}`),
+    ).toEqual([]);
+  });
+
+  it('explains each alert with its numbers, a sparkline and what to do', () => {
+    for (const alert of first.created) {
+      expect(alert.message).toMatch(/\$[\d,]+\.\d\d|\d+ days/);
+      expect(alert.suggestedAction.length).toBeGreaterThan(10);
+      expect(Object.keys(alert.numbers).length).toBeGreaterThan(2);
+      expect(alert.sparkline).toMatch(/^[▁▂▃▄▅▆▇ ]+$/);
+      expect(alert.customer?.code).toBeTruthy();
+    }
+    const large = first.created.find((a) => a.kind === 'new_customer_large_order');
+    expect(large?.suggestedAction).toBe('Call before invoicing: confirm it is legitimate and will be paid');
+    expect(large?.severity).toBe('critical');
+  });
+
+  it('never alerts the same fact twice', async () => {
+    expect(first.created.length).toBe(first.found.length);
+    const again = await scanAlerts(deps(), { asOf: TODAY });
+    expect(again.found.length).toBe(first.found.length);
+    expect(again.created).toEqual([]);
+    const [{ n } = { n: 0 }] = await store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts');
+    expect(n).toBe(first.found.length);
+  });
+
+  it('follows its thresholds from the settings', async () => {
+    await writeSettings(
+      store.sql,
+      ALERT_SETTINGS,
+      { newCustomer: { floorDollars: 1_000_000 } },
+      {
+        actor: 'morgan',
+        source: 'cli',
+      },
+    );
+    const scan = await scanAlerts(deps(), { asOf: TODAY });
+    expect(scan.found.filter((a) => a.kind === 'new_customer_large_order')).toEqual([]);
+    await store.sql.query(`DELETE FROM settings WHERE key = 'alerts'`);
+  });
+});
+
+describe('acknowledging and snoozing', () => {
+  it('takes an acknowledged alert off the open list, and --all still shows it', async () => {
+    const open = await listAlerts(deps());
+    const target = open[0]!;
+    const acked = await acknowledgeAlert(deps(), { id: target.id, actor });
+    expect(acked).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: 'morgan' } });
+    expect((await listAlerts(deps())).map((a) => a.id)).not.toContain(target.id);
+    expect((await listAlerts(deps(), { all: true })).map((a) => a.id)).toContain(target.id);
+  });
+
+  it('hides a snoozed alert for 7 days, then it is open again', async () => {
+    const [target] = await listAlerts(deps());
+    const snoozed = await snoozeAlert(deps(), { id: target!.id, actor });
+    expect(snoozed.ok && snoozed.value.status).toBe('snoozed');
+    expect((await listAlerts(deps())).map((a) => a.id)).not.toContain(target!.id);
+    clock = new Date(clock.getTime() + 7 * 86_400_000 + 1000);
+    const back = (await listAlerts(deps())).find((a) => a.id === target!.id);
+    expect(back?.status).toBe('open');
+  });
+
+  it('answers an unknown alert or a bad snooze with a coded error', async () => {
+    expect(await acknowledgeAlert(deps(), { id: 999_999, actor })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_alert' },
+    });
+    expect(await snoozeAlert(deps(), { id: 1, actor, days: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_snooze' },
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { leadByWeek, summarizePolicy, weekOf } from '../../../../src/domain/kpis/backtest-summary.ts';
+import {
+  largestOverdueFirst,
+  oldestInvoiceFirst,
+  randomOverdue,
+} from '../../../../src/domain/kpis/baseline-policies.ts';
+
+const accounts = [
+  { customerId: 1, overdueCents: 500_00, oldestIssue: '2027-01-10' },
+  { customerId: 2, overdueCents: 9_000_00, oldestIssue: '2027-03-01' },
+  { customerId: 3, overdueCents: 2_000_00, oldestIssue: '2026-12-01' },
+  { customerId: 4, overdueCents: 2_000_00, oldestIssue: '2027-02-01' },
+];
+
+describe('baseline policies', () => {
+  it('largest overdue balance first, at most the calls allowed', () => {
+    expect(largestOverdueFirst(accounts, 3)).toEqual([2, 3, 4]);
+    expect(largestOverdueFirst(accounts, 0)).toEqual([]);
+  });
+
+  it('oldest invoice first', () => {
+    expect(oldestInvoiceFirst(accounts, 10)).toEqual([3, 1, 4, 2]);
+  });
+
+  it('random: the same seed and day give the same order, another day another one', () => {
+    const a = randomOverdue(accounts, 4, 42, '2027-03-01');
+    expect(randomOverdue(accounts, 4, 42, '2027-03-01')).toEqual(a);
+    expect([...a].sort()).toEqual([1, 2, 3, 4]);
+    const days = ['2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+    expect(days.some((d) => randomOverdue(accounts, 4, 42, d).join() !== a.join())).toBe(true);
+  });
+});
+
+describe('backtest summary', () => {
+  const day = (d: string, calls: number, covered: number, atRisk: number, wasted = 0) => ({
+    day: d,
+    calls,
+    wastedCalls: wasted,
+    noRiskCalls: wasted,
+    coveredCents: covered,
+    atRiskCents: atRisk,
+    earlyCoveredCents: covered,
+    earlyAtRiskCents: atRisk,
+  });
+
+  it('weights coverage by dollar-days and counts a missed invoice as 0 days of lead', () => {
+    const s = summarizePolicy(
+      [day('2027-03-01', 10, 30, 100, 2), day('2027-03-02', 10, 70, 100)],
+      [
+        { day60: '2027-03-01', leadDays: 20 },
+        { day60: '2027-03-02', leadDays: null },
+      ],
+    );
+    expect(s).toMatchObject({
+      calls: 20,
+      callsPerDay: 10,
+      coveragePct: 50,
+      wastedCalls: 2,
+      wastedPct: 10,
+      troubled: 2,
+      warned: 1,
+      avgLeadDays: 10,
+      avgLeadWarnedDays: 20,
+    });
+  });
+
+  it('has no ratios without calls, risk or troubled invoices', () => {
+    const s = summarizePolicy([day('2027-03-01', 0, 0, 0)], []);
+    expect([s.coveragePct, s.wastedPct, s.avgLeadDays]).toEqual([null, null, null]);
+  });
+
+  it('buckets lead times by the Monday of the week', () => {
+    expect(weekOf('2027-03-07')).toBe('2027-03-01'); // a Sunday
+    expect(weekOf('2027-03-01')).toBe('2027-03-01');
+    expect(
+      leadByWeek([
+        { day60: '2027-03-02', leadDays: 10 },
+        { day60: '2027-03-05', leadDays: null },
+        { day60: '2027-03-09', leadDays: 4 },
+      ]),
+    ).toEqual([
+      { week: '2027-03-01', avgLeadDays: 5, invoices: 2 },
+      { week: '2027-03-08', avgLeadDays: 4, invoices: 1 },
+    ]);
+  });
+});
