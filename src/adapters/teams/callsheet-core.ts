@@ -1,4 +1,5 @@
 // The real use cases behind the Teams surface: the command core, and alert acknowledgement.
+import { acknowledgeAlert } from '../../app/acknowledge-alert.ts';
 import { buildCallSheets } from '../../app/build-call-sheets.ts';
 import { runCommand } from '../../app/commands/run-command.ts';
 import { UserError } from '../../shared/errors.ts';
@@ -12,14 +13,7 @@ export function callsheetCore(log: Logger): TeamsCore {
         { ...deps, reportError: (err, context) => log.error({ err, ...context }, 'command failed') },
         request,
       ),
-    // Until the alerts module is on this branch: say so rather than pretend.
-    acknowledgeAlert: async () => ({
-      ok: false,
-      error: {
-        code: 'unavailable',
-        message: 'Alerts cannot be acknowledged from Teams in this version yet.',
-      },
-    }),
+    acknowledgeAlert,
     async callSheet(deps, collectorCode) {
       try {
         const set = await buildCallSheets(deps, { collectorCode });

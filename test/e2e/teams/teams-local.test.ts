@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCallSheets } from '../../../src/app/build-call-sheets.ts';
-import { alertView, callSheet, sheetRow } from '../../fixtures/teams/view-models.ts';
+import { listAlerts } from '../../../src/app/list-alerts.ts';
+import { scanAlerts } from '../../../src/app/scan-alerts.ts';
+import { callSheet, sheetRow } from '../../fixtures/teams/view-models.ts';
 import {
   execute,
   installationUpdate,
@@ -14,6 +16,7 @@ import {
 import { linkCollector, startTeamsHarness, type TeamsHarness } from './harness.ts';
 
 const ava = teamsUser(1);
+const morgan = teamsUser(3);
 const stranger = teamsUser(9);
 let h: TeamsHarness;
 let where: { serviceUrl: string };
@@ -28,17 +31,10 @@ const interactions = (customerCode: string) =>
   });
 
 beforeAll(async () => {
-  h = await startTeamsHarness({
-    // Acknowledging is the alerts module's; until it is wired, a stand-in answers like it would.
-    core: {
-      acknowledgeAlert: async (_deps, { id, actor }) => ({
-        ok: true,
-        value: { ...alertView, id, status: 'acknowledged', acknowledgedBy: actor.code },
-      }),
-    },
-  });
+  h = await startTeamsHarness({});
   where = { serviceUrl: h.connector.url };
   await linkCollector(h.store, 'ava', ava.aadObjectId);
+  await linkCollector(h.store, 'morgan', morgan.aadObjectId);
 });
 afterAll(async () => h?.close());
 beforeEach(() => h.connector.clear());
@@ -222,16 +218,56 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
     expect(h.connector.calls).toEqual([]);
   });
 
-  it('acknowledges an alert with Action.Execute and updates the card for everyone', async () => {
+  it('lets only a manager bind a channel for alerts', async () => {
+    const alertsChannel = { ...where, scope: 'channel' as const, conversationId: '19:alerts@thread.tacv2' };
+    await post(h.url, message(ava, 'bind alerts', alertsChannel));
+    expect(JSON.stringify(h.connector.calls[0]?.body)).toContain('Only managers');
+    await post(h.url, message(morgan, 'bind alerts', alertsChannel));
+    expect(JSON.stringify(h.connector.calls[1]?.body)).toContain('This channel now receives alerts');
+    const bound = await h.store.prisma.channelBinding.findMany({
+      where: { platform: 'teams', purpose: 'alerts' },
+    });
+    expect(bound.map((b) => b.channelId)).toEqual(['19:alerts@thread.tacv2']);
+  });
+
+  it('posts an alert to the bound channel; Acknowledge (Action.Execute) records it and updates the card', async () => {
+    const { created } = await scanAlerts(h.deps);
+    const alert = created[0]!;
+    const posted = await publisher().postAlert(alert);
+    const [sent] = h.connector.of('send');
+    expect(sent?.conversationId).toBe('19:alerts@thread.tacv2');
+    expect(cardOf(sent).actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'cs.ack',
+      data: { alertId: alert.id },
+    });
+
+    const channel = { ...where, scope: 'channel' as const, conversationId: '19:alerts@thread.tacv2' };
+    const messageId = posted.messageIds![0]!;
     const res = await post(
       h.url,
-      execute(ava, 'cs.ack', { verb: 'cs.ack', alertId: 7 }, { ...where, replyToId: 'alert-card-1' }),
+      execute(morgan, 'cs.ack', { verb: 'cs.ack', alertId: alert.id }, { ...channel, replyToId: messageId }),
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    const stored = await h.store.prisma.alert.findUniqueOrThrow({ where: { id: alert.id } });
+    expect(stored).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'morgan' });
     const [update] = h.connector.of('update');
-    expect(update?.activityId).toBe('alert-card-1');
-    expect(JSON.stringify(update?.body)).toContain('Acknowledged by ava');
+    expect(update?.activityId).toBe(messageId);
+    expect(JSON.stringify(update?.body)).toContain('Acknowledged by morgan');
+    expect(cardOf(update).actions).toBeUndefined();
+  });
+
+  it('acknowledges through the Action.Submit fallback too', async () => {
+    const [alert] = await listAlerts(h.deps); // still open ones
+    expect(alert).toBeDefined();
+    await post(
+      h.url,
+      submit(morgan, { verb: 'cs.ack', alertId: alert!.id }, { ...where, replyToId: 'alert-card-2' }),
+    );
+    const stored = await h.store.prisma.alert.findUniqueOrThrow({ where: { id: alert!.id } });
+    expect(stored.status).toBe('acknowledged');
+    expect(h.connector.of('update')[0]?.activityId).toBe('alert-card-2');
   });
 
   it('forgets a conversation when the app is removed', async () => {
