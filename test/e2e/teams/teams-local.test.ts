@@ -64,6 +64,12 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
       idempotencyKey: `teams:${activity.conversation.id}:${activity.id}`,
     });
     const replies = h.connector.of('reply');
+    if (replies.length !== 2)
+      console.log(
+        JSON.stringify(
+          h.connector.calls.map((c) => [c.kind, c.path, c.body?.attachments?.[0]?.content?.body?.[0]]),
+        ),
+      );
     expect(replies).toHaveLength(2);
     const card = cardOf(replies[0]);
     expect(card.version).toBe('1.5');
@@ -194,6 +200,18 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
     for (const row of sheet.rows) expect(text).toContain(`"customer":"${row.customer.code}"`);
   });
 
+  it('posts the team view to each manager’s personal chat when no channel is bound for digests', async () => {
+    await post(h.url, installed(morgan, where));
+    h.connector.clear();
+    const { summary } = await buildCallSheets(h.deps);
+    const result = await publisher().postSummary(summary);
+    const sends = h.connector.of('send');
+    expect(result.delivered).toBe(true);
+    expect(sends.map((s) => s.conversationId)).toEqual([`a:1personal-${morgan.id.slice(3)}`]);
+    expect(cardOf(sends[0]).body[0].text).toContain('Team view');
+    expect(JSON.stringify(cardOf(sends[0]))).toContain('"type":"Table"');
+  });
+
   it('lets a refused proactive post fail loudly, so the job ledger retries it', async () => {
     const collector = await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'ava' } });
     const sheet = callSheet([sheetRow(1)]);
@@ -209,10 +227,10 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
 
   it('reports nowhere to post for a collector who never opened the app', async () => {
     const sheet = callSheet([sheetRow(1)]);
-    const morgan = await h.store.prisma.collector.findUniqueOrThrow({ where: { code: 'morgan' } });
+    const newbie = await h.store.prisma.collector.create({ data: { code: 'newbie', name: 'New Collector' } });
     const result = await publisher().postSheet({
       ...sheet,
-      collector: { ...sheet.collector, id: morgan.id },
+      collector: { ...sheet.collector, id: newbie.id },
     });
     expect(result).toEqual({ delivered: false });
     expect(h.connector.calls).toEqual([]);
