@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    // Generous: CLI tests spawn processes, and a shared 2-core machine can be very busy.
+    testTimeout: 240_000,
+    hookTimeout: 300_000,
     // The machine is shared and small; PGlite start-up is CPU-bound.
     maxWorkers: 2,
   },

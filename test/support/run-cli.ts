@@ -31,7 +31,7 @@ export function runCallsheet(
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...base, CI: 'true', ...env }, cwd, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      { env: { ...base, CI: 'true', ...env }, cwd, timeout: 200_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

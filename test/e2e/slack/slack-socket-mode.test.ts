@@ -33,7 +33,7 @@ beforeAll(async () => {
     fake.setSocketUrl(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}/`);
     return { SLACK_APP_TOKEN: 'xapp-1-A0CALLSHEET-test', SLACK_SIGNING_SECRET: '' };
   });
-}, 20_000);
+});
 
 afterAll(async () => {
   await server?.stop();
@@ -73,7 +73,7 @@ describe('Slack over Socket Mode', () => {
       }),
     );
     await expect
-      .poll(() => received.find((m) => m.envelope_id === 'env-1'), { timeout: 10_000 })
+      .poll(() => received.find((m) => m.envelope_id === 'env-1'), { timeout: 60_000 })
       .toBeTruthy();
     const ack = received.find((m) => m.envelope_id === 'env-1') as {
       payload: { text: string; response_type: string };
