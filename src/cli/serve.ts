@@ -11,9 +11,10 @@ import type { CliContext } from './context.ts';
 
 /** Every surface Callsheet can serve; each returns null when its settings are absent. */
 export const SURFACES: SurfaceFactory[] = [];
-// Loaded on demand so other commands do not pay for Bolt's start-up.
+// Loaded on demand so other commands do not pay for the chat SDKs' start-up.
 SURFACES.push(async (ctx) => (await import('../adapters/slack/slack-surface.ts')).createSlackSurface(ctx));
-SURFACES.push(schedulerSurfaceFactory);
+SURFACES.push(async (ctx) => (await import('../adapters/teams/teams-surface.ts')).teamsSurface()(ctx));
+SURFACES.push(schedulerSurfaceFactory); // last: it posts through the chat surfaces' publishers
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program

@@ -24,10 +24,10 @@ import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
 import { ALERT_VERBS, alertCard } from '../../views/teams/alert-card.ts';
 import { logFormCard } from '../../views/teams/log-form-card.ts';
 import { REPLY_VERBS, replyCard } from '../../views/teams/reply-card.ts';
-import { SHEET_VERBS } from '../../views/teams/sheet-cards.ts';
+import { SHEET_VERBS, sheetCards } from '../../views/teams/sheet-cards.ts';
 import type { BotAuth } from './bot-auth.ts';
 import { logcallFromForm, parseMessage } from './command-text.ts';
-import { removeBinding, saveBinding, tenantOf } from './conversation-refs.ts';
+import { conversationRoot, removeBinding, saveBinding, tenantOf } from './conversation-refs.ts';
 import { aadObjectId, identifyCollector, type TeamsCollector } from './identify-collector.ts';
 import type { TeamsCore } from './teams-core.ts';
 
@@ -107,19 +107,35 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   const send = (context: TurnContext, c: AdaptiveCard) => context.sendActivity(cardActivity(c));
 
+  // What this process last stored per conversation: a message from a known place skips the write.
+  // Only an optimisation (another replica may write again); what matters is the service URL and
+  // the collector, so a change in either is stored at once.
+  const stored = new Map<string, string>();
+
   /** Records where this conversation is, so sheets and alerts can be posted to it later. */
-  async function remember(context: TurnContext, collector: TeamsCollector | null): Promise<void> {
+  async function remember(
+    context: TurnContext,
+    collector: TeamsCollector | null,
+    force = false,
+  ): Promise<void> {
     const activity = context.activity;
     const ref = TurnContext.getConversationReference(activity);
     const tenantId = tenantOf(ref, activity.channelData);
-    const type = activity.conversation?.conversationType;
-    const actor = collector?.code ?? 'teams';
-    if (type === 'personal') {
-      if (collector)
-        await saveBinding(deps, { purpose: 'dm', ref, tenantId, collectorId: collector.id, actor });
-    } else {
-      await saveBinding(deps, { purpose: 'team', ref, tenantId, collectorId: null, actor });
-    }
+    const personal = activity.conversation?.conversationType === 'personal';
+    if (personal && !collector) return;
+    const purpose = personal ? 'dm' : 'team';
+    const key = `${purpose}|${tenantId}|${conversationRoot(ref).conversation?.id}`;
+    const value = `${ref.serviceUrl}|${personal ? collector?.id : ''}`;
+    if (!force && stored.get(key) === value) return;
+    await saveBinding(deps, {
+      purpose,
+      ref,
+      tenantId,
+      collectorId: personal ? (collector?.id ?? null) : null,
+      actor: collector?.code ?? 'teams',
+    });
+    if (stored.size > 50_000) stored.clear();
+    stored.set(key, value);
   }
 
   async function run(
@@ -257,6 +273,15 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       await send(context, replyCard({ ...help, title: `I don’t know "${parsed.word}". ${help.title}` }));
       return;
     }
+    // In Teams `calls` is the sheet itself, with its row buttons; the core's text reply is the
+    // fallback for people without a sheet.
+    if (parsed.command === 'calls' && !parsed.text) {
+      const sheet = await core.callSheet(deps, collector.code);
+      if (sheet) {
+        for (const c of sheetCards(sheet)) await send(context, c);
+        return;
+      }
+    }
     await send(context, await run(context, collector, parsed.command, parsed.text, keyOf(context)));
   });
 
@@ -303,7 +328,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   async function installed(context: TurnContext): Promise<void> {
     const type = context.activity.conversation?.conversationType;
     const collector = type === 'personal' ? await identifyCollector(deps, context, log) : null;
-    await remember(context, collector);
+    await remember(context, collector, true);
     if (type === 'personal') {
       await send(
         context,
@@ -338,6 +363,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   async function uninstalled(context: TurnContext): Promise<void> {
     const ref = TurnContext.getConversationReference(context.activity);
     const count = await removeBinding(deps, { ref, tenantId: tenantOf(ref, context.activity.channelData) });
+    stored.clear();
     log.info({ bindings: count }, 'Teams app removed from a conversation; forgot where it was');
   }
 

@@ -2,20 +2,22 @@
 // TEAMS_ALLOW_UNAUTHENTICATED=true on a loopback address (local trials, tests).
 import type { SurfaceFactory } from '../../server/surface.ts';
 import { type BotEndpoints, resolveBotAuth } from './bot-auth.ts';
+import { callsheetCore } from './callsheet-core.ts';
 import { messagesEndpoint } from './messages-endpoint.ts';
 import { createTeamsBot, type TeamsBot } from './teams-bot.ts';
 import type { TeamsCore } from './teams-core.ts';
 import { teamsPublisher } from './teams-publisher.ts';
 
 export interface TeamsSurfaceOptions {
-  core: TeamsCore;
+  /** Use cases to call; the real command core by default. */
+  core?: Partial<TeamsCore>;
   /** Bot Framework token endpoints; tests point them at local servers. */
   endpoints?: BotEndpoints;
   /** Called with the bot once built, e.g. to hand its publisher to the scheduler. */
   onReady?: (bot: TeamsBot) => void;
 }
 
-export function teamsSurface(options: TeamsSurfaceOptions): SurfaceFactory {
+export function teamsSurface(options: TeamsSurfaceOptions = {}): SurfaceFactory {
   return async ({ deps, config, log, listen }) => {
     const auth = resolveBotAuth(config, listen?.host ?? config.HOST, options.endpoints);
     if (!auth) return null;
@@ -27,7 +29,8 @@ export function teamsSurface(options: TeamsSurfaceOptions): SurfaceFactory {
     } else {
       teamsLog.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams bot tokens are validated');
     }
-    const bot = createTeamsBot({ deps, core: options.core, auth, log: teamsLog });
+    const core = { ...callsheetCore(teamsLog), ...options.core };
+    const bot = createTeamsBot({ deps, core, auth, log: teamsLog });
     options.onReady?.(bot);
     return {
       name: 'teams',

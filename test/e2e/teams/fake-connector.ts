@@ -76,6 +76,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.end(JSON.stringify({ id: kind === 'update' ? activityId : `m-${nextId++}` }));
     });
   });
+  // Longer than botbuilder's idle sockets live: otherwise a POST on a socket the server is just
+  // closing fails, botbuilder retries it, and the fake records the same activity twice.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -28,7 +28,7 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(options: {
-  core: TeamsCore;
+  core?: Partial<TeamsCore>;
   env?: Record<string, string>;
   endpoints?: BotEndpoints;
   store?: TestStore;
@@ -45,7 +45,7 @@ export async function startTeamsHarness(options: {
     createLogger('silent'),
     [
       teamsSurface({
-        core: options.core,
+        ...(options.core ? { core: options.core } : {}),
         ...(options.endpoints ? { endpoints: options.endpoints } : {}),
         onReady: (b) => {
           bot = b;

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeamsCore } from '../../../src/adapters/teams/teams-core.ts';
 import { installed, message, post, teamsUser } from './activities.ts';
 import { type FakeTokenService, startFakeTokenService } from './fake-token-service.ts';
 import { linkCollector, startTeamsHarness, type TeamsHarness } from './harness.ts';
 
 const APP_ID = '6d2a7c1e-4b1f-4c59-9a57-0c1f2e3d4b5a';
-let commands = 0;
-const core: TeamsCore = {
-  runCommand: async () => {
-    commands++;
-    return { tone: 'ok', title: 'ok', private: true };
-  },
-  acknowledgeAlert: async () => ({ ok: false, error: { code: 'not_found', message: 'no' } }),
-};
 
 const ava = teamsUser(1);
 let h: TeamsHarness;
@@ -23,13 +14,12 @@ async function effects() {
     h.store.prisma.channelBinding.count(),
     h.store.prisma.interaction.count(),
   ]);
-  return { bindings, interactions, commands, connectorCalls: h.connector.calls.length };
+  return { bindings, interactions, connectorCalls: h.connector.calls.length };
 }
 
 beforeAll(async () => {
   tokens = await startFakeTokenService();
   h = await startTeamsHarness({
-    core,
     env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret' },
     endpoints: tokens.endpoints,
   });
