@@ -126,7 +126,9 @@ export function businessDays(from: IsoDate, to: IsoDate): IsoDate[] {
 export async function runBacktest(
   deps: AppDeps,
   input: BacktestInput,
-  reference: BacktestPolicy | null = callsheetPolicy((asOf) => buildCallSheets(deps, { asOf })),
+  reference: BacktestPolicy | null = callsheetPolicy((asOf) =>
+    buildCallSheets(deps, { asOf, automated: false }),
+  ),
 ): Promise<BacktestResult> {
   const fail = (code: BacktestError['code'], message: string): BacktestResult => ({
     ok: false,

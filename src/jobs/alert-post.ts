@@ -28,8 +28,7 @@ export const alertPostJob: Job = {
   },
   async run(ctx, payload) {
     const [alert] = await listAlerts({ ...ctx.deps, now: () => ctx.now }, { ids: [Number(payload.alertId)] });
-    if (alert?.status !== 'open')
-      return { delivered: false, reason: `alert is ${alert?.status ?? 'gone'}` };
+    if (alert?.status !== 'open') return { delivered: false, reason: `alert is ${alert?.status ?? 'gone'}` };
     return ctx.publisher.postAlert(alert);
   },
 };
