@@ -35,13 +35,6 @@ const REACHED = `('promised','plan','disputed','paid','callback','note')`;
 // fixed-size aggregate state, so the per-customer aggregate hashes in memory instead of spilling.
 const dtp = '(paid_on - issue_date)';
 
-// Bucket numbers of the per-customer pass.
-const OVERDUE = 0;
-const DUE_SOON = 1;
-const DUE_LATER = 2;
-const PAID_RECENT = 3;
-const PAID_PRIOR = 4;
-
 /** Overdue cents and cents × days past due per collectability segment (of rows `dpd`, `oc`). */
 function segmentColumns(): string {
   const bounds = [1, ...CURVE_BREAKS];
@@ -61,12 +54,11 @@ export async function readOverdueInvoices(
 ): Promise<Map<number, string[]>> {
   if (!customerIds.length) return new Map();
   const rows = await conn.query<{ customer_id: number; numbers: string[] }>(
-    `WITH late AS (${LATE_APPLICATIONS})
-     SELECT i.customer_id, array_agg(i.number ORDER BY i.due_date, i.number) AS numbers
-       FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
-      WHERE i.customer_id = ANY($2::int[]) AND i.issue_date <= $1::date AND i.due_date < $1::date
-        AND i.status <> 'void' AND i.open_amount + coalesce(l.amount, 0) > 0
-      GROUP BY i.customer_id`,
+    `WITH ${openOnDay('$2::int[]')}
+     SELECT o.customer_id, array_agg(i.number ORDER BY o.due_date, i.number) AS numbers
+       FROM open_on_day o JOIN invoices i ON i.id = o.id
+      WHERE o.dpd > 0
+      GROUP BY o.customer_id`,
     [asOf, [...customerIds]],
   );
   return new Map(rows.map((r) => [Number(r.customer_id), r.numbers]));
@@ -90,33 +82,10 @@ export async function readScoreInputs(
 ): Promise<Map<number, ScoreInputs>> {
   if (!customerIds.length) return new Map();
   const ids = [...customerIds];
-  const paid = await conn.query<Raw>(
-    `SELECT customer_id,
-            count(*) FILTER (WHERE paid_on > $1::date - 182) AS recent_n,
-            sum(${dtp}) FILTER (WHERE paid_on > $1::date - 182) AS recent_dt,
-            count(*) FILTER (WHERE paid_on <= $1::date - 182) AS prior_n,
-            sum(${dtp}) FILTER (WHERE paid_on <= $1::date - 182) AS prior_dt,
-            sum(${dtp}::float8 * ${dtp}) AS year_dt2,
-            ${monthColumns()}
-       FROM invoices
-      WHERE customer_id = ANY($2::int[]) AND issue_date <= $1::date AND status <> 'void'
-        AND paid_on <= $1::date AND paid_on > $1::date - 365
-      GROUP BY customer_id`,
-    [asOf, ids],
-  );
+  const history = await readPaymentHistory(conn, asOf, ids, { monthly: true });
   const overdue = await conn.query<Raw>(
-    `WITH late AS (
-       SELECT pa.invoice_id, sum(pa.amount) AS amount
-         FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
-        WHERE p.customer_id = ANY($2::int[]) AND p.received_on > $1::date
-        GROUP BY pa.invoice_id),
-     inv AS (
-       SELECT i.customer_id, $1::date - i.due_date AS dpd,
-              ((i.open_amount + coalesce(l.amount, 0)) * 100)::int8::float8 AS oc
-         FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
-        WHERE i.customer_id = ANY($2::int[]) AND i.issue_date <= $1::date AND i.due_date < $1::date
-          AND i.status <> 'void' AND (i.open_amount > 0 OR l.amount IS NOT NULL))
-     SELECT customer_id, ${segmentColumns()} FROM inv WHERE oc > 0 GROUP BY customer_id`,
+    `WITH ${openOnDay('$2::int[]')}
+     SELECT customer_id, ${segmentColumns()} FROM open_on_day WHERE dpd > 0 GROUP BY customer_id`,
     [asOf, ids],
   );
   const orders = await conn.query<Raw>(
@@ -133,11 +102,7 @@ export async function readScoreInputs(
       { overdueSegments: [], payments: paymentStats({}), orders: { last90Cents: 0, last90Count: 0 } },
     ]),
   );
-  for (const row of paid) {
-    const payments = paymentStats(row);
-    payments.monthlyAvgDays = Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`));
-    out.get(int(row, 'customer_id'))!.payments = payments;
-  }
+  for (const [id, payments] of history) out.get(id)!.payments = payments;
   for (const row of overdue) {
     out.get(int(row, 'customer_id'))!.overdueSegments = Array.from({ length: SEGMENTS }, (_, k) => ({
       cents: wholeCents(row, `seg${k}`),
@@ -160,59 +125,82 @@ function monthColumns(): string {
   }).join(',\n');
 }
 
-/** Payments received after the day, per invoice: added back, they give the balance on the day. */
-const LATE_APPLICATIONS = `
-  SELECT pa.invoice_id, sum(pa.amount) AS amount
-    FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
-   WHERE p.received_on > $1::date
-   GROUP BY pa.invoice_id`;
+/**
+ * Days-to-pay of the invoices each customer paid in the year up to the day: counts, sums and
+ * squares per half-year, and the monthly averages behind the sparkline. An index on
+ * (customer, paid on, issue date, status) answers it without reading the table.
+ */
+export async function readPaymentHistory(
+  conn: SqlConn,
+  asOf: IsoDate,
+  customerIds: readonly number[],
+  { monthly }: { monthly: boolean },
+): Promise<Map<number, AccountInputs['payments']>> {
+  if (!customerIds.length) return new Map();
+  const rows = await conn.query<Raw>(
+    `SELECT customer_id,
+            count(*) FILTER (WHERE paid_on > $1::date - 182) AS recent_n,
+            sum(${dtp}) FILTER (WHERE paid_on > $1::date - 182) AS recent_dt,
+            count(*) FILTER (WHERE paid_on <= $1::date - 182) AS prior_n,
+            sum(${dtp}) FILTER (WHERE paid_on <= $1::date - 182) AS prior_dt,
+            sum(${dtp}::float8 * ${dtp}) AS year_dt2
+            ${monthly ? `, ${monthColumns()}` : ''}
+       FROM invoices
+      WHERE customer_id = ANY($2::int[]) AND paid_on <= $1::date AND paid_on > $1::date - 365
+        AND issue_date <= $1::date AND status <> 'void'
+      GROUP BY customer_id`,
+    [asOf, [...customerIds]],
+  );
+  return new Map(
+    rows.map((row) => {
+      const payments = paymentStats(row);
+      if (monthly) payments.monthlyAvgDays = Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`));
+      return [int(row, 'customer_id'), payments];
+    }),
+  );
+}
+
+/**
+ * `open_on_day`: every invoice open at the end of day $1 — id, customer, due date, days past due
+ * (`dpd`) and the balance then in whole cents (`oc`) — optionally only the customers in `ids` (an
+ * int[] parameter; NULL for all). Balances on a past day are today's plus the payment applications
+ * received after it. Two disjoint parts, so each is an index scan: invoices open now (the partial
+ * index on open invoices, read without the table), and invoices closed since by a payment received
+ * after the day (the payments index on received date).
+ */
+function openOnDay(ids: string): string {
+  const customers = (col: string) => `(${ids} IS NULL OR ${col} = ANY(${ids}))`;
+  return `late AS (
+    SELECT pa.invoice_id, sum(pa.amount) AS amount
+      FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
+     WHERE p.received_on > $1::date AND ${customers('p.customer_id')}
+     GROUP BY pa.invoice_id),
+  open_on_day AS (
+    SELECT i.id, i.customer_id, i.due_date, $1::date - i.due_date AS dpd,
+           ((i.open_amount + coalesce(l.amount, 0)) * 100)::int8::float8 AS oc
+      FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
+     WHERE i.open_amount > 0 AND i.issue_date <= $1::date AND i.status <> 'void'
+       AND ${customers('i.customer_id')}
+    UNION ALL
+    SELECT i.id, i.customer_id, i.due_date, $1::date - i.due_date,
+           ((i.open_amount + l.amount) * 100)::int8::float8
+      FROM late l JOIN invoices i ON i.id = l.invoice_id
+     WHERE NOT i.open_amount > 0 AND i.open_amount + l.amount > 0
+       AND i.issue_date <= $1::date AND i.status <> 'void')`;
+}
 
 const SQL = `
-WITH late AS (${LATE_APPLICATIONS}),
-inv AS MATERIALIZED (
-  SELECT i.customer_id, i.due_date,
-         (CASE WHEN l.amount IS NULL THEN i.open_amount ELSE i.open_amount + l.amount END * 100)::int8::float8 AS oc,
-         $1::date - i.due_date AS dpd,
-         CASE WHEN i.paid_on <= $1::date THEN i.paid_on - i.issue_date END AS dtp,
-         i.paid_on
-    FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
-   WHERE i.issue_date <= $1::date AND i.status <> 'void'
-     -- Open on the day: open now, or paid after it. Paid invoices count here only for customers
-     -- with a usual pattern later than their terms (their treatment depends on it); everyone
-     -- else's history is read for the ranked few. Each test is on invoices alone, so it filters
-     -- during the scan.
-     AND (i.open_amount > 0 OR i.paid_on > $1::date
-          OR (i.paid_on > $1::date - 365
-              AND i.customer_id IN (SELECT id FROM customers WHERE expected_days_to_pay > terms_days)))
-     AND ($5::int[] IS NULL OR i.customer_id = ANY($5::int[]))
-),
--- MATERIALIZED: the balance is computed once per invoice, not once per reference below.
--- Two levels keep the million-row pass cheap: each invoice falls in one bucket (a collectability
--- segment, due soon, due later, paid in the last 6 months, paid 6-12 months ago) and the first
--- level runs six plain aggregates per (customer, bucket); the second pivots the buckets.
-bucketed AS (
-  SELECT customer_id,
-         CASE WHEN oc > 0 THEN
-                CASE WHEN dpd <= 0 THEN CASE WHEN dpd >= -$6::int THEN ${DUE_SOON} ELSE ${DUE_LATER} END
-                     ELSE ${OVERDUE} END
-              WHEN paid_on > $1::date - 182 THEN ${PAID_RECENT} ELSE ${PAID_PRIOR} END AS b,
-         count(dtp) AS n, sum(oc) AS s, min(due_date) AS mind,
-         sum(dtp)::float8 AS dt, sum(dtp::float8 * dtp) AS dt2
-    FROM inv GROUP BY 1, 2
-),
+WITH ${openOnDay('$5::int[]')},
+-- Balances per customer on the day. Paid history is read separately (readPaymentHistory), only for
+-- the accounts whose treatment depends on it.
 agg AS (
   SELECT customer_id,
-         coalesce(sum(s) FILTER (WHERE b <= ${DUE_LATER}), 0) AS open_c,
-         coalesce(sum(s) FILTER (WHERE b = ${OVERDUE}), 0) AS overdue_c,
-         min(mind) FILTER (WHERE b = ${OVERDUE}) AS oldest_due,
-         min(mind) FILTER (WHERE b IN (${DUE_SOON}, ${DUE_LATER})) AS next_due,
-         coalesce(sum(s) FILTER (WHERE b = ${DUE_SOON}), 0) AS due_soon,
-         sum(n) FILTER (WHERE b = ${PAID_RECENT}) AS recent_n,
-         sum(dt) FILTER (WHERE b = ${PAID_RECENT}) AS recent_dt,
-         sum(n) FILTER (WHERE b = ${PAID_PRIOR}) AS prior_n,
-         sum(dt) FILTER (WHERE b = ${PAID_PRIOR}) AS prior_dt,
-         sum(dt2) FILTER (WHERE b >= ${PAID_RECENT}) AS year_dt2
-    FROM bucketed GROUP BY customer_id
+         sum(oc) AS open_c,
+         coalesce(sum(oc) FILTER (WHERE dpd > 0), 0) AS overdue_c,
+         min(due_date) FILTER (WHERE dpd > 0) AS oldest_due,
+         min(due_date) FILTER (WHERE dpd <= 0) AS next_due,
+         coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$6::int), 0) AS due_soon
+    FROM open_on_day GROUP BY customer_id
 ),
 ix AS (
   SELECT i.customer_id, i.outcome, i.occurred_at, i.on_date,
@@ -263,7 +251,6 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
        c.margin_pct::float8 AS margin_pct,
        coalesce(agg.open_c, 0)::bigint::text AS open_c, coalesce(agg.overdue_c, 0)::bigint::text AS overdue_c,
        agg.oldest_due::text, agg.next_due::text, coalesce(agg.due_soon, 0)::bigint::text AS next_due_amount,
-       agg.recent_n::int, agg.recent_dt, agg.prior_n::int, agg.prior_dt, agg.year_dt2,
        (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
        coalesce(ix_agg.streak, 0) AS streak,
        (ix_agg.streak_since AT TIME ZONE $3)::date::text AS streak_since,
@@ -283,8 +270,7 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
  WHERE (agg.overdue_c > 0 OR agg.due_soon > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
         OR (c.pinned AND agg.open_c > 0)
         OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
-   AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))
- ORDER BY c.code`;
+   AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))`;
 
 type Raw = Record<string, unknown>;
 const text = (row: Raw, key: string) => (row[key] ?? null) as string | null;
@@ -396,7 +382,19 @@ export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promi
       q.dueSoonDays,
     ]),
   );
-  return rows.map(toAccount);
+  // Sorted here rather than in SQL, where the sort would carry every wide row.
+  const accounts = rows.map(toAccount).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // A customer that pays later than its terms by habit is not chased before its usual day, which
+  // needs its year of payments (patternGraceDays); nobody else's history matters for selection.
+  const late = accounts.filter((a) => a.expectedDaysToPay !== null && a.expectedDaysToPay > a.termsDays);
+  const history = await readPaymentHistory(
+    conn,
+    q.asOf,
+    late.map((a) => a.customerId),
+    { monthly: false },
+  );
+  for (const a of late) a.payments = history.get(a.customerId) ?? a.payments;
+  return accounts;
 }
 
 export interface SheetHolderRow {
