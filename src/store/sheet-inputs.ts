@@ -54,7 +54,7 @@ export async function readOverdueInvoices(
 ): Promise<Map<number, string[]>> {
   if (!customerIds.length) return new Map();
   const rows = await conn.query<{ customer_id: number; numbers: string[] }>(
-    `WITH ${openOnDay('$2::int[]')}
+    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf))}
      SELECT o.customer_id, array_agg(i.number ORDER BY o.due_date, i.number) AS numbers
        FROM open_on_day o JOIN invoices i ON i.id = o.id
       WHERE o.dpd > 0
@@ -84,7 +84,7 @@ export async function readScoreInputs(
   const ids = [...customerIds];
   const history = await readPaymentHistory(conn, asOf, ids, { monthly: true });
   const overdue = await conn.query<Raw>(
-    `WITH ${openOnDay('$2::int[]')}
+    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf))}
      SELECT customer_id, ${segmentColumns()} FROM open_on_day WHERE dpd > 0 GROUP BY customer_id`,
     [asOf, ids],
   );
@@ -163,34 +163,39 @@ export async function readPaymentHistory(
 /**
  * `open_on_day`: every invoice open at the end of day $1 — id, customer, due date, days past due
  * (`dpd`) and the balance then in whole cents (`oc`) — optionally only the customers in `ids` (an
- * int[] parameter; NULL for all). Balances on a past day are today's plus the payment applications
- * received after it. Two disjoint parts, so each is an index scan: invoices open now (the partial
- * index on open invoices, read without the table), and invoices closed since by a payment received
- * after the day (the payments index on received date).
+ * int[] parameter; NULL for all). When nothing was received after the day (the morning's case) the
+ * open invoices are exactly today's: one index-only scan of the partial index on open invoices.
+ * For a past day, a balance is today's plus the applications of payments received after it, looked
+ * up for the invoices open now and those closed since (paid-on index), so a day a year ago costs
+ * about what the invoices closed since cost.
  */
-function openOnDay(ids: string): string {
-  const customers = (col: string) => `(${ids} IS NULL OR ${col} = ANY(${ids}))`;
-  return `late AS (
-    SELECT pa.invoice_id, sum(pa.amount) AS amount
-      FROM payments p JOIN payment_applications pa ON pa.payment_id = p.id
-     WHERE p.received_on > $1::date AND ${customers('p.customer_id')}
-     GROUP BY pa.invoice_id),
-  open_on_day AS (
-    SELECT i.id, i.customer_id, i.due_date, $1::date - i.due_date AS dpd,
-           ((i.open_amount + coalesce(l.amount, 0)) * 100)::int8::float8 AS oc
-      FROM invoices i LEFT JOIN late l ON l.invoice_id = i.id
-     WHERE i.open_amount > 0 AND i.issue_date <= $1::date AND i.status <> 'void'
-       AND ${customers('i.customer_id')}
+function openOnDay(ids: string, receivedAfter: boolean): string {
+  const scope = `i.issue_date <= $1::date AND i.status <> 'void' AND (${ids} IS NULL OR i.customer_id = ANY(${ids}))`;
+  const row = (balance: string) =>
+    `i.id, i.customer_id, i.due_date, $1::date - i.due_date AS dpd, ((${balance}) * 100)::int8::float8 AS oc`;
+  if (!receivedAfter)
+    return `open_on_day AS (SELECT ${row('i.open_amount')} FROM invoices i WHERE i.open_amount > 0 AND ${scope})`;
+  const withLater = `FROM invoices i CROSS JOIN LATERAL (
+      SELECT coalesce(sum(pa.amount), 0) AS amount
+        FROM payment_applications pa JOIN payments p ON p.id = pa.payment_id
+       WHERE pa.invoice_id = i.id AND p.received_on > $1::date) later`;
+  return `open_on_day AS (
+    SELECT ${row('i.open_amount + later.amount')} ${withLater}
+     WHERE i.open_amount > 0 AND ${scope}
     UNION ALL
-    SELECT i.id, i.customer_id, i.due_date, $1::date - i.due_date,
-           ((i.open_amount + l.amount) * 100)::int8::float8
-      FROM late l JOIN invoices i ON i.id = l.invoice_id
-     WHERE NOT i.open_amount > 0 AND i.open_amount + l.amount > 0
-       AND i.issue_date <= $1::date AND i.status <> 'void')`;
+    SELECT ${row('i.open_amount + later.amount')} ${withLater}
+     WHERE i.paid_on > $1::date AND NOT i.open_amount > 0 AND ${scope}
+       AND i.open_amount + later.amount > 0)`;
 }
 
-const SQL = `
-WITH ${openOnDay('$5::int[]')},
+/** Whether any payment was received after the day (then its balances differ from today's). */
+async function receivedAfter(conn: SqlConn, asOf: IsoDate): Promise<boolean> {
+  const rows = await conn.query('SELECT 1 FROM payments WHERE received_on > $1::date LIMIT 1', [asOf]);
+  return rows.length > 0;
+}
+
+const sheetInputsSql = (laterReceipts: boolean) => `
+WITH ${openOnDay('$5::int[]', laterReceipts)},
 -- Balances per customer on the day. Paid history is read separately (readPaymentHistory), only for
 -- the accounts whose treatment depends on it.
 agg AS (
@@ -271,6 +276,8 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
         OR (c.pinned AND agg.open_c > 0)
         OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
    AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))`;
+/** The query for a day with no payment received after it (mornings), and for any other day. */
+const SQL = { today: sheetInputsSql(false), past: sheetInputsSql(true) };
 
 type Raw = Record<string, unknown>;
 const text = (row: Raw, key: string) => (row[key] ?? null) as string | null;
@@ -372,8 +379,9 @@ async function withoutJit<T>(conn: SqlConn, fn: (c: SqlConn) => Promise<T>): Pro
 
 /** Every customer with a step to take (or held off) on the day, ordered by code. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
+  const later = await receivedAfter(conn, q.asOf);
   const rows = await withoutJit(conn, (c) =>
-    c.query(SQL, [
+    c.query(later ? SQL.past : SQL.today, [
       q.asOf,
       q.cutoff,
       q.timeZone,

@@ -5,4 +5,7 @@ CREATE INDEX "invoices_open_idx" ON "invoices"("customer_id", "due_date", "open_
 CREATE INDEX "invoices_customer_id_paid_on_issue_date_status_idx" ON "invoices"("customer_id", "paid_on", "issue_date", "status");
 
 -- CreateIndex
+CREATE INDEX "invoices_paid_on_idx" ON "invoices"("paid_on");
+
+-- CreateIndex
 CREATE INDEX "payments_received_on_idx" ON "payments"("received_on");
