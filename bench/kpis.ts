@@ -67,7 +67,7 @@ try {
     let engineMs = 0;
     const engine = callsheetPolicy(async (asOf) => {
       const t = performance.now();
-      const set = await buildCallSheets(deps, { asOf });
+      const set = await buildCallSheets(deps, { asOf, automated: false }); // as `callsheet backtest` does
       engineMs += performance.now() - t;
       return set;
     });

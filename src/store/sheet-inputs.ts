@@ -175,10 +175,13 @@ function openOnDay(ids: string, receivedAfter: boolean): string {
     `i.id, i.customer_id, i.due_date, $1::date - i.due_date AS dpd, ((${balance}) * 100)::int8::float8 AS oc`;
   if (!receivedAfter)
     return `open_on_day AS (SELECT ${row('i.open_amount')} FROM invoices i WHERE i.open_amount > 0 AND ${scope})`;
+  // Each invoice's own applications, each payment by primary key: written so that no plan can
+  // scan every later payment once per invoice (what a join here becomes without statistics).
   const withLater = `FROM invoices i CROSS JOIN LATERAL (
       SELECT coalesce(sum(pa.amount), 0) AS amount
-        FROM payment_applications pa JOIN payments p ON p.id = pa.payment_id
-       WHERE pa.invoice_id = i.id AND p.received_on > $1::date) later`;
+        FROM payment_applications pa
+       WHERE pa.invoice_id = i.id
+         AND (SELECT p.received_on FROM payments p WHERE p.id = pa.payment_id) > $1::date) later`;
   return `open_on_day AS (
     SELECT ${row('i.open_amount + later.amount')} ${withLater}
      WHERE i.open_amount > 0 AND ${scope}
