@@ -15,6 +15,7 @@ import {
   loadLapsedPromises,
   loadPayingCustomers,
   loadRecentOrders,
+  withScanSettings,
 } from '../store/alerts.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
 import type { AlertView } from './alert-model.ts';
@@ -39,16 +40,17 @@ export interface ScanAlertsResult {
 export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Promise<ScanAlertsResult> {
   const now = deps.now();
   const asOf = input.asOf ?? todayIn('UTC', now);
-  const conn = deps.store.sql;
-  const t = await readSettings(conn, ALERT_SETTINGS);
-  const orders = await loadRecentOrders(conn, asOf, t);
-  const found = [
-    ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t),
-    ...detectUnusualOrders(orders.established, asOf, t),
-    ...detectSlowingPayments(await loadPayingCustomers(conn, asOf, t), asOf, t),
-    ...detectBrokenPromises(await loadLapsedPromises(conn, asOf, t), asOf, t),
-    ...detectCreditLimitBreaches(await loadCreditExposures(conn, asOf), asOf, t),
-  ];
-  const stored = await insertAlerts(conn, found, asOf, now);
-  return { asOf, found, created: stored.map((row) => toAlertView(row, now)) };
+  const t = await readSettings(deps.store.sql, ALERT_SETTINGS);
+  return withScanSettings(deps.store.sql, async (conn) => {
+    const orders = await loadRecentOrders(conn, asOf, t);
+    const found = [
+      ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t),
+      ...detectUnusualOrders(orders.established, asOf, t),
+      ...detectSlowingPayments(await loadPayingCustomers(conn, asOf, t), asOf, t),
+      ...detectBrokenPromises(await loadLapsedPromises(conn, asOf, t), asOf, t),
+      ...detectCreditLimitBreaches(await loadCreditExposures(conn, asOf), asOf, t),
+    ];
+    const stored = await insertAlerts(conn, found, asOf, now);
+    return { asOf, found, created: stored.map((row) => toAlertView(row, now)) };
+  });
 }

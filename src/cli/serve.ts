@@ -9,12 +9,15 @@ import { createLogger } from '../shared/logger.ts';
 import { openStore } from '../store/open-store.ts';
 import type { CliContext } from './context.ts';
 
-/** Every surface Callsheet can serve; each returns null when its settings are absent. */
-export const SURFACES: SurfaceFactory[] = [];
-// Loaded on demand so other commands do not pay for the chat SDKs' start-up.
-SURFACES.push(async (ctx) => (await import('../adapters/slack/slack-surface.ts')).createSlackSurface(ctx));
-SURFACES.push(async (ctx) => (await import('../adapters/teams/teams-surface.ts')).teamsSurface()(ctx));
-SURFACES.push(schedulerSurfaceFactory); // last: it posts through the chat surfaces' publishers
+/** The chat surfaces; each returns null when its settings are absent. */
+export const CHAT_SURFACES: SurfaceFactory[] = [
+  // Loaded on demand so other commands do not pay for the chat SDKs' start-up.
+  async (ctx) => (await import('../adapters/slack/slack-surface.ts')).createSlackSurface(ctx),
+  async (ctx) => (await import('../adapters/teams/teams-surface.ts')).teamsSurface()(ctx),
+];
+
+/** Every surface Callsheet serves: the scheduler last, as it posts through the chat surfaces' publishers. */
+export const SURFACES: SurfaceFactory[] = [...CHAT_SURFACES, schedulerSurfaceFactory];
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program

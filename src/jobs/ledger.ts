@@ -162,6 +162,23 @@ export async function electForSlot(
   return won.length > 0;
 }
 
+const RUN_COLUMNS = `id, job, period_key AS "periodKey", status::text AS status, attempts, last_error AS "lastError", result,
+  ${iso('next_attempt_at', 'nextAttemptAt')}, ${iso('started_at', 'startedAt')},
+  ${iso('finished_at', 'finishedAt')}, ${iso('created_at', 'createdAt')}`;
+
+/** The runs of these (job, period key) pairs that exist, in id order. */
+export async function findRuns(
+  conn: SqlConn,
+  keys: readonly Pick<DueRun, 'job' | 'periodKey'>[],
+): Promise<JobRunRow[]> {
+  if (!keys.length) return [];
+  return conn.query<JobRunRow>(
+    `SELECT ${RUN_COLUMNS} FROM job_runs
+      WHERE (job, period_key) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY id`,
+    [keys.map((k) => k.job), keys.map((k) => k.periodKey)],
+  );
+}
+
 /** Recent runs, newest first; `failedOnly` for the failures and missed periods. */
 export async function listRuns(
   conn: SqlConn,
@@ -175,9 +192,7 @@ export async function listRuns(
     where.push(`job = $${params.length}`);
   }
   return conn.query<JobRunRow>(
-    `SELECT id, job, period_key AS "periodKey", status::text AS status, attempts, last_error AS "lastError", result,
-            ${iso('next_attempt_at', 'nextAttemptAt')}, ${iso('started_at', 'startedAt')},
-            ${iso('finished_at', 'finishedAt')}, ${iso('created_at', 'createdAt')}
+    `SELECT ${RUN_COLUMNS}
        FROM job_runs WHERE ${where.join(' AND ')}
       ORDER BY coalesce(finished_at, started_at, created_at) DESC, id DESC LIMIT $1::int`,
     params,
