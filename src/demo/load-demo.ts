@@ -250,6 +250,9 @@ export async function loadDemo(
       progress(`${customers} customers loaded`);
     }
     await resetSequences(tx, DEMO_TABLES);
+    // Fresh planner statistics: PGlite has no autovacuum, and without them the engine's plans
+    // can be orders of magnitude off on the loaded volumes.
+    await tx.exec(`ANALYZE ${DEMO_TABLES.map((t) => `"${t}"`).join(', ')}`);
     const marker: DemoMarker = { ...options, planted, loadedAt: new Date().toISOString() };
     await tx.query(
       `INSERT INTO settings (key, value, actor, source, updated_at) VALUES ($1, $2::jsonb, 'system', $3, now())
