@@ -395,9 +395,11 @@ export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promi
   );
   // Sorted here rather than in SQL, where the sort would carry every wide row.
   const accounts = rows.map(toAccount).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  // A customer that pays later than its terms by habit is not chased before its usual day, which
-  // needs its year of payments (patternGraceDays); nobody else's history matters for selection.
-  const late = accounts.filter((a) => a.expectedDaysToPay !== null && a.expectedDaysToPay > a.termsDays);
+  // An overdue customer that pays later than its terms by habit is not chased before its usual
+  // day, which needs its year of payments (patternGraceDays); no other history matters to selection.
+  const late = accounts.filter(
+    (a) => a.overdueCents > 0 && a.expectedDaysToPay !== null && a.expectedDaysToPay > a.termsDays,
+  );
   const history = await readPaymentHistory(
     conn,
     q.asOf,
