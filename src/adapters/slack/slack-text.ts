@@ -26,3 +26,18 @@ export async function replaceMentions(
   }
   return out + text.slice(last);
 }
+
+const LINK = /<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>/g;
+
+/**
+ * What the collector typed, from Slack's escaped command text: links back to their label (or the
+ * address), and `&lt;` `&gt;` `&amp;` back to characters (ampersand last, so `&amp;lt;` stays
+ * `&lt;`). Slack escapes exactly these three; a customer called "AT&T" must match as typed.
+ */
+export function typedText(text: string): string {
+  return text
+    .replace(LINK, (_, url: string, label: string | undefined) => label ?? url.replace(/^mailto:/, ''))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

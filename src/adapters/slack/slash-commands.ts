@@ -9,7 +9,7 @@ import { within } from './answer-in-time.ts';
 import { ADMIN_SUBCOMMANDS, type AdminAnswer, runAdmin } from './callsheet-admin.ts';
 import { requestKey, type SlackHandlerContext, SOMETHING_WENT_WRONG } from './handler-context.ts';
 import { collectorBySlackUser } from './slack-directory.ts';
-import { replaceMentions } from './slack-text.ts';
+import { replaceMentions, typedText } from './slack-text.ts';
 
 /** The slash commands this app declares; manifests/slack/*.yaml must list exactly these. */
 export const SLASH_COMMANDS = ['/logcall', '/calls', '/account', '/promises', '/callsheet'] as const;
@@ -35,10 +35,11 @@ export function registerSlashCommands(app: App, ctx: SlackHandlerContext): void 
       const userId = command.user_id;
       const work = (async (): Promise<RespondArguments[]> => {
         // Mentions become collector codes so `/callsheet assign ACME @jane` reads like the console.
-        const text = await replaceMentions(command.text ?? '', async (id, shown) => {
+        const mentioned = await replaceMentions(command.text ?? '', async (id, shown) => {
           const c = await collectorBySlackUser(ctx.deps.store.sql, id);
           return c?.code ?? shown ?? id;
         });
+        const text = typedText(mentioned);
         const [first = '', ...rest] = (command.text ?? '').trim().split(/\s+/);
         const sub = first.toLowerCase();
         if (name === '/callsheet' && (ADMIN_SUBCOMMANDS as readonly string[]).includes(sub)) {

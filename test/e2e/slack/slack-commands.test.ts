@@ -143,6 +143,23 @@ describe('/logcall', () => {
     expect(messageViolations(res.body)).toEqual([]);
     expect(JSON.stringify(res.body)).not.toMatch(/<!channel>/);
   });
+
+  it('matches a customer name with & as typed (Slack sends it as &amp;)', async () => {
+    const [c] = await store.sql.query<{ id: number }>(
+      `UPDATE customers SET name = 'Smith & Sons Hardware' WHERE code = $1 RETURNING id`,
+      [customer.code],
+    );
+    try {
+      const res = await command('"Smith &amp; Sons Hardware" no answer');
+      expect(res.body.text).toMatch(/No answer from Smith &amp; Sons Hardware/); // escaped again for mrkdwn
+      const [last] = await store.sql.query<{ customer_id: number }>(
+        `SELECT customer_id FROM interactions WHERE source = 'slack' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(last?.customer_id).toBe(c!.id);
+    } finally {
+      await store.sql.query('UPDATE customers SET name = $1 WHERE code = $2', [customer.name, customer.code]);
+    }
+  });
 });
 
 describe('a slow answer', () => {

@@ -4,6 +4,7 @@ import {
   mentionedChannel,
   mentionedUsers,
   replaceMentions,
+  typedText,
 } from '../../../../src/adapters/slack/slack-text.ts';
 
 const meta = (kind: string, code = 'ACME') =>
@@ -73,5 +74,15 @@ describe('Slack references in command text', () => {
       id === 'U1' ? 'jane' : (shown ?? id),
     );
     expect(text).toBe('assign ACME jane bob');
+  });
+
+  it('turns escaped command text back into what was typed', () => {
+    expect(typedText('AT&amp;T promised 5/30 note &lt;urgent&gt; &amp;lt;')).toBe(
+      'AT&T promised 5/30 note <urgent> &lt;',
+    );
+    expect(
+      typedText('ACME note see <https://erp.example/inv/1|INV-1> or <mailto:ap@acme.test|ap@acme.test>'),
+    ).toBe('ACME note see INV-1 or ap@acme.test');
+    expect(typedText('ACME note <https://erp.example/x>')).toBe('ACME note https://erp.example/x');
   });
 });
