@@ -3,6 +3,7 @@
 // payments received on or before D — so the figures hold for any imported ledger, not only for
 // today's balances. Everything is grouped by the customer's collector (null = unassigned).
 import type { IsoDate } from '../domain/calendar.ts';
+import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { type AgingBasis, CURRENT_LIMIT_DAYS } from '../domain/kpis/aging.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { SqlConn } from './sql.ts';
@@ -127,16 +128,7 @@ export async function promiseOutcomesByMonth(
 }
 
 /** Outcomes that record a call attempt (notes and account changes are not contacts). */
-export const CONTACT_OUTCOMES = [
-  'promised',
-  'plan',
-  'disputed',
-  'no_answer',
-  'voicemail',
-  'paid',
-  'callback',
-  'wrong_number',
-] as const;
+export const CONTACT_OUTCOMES = OUTCOMES.filter((o) => o !== 'note');
 
 /**
  * Logged contacts per month, dated in the collector's own time zone; an interaction that was

@@ -4,6 +4,7 @@
 // rebuilt from the stored balance plus the payment applications received after it, so past days
 // can be replayed (backtests) without a history table.
 import type { IsoDate } from '../domain/calendar.ts';
+import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { AccountInputs, OverdueSegment } from '../domain/policy/account-inputs.ts';
 import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
@@ -26,7 +27,7 @@ export interface SheetInputsQuery {
 const SEGMENTS = CURVE_BREAKS.length + 1;
 const MONTHS = 12;
 /** Outcomes of a call made (not chat-made changes such as hold or assign). */
-const CALL_OUTCOMES = `('promised','plan','disputed','no_answer','voicemail','paid','callback','wrong_number','note')`;
+const CALL_OUTCOMES = `(${OUTCOMES.map((o) => `'${o}'`).join(',')})`;
 /** Outcomes that mean someone at the customer answered. */
 const REACHED = `('promised','plan','disputed','paid','callback','note')`;
 
