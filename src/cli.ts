@@ -14,6 +14,7 @@ import { registerImport } from './cli/import.ts';
 import { registerJobs } from './cli/jobs.ts';
 import { registerKpis } from './cli/kpis.ts';
 import { registerServe } from './cli/serve.ts';
+import { registerSettings } from './cli/settings.ts';
 import { registerSheet } from './cli/sheet.ts';
 import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerServe(program, ctx);
   registerTeams(program, ctx);
   registerSheet(program, ctx);
+  registerSettings(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };
 }

@@ -1,6 +1,8 @@
 // The Slack-only parts of /callsheet: `sheet [@user]` (a sheet on demand), `bind digests|alerts|team
 // [#channel]` and `settings` (managers). Everything else under /callsheet goes to the command core.
+import { changeSetting, listSettings, resetSetting } from '../../app/business-settings.ts';
 import type { Reply } from '../../app/reply.ts';
+import { UserError } from '../../shared/errors.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import {
@@ -77,24 +79,51 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
       },
     };
   }
-  // settings: show what is stored; changes go through `callsheet` on the server so they are validated.
-  const rows = await conn.query<{ key: string; value: string; actor: string }>(
-    'SELECT key, value::text AS value, actor FROM settings ORDER BY key',
-  );
+  // settings [set <setting> <value> | reset <setting>]: the same validated changes as the CLI.
+  const [verb = '', path = '', ...value] = req.args.trim().split(/\s+/);
+  const who = { actor: me.code, source: 'slack' };
+  if (verb === 'set' || verb === 'reset') {
+    if (!path || (verb === 'set' && !value.length))
+      return {
+        reply: errorReply(
+          'Say which setting: /callsheet settings set policy.coveragePct 85 (or reset <setting>)',
+        ),
+      };
+    try {
+      const line = await conn.transaction((tx) =>
+        verb === 'set' ? changeSetting(tx, path, value.join(' '), who) : resetSetting(tx, path, who),
+      );
+      return {
+        reply: {
+          tone: 'ok',
+          title: `${line.path} is now ${line.value}${line.stored ? ` (default ${line.defaultValue})` : ' (the default)'}.`,
+          private: true,
+        },
+      };
+    } catch (err) {
+      if (err instanceof UserError) return { reply: errorReply(err.message) };
+      throw err;
+    }
+  }
+  const lines = await listSettings(conn);
+  const changed = lines.filter((l) => l.stored);
   return {
     reply: {
       tone: 'info',
-      title: rows.length
-        ? 'Stored settings (everything else uses the defaults):'
-        : 'All settings use their defaults.',
-      ...(rows.length
+      title: changed.length
+        ? `${changed.length} of ${lines.length} settings differ from the defaults:`
+        : `All ${lines.length} settings use their defaults.`,
+      ...(changed.length
         ? {
             table: {
-              columns: ['setting', 'value', 'changed by'],
-              rows: rows.map((r) => [r.key, r.value, r.actor]),
+              columns: ['setting', 'value', 'default'],
+              rows: changed.map((l) => [l.path, l.value, l.defaultValue]),
             },
           }
         : {}),
+      lines: [
+        'Change one: /callsheet settings set <setting> <value>; back to the default: /callsheet settings reset <setting>. `callsheet settings` on the server lists them all.',
+      ],
       private: true,
     },
   };

@@ -1,0 +1,149 @@
+// Every business setting by its dotted path (`policy.coveragePct`, `schedule.digestTime`): list
+// them with their defaults, change one, or put one back to its default. Each change is validated
+// by the schema of the feature that owns the group before anything is stored, and is recorded with
+// who made it; a bad value changes nothing.
+import type { z } from 'zod';
+import { SCHEDULE_SETTINGS } from '../jobs/schedule-settings.ts';
+import { UserError } from '../shared/errors.ts';
+import { readSettings, type SettingsGroup, writeSettings } from '../store/settings.ts';
+import type { SqlConn } from '../store/sql.ts';
+import { commandSettings } from './commands/settings.ts';
+import { KPI_SETTINGS } from './compute-kpis.ts';
+import { policySettings } from './policy-settings.ts';
+import { ALERT_SETTINGS } from './scan-alerts.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the groups have different schemas
+const GROUPS: SettingsGroup<any>[] = [
+  policySettings,
+  commandSettings,
+  ALERT_SETTINGS,
+  SCHEDULE_SETTINGS,
+  KPI_SETTINGS,
+];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface SettingLine {
+  path: string;
+  /** The value in effect, as JSON text. */
+  value: string;
+  /** The built-in default, as JSON text. */
+  defaultValue: string;
+  /** Stored (differs from the default, or was set explicitly). */
+  stored: boolean;
+}
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Leaves of a settings object as [dotted path, value]; arrays are one value. */
+function leaves(value: JsonObject, prefix: string): [string, Json][] {
+  return Object.entries(value).flatMap(([key, v]) =>
+    isObject(v) ? leaves(v, `${prefix}${key}.`) : [[`${prefix}${key}`, v] as [string, Json]],
+  );
+}
+
+async function storedValue(conn: SqlConn, key: string): Promise<JsonObject> {
+  const [row] = await conn.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return isObject(row?.value) ? (row.value as JsonObject) : {};
+}
+
+function lookup(value: JsonObject, path: readonly string[]): Json | undefined {
+  let at: Json | undefined = value;
+  for (const key of path) at = isObject(at) ? at[key] : undefined;
+  return at;
+}
+
+/** Every setting with its value in effect and its default, grouped and in a stable order. */
+export async function listSettings(conn: SqlConn): Promise<SettingLine[]> {
+  const out: SettingLine[] = [];
+  for (const group of GROUPS) {
+    const effective = (await readSettings(conn, group)) as JsonObject;
+    const stored = await storedValue(conn, group.key);
+    for (const [path, value] of leaves(effective, '')) {
+      const parts = path.split('.');
+      out.push({
+        path: `${group.key}.${path}`,
+        value: JSON.stringify(value),
+        defaultValue: JSON.stringify(lookup(group.defaults as JsonObject, parts)),
+        stored: lookup(stored, parts) !== undefined,
+      });
+    }
+  }
+  return out;
+}
+
+/** The group and the path inside it of a known setting; a clear error naming the close ones otherwise. */
+function resolve(path: string): { group: SettingsGroup<z.ZodType>; keys: string[] } {
+  const [groupKey = '', ...keys] = path.split('.');
+  const group = GROUPS.find((g) => g.key === groupKey);
+  const known = GROUPS.flatMap((g) => leaves(g.defaults as JsonObject, `${g.key}.`).map(([p]) => p));
+  if (
+    group &&
+    keys.length &&
+    lookup(group.defaults as JsonObject, keys) !== undefined &&
+    !isObject(lookup(group.defaults as JsonObject, keys))
+  )
+    return { group, keys };
+  const near = known.filter((p) => p.toLowerCase().includes((keys.at(-1) ?? groupKey).toLowerCase()));
+  throw new UserError(
+    `no setting "${path}"` +
+      (near.length
+        ? `; did you mean ${near.slice(0, 5).join(', ')}?`
+        : '; `callsheet settings` lists them all'),
+  );
+}
+
+/** A value as typed: JSON when it parses (numbers, true/false, lists, "quoted"), else the text itself. */
+export function parseSettingValue(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+function withLeaf(value: JsonObject, keys: readonly string[], leaf: Json | undefined): JsonObject {
+  const [key, ...rest] = keys as [string, ...string[]];
+  const copy: JsonObject = { ...value };
+  if (rest.length) copy[key] = withLeaf(isObject(value[key]) ? (value[key] as JsonObject) : {}, rest, leaf);
+  else if (leaf === undefined) delete copy[key];
+  else copy[key] = leaf;
+  return copy;
+}
+
+async function store(
+  conn: SqlConn,
+  group: SettingsGroup<z.ZodType>,
+  keys: readonly string[],
+  leaf: Json | undefined,
+  who: { actor: string; source: string },
+): Promise<void> {
+  const next = withLeaf(await storedValue(conn, group.key), keys, leaf);
+  // Top-level fields replace whole: the patch carries the group's first-level field in full.
+  const top = keys[0]!;
+  await writeSettings(conn, group, { [top]: next[top] }, who);
+}
+
+/** Sets one setting; the owning schema validates the result first (UserError naming the rule). */
+export async function changeSetting(
+  conn: SqlConn,
+  path: string,
+  text: string,
+  who: { actor: string; source: string },
+): Promise<SettingLine> {
+  const { group, keys } = resolve(path);
+  await store(conn, group, keys, parseSettingValue(text), who);
+  return (await listSettings(conn)).find((l) => l.path === path)!;
+}
+
+/** Puts one setting back to its default. */
+export async function resetSetting(
+  conn: SqlConn,
+  path: string,
+  who: { actor: string; source: string },
+): Promise<SettingLine> {
+  const { group, keys } = resolve(path);
+  await store(conn, group, keys, undefined, who);
+  return (await listSettings(conn)).find((l) => l.path === path)!;
+}
