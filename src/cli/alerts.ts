@@ -91,7 +91,7 @@ export async function showTodaysAlerts(
   const deps: AppDeps = { store, now: systemClock };
   await scanAlerts(deps, { asOf });
   const open = await listAlerts(deps);
-  const shown = open.slice(0, DEMO_SHOWN);
+  const shown = mostUrgentOfEachKind(open, DEMO_SHOWN);
   write(`\n${alertsText(shown, `Today's alerts (as of ${asOf}), most urgent first`)}`);
   if (open.length > shown.length) {
     const byKind = new Map<string, number>();
@@ -102,3 +102,20 @@ export async function showTodaysAlerts(
 }
 
 const DEMO_SHOWN = 8;
+
+/**
+ * At most `n` alerts, most urgent first, with the most urgent of every kind among them: one kind
+ * with many alerts must not hide that the others exist.
+ */
+export function mostUrgentOfEachKind<T extends { kind: string }>(urgentFirst: readonly T[], n: number): T[] {
+  const firsts = new Set<T>();
+  const seen = new Set<string>();
+  for (const a of urgentFirst)
+    if (!seen.has(a.kind) && firsts.size < n) {
+      seen.add(a.kind);
+      firsts.add(a);
+    }
+  const rest = urgentFirst.filter((a) => !firsts.has(a)).slice(0, n - firsts.size);
+  const chosen = new Set([...firsts, ...rest]);
+  return urgentFirst.filter((a) => chosen.has(a));
+}

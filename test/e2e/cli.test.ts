@@ -87,6 +87,11 @@ describe('the callsheet command', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Loaded the small demo company \(seed 42, as of 2027-05-28\)/);
     expect(first.stdout).toMatch(/200 customers/);
+    // Today's alerts, each explained, with every kind the demo plants among those shown.
+    expect(first.stdout).toMatch(/Today's alerts \(as of 2027-05-28\), most urgent first/);
+    const alerts = first.stdout.slice(first.stdout.indexOf("Today's alerts"));
+    for (const kind of [/new customer/i, /unusual/i, /slow/i, /promise/i, /credit limit/i])
+      expect(alerts).toMatch(kind);
     const second = await runCallsheet(args, storeEnv(db));
     expect(second.stdout).toMatch(/^Already loaded/);
     expect(second.stdout.split('\n').slice(1).join('\n')).toBe(first.stdout.split('\n').slice(1).join('\n'));
