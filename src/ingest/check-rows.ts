@@ -2,7 +2,7 @@
 // repeat within the file, and references to customers, collectors or invoices that do not exist.
 // Rows that fail are reported and removed from the staging table, so what remains can be upserted.
 import type { SqlConn } from '../store/sql.ts';
-import type { EntitySpec } from './entities.ts';
+import type { EntitySpec, Reference } from './entities.ts';
 import { ROW_NO } from './stage-table.ts';
 
 export interface RowError {
@@ -24,6 +24,10 @@ interface Check {
 }
 
 const PAGE = 5000;
+
+/** Why a row naming a customer, collector or invoice that does not exist is refused. */
+export const unknownReference = (ref: Reference, value: string) =>
+  `unknown ${ref.noun} ${JSON.stringify(value)}: ${ref.hint}`;
 const q = (name: string) => `"${name}"`;
 
 function checksOf(spec: EntitySpec, stage: string): Check[] {
@@ -47,7 +51,7 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
       select: `SELECT s.${ROW_NO}, s.${q(ref.column)} AS value, '' AS detail FROM ${q(stage)} s WHERE ${missing}`,
       where: missing,
       column: ref.column,
-      reason: (value) => `unknown ${ref.noun} ${JSON.stringify(value)}: ${ref.hint}`,
+      reason: (value) => unknownReference(ref, value),
     });
   }
   if (spec.entity === 'payments') {

@@ -3,6 +3,7 @@
 // touches nothing; columns absent from the file keep their stored values.
 import type { SqlConn } from '../store/sql.ts';
 import type { Entity } from './entities.ts';
+import { withoutSecondaryIndexes } from './secondary-indexes.ts';
 
 interface TargetColumn {
   name: string;
@@ -248,25 +249,4 @@ async function isBulkLoad(conn: SqlConn, table: string, stage: string, bulkRows:
     [table],
   );
   return !!row && row.staged >= bulkRows && row.staged > row.stored;
-}
-
-/**
- * Runs a large insert with the table's indexes (all but the primary key and constraints) dropped
- * and rebuilds them after, as pg_restore does: one sorted build is many times cheaper than a
- * million scattered index inserts once the indexes outgrow shared buffers. Unique keys stay
- * unique: the import checked them, and the rebuild checks them again. Inside the import's
- * transaction, so a rollback restores them; readers of the table wait for the commit.
- */
-async function withoutSecondaryIndexes<T>(conn: SqlConn, table: string, fn: () => Promise<T>): Promise<T> {
-  const indexes = await conn.query<{ name: string; def: string }>(
-    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
-    [table],
-  );
-  for (const index of indexes) await conn.exec(`DROP INDEX "${index.name}"`);
-  const result = await fn();
-  for (const index of indexes) await conn.exec(index.def);
-  return result;
 }
