@@ -23,6 +23,8 @@ interface UpsertPlan {
   table: string;
   conflict: readonly string[];
   joins: string;
+  /** What only the update reads: more joins, and the columns they bring (`expr AS name`). */
+  forUpdate?: { joins: string; columns: string[] };
   columns: TargetColumn[];
   hasUpdatedAt: boolean;
 }
@@ -120,11 +122,19 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
       const fallback = present.has('open_amount')
         ? 'excluded.open_amount'
         : 't.open_amount + excluded.amount - t.amount';
-      const open = `coalesce(excluded.amount - (SELECT sum(a.amount) FROM payment_applications a WHERE a.invoice_id = t.id), ${fallback})`;
+      // The payments applied to each invoice, summed once and hash-joined: a subquery per
+      // compared row would probe payment_applications a million times on a re-import.
+      const open = `coalesce(excluded.amount - excluded.applied, ${fallback})`;
       return {
         table: 'invoices',
         conflict: ['number'],
         joins: CUSTOMER,
+        forUpdate: {
+          joins: `LEFT JOIN (SELECT i.number, sum(a.amount) AS amount FROM payment_applications a
+                               JOIN invoices i ON i.id = a.invoice_id GROUP BY i.number) paid
+                    ON paid.number = s.number`,
+          columns: ['paid.amount AS applied'],
+        },
         hasUpdatedAt: true,
         columns: [
           { ...plain('number'), key: true },
@@ -199,8 +209,11 @@ export async function upsertStaged(
   const names = p.columns.map((c) => `"${c.name}"`);
   // The staged rows as the target would store them; named `excluded` so that update expressions
   // read like an ON CONFLICT clause.
-  const source = `(SELECT ${p.columns.map((c) => `${c.insert} AS "${c.name}"`).join(', ')}
-                     FROM "${stage}" s ${p.joins}) AS excluded`;
+  const source = (forUpdate: boolean) => {
+    const extra = forUpdate ? p.forUpdate : undefined;
+    const columns = p.columns.map((c) => `${c.insert} AS "${c.name}"`).concat(extra?.columns ?? []);
+    return `(SELECT ${columns.join(', ')} FROM "${stage}" s ${p.joins} ${extra?.joins ?? ''}) AS excluded`;
+  };
   const match = p.conflict.map((k) => `t."${k}" = excluded."${k}"`).join(' AND ');
   const updating = p.columns.filter((c) => !c.key && (c.needs ?? [c.name]).every((n) => present.has(n)));
   const value = (c: TargetColumn) => c.update ?? `excluded."${c.name}"`;
@@ -214,7 +227,7 @@ export async function upsertStaged(
   if (compared.length) {
     const [row] = await conn.query<{ n: number }>(
       `WITH changed AS (
-         UPDATE "${p.table}" AS t SET ${sets.join(', ')} FROM ${source}
+         UPDATE "${p.table}" AS t SET ${sets.join(', ')} FROM ${source(true)}
           WHERE ${match}
             AND (${compared.map((c) => `t."${c.name}"`).join(', ')}, NULL) IS DISTINCT FROM (${compared.map(value).join(', ')}, NULL)
          RETURNING t.id)${capture('changed')}
@@ -227,7 +240,7 @@ export async function upsertStaged(
     conn.query<{ n: number }>(
       `WITH added AS (
        INSERT INTO "${p.table}" (${names.join(', ')}, actor, source)
-       SELECT ${names.map((n) => `excluded.${n}`).join(', ')}, $1, 'import' FROM ${source}
+       SELECT ${names.map((n) => `excluded.${n}`).join(', ')}, $1, 'import' FROM ${source(false)}
         WHERE NOT EXISTS (SELECT 1 FROM "${p.table}" t WHERE ${match})
        RETURNING id)${capture('added')}
      SELECT count(*)::int AS n FROM added`,
