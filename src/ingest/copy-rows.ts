@@ -2,6 +2,7 @@
 // COPY stream's per-chunk overhead vanishes; rejected rows go to the error report as they come.
 // The caller's COPY pulls the batches, so parsing here overlaps with the server storing the last.
 import type { RowError } from './check-rows.ts';
+import { CopyBuffer } from './copy-buffer.ts';
 import type { Entity } from './entities.ts';
 import type { ErrorReport } from './error-report.ts';
 import type { ColumnMap } from './header.ts';
@@ -9,8 +10,11 @@ import type { InputFile } from './open-input.ts';
 import { ImportFileError, readRows } from './read-rows.ts';
 import type { CellValue, RowParser } from './row-schema.ts';
 
-/** A good row as a COPY text line, or why it is refused after all (e.g. an unknown reference). */
-export type RowEncoder = (row: number, values: readonly CellValue[]) => string | RowError;
+/**
+ * Writes a good row to `out` as a COPY text row, or returns why it is refused after all (e.g. an
+ * unknown reference) without writing anything.
+ */
+export type RowEncoder = (row: number, values: readonly CellValue[], out: CopyBuffer) => RowError | null;
 
 export interface RowTally {
   /** Data rows read (blank lines not counted). */
@@ -30,7 +34,7 @@ export interface CopyRowsOptions {
   onProgress?: ((rows: number, bytesRead: number, size: number) => void) | undefined;
 }
 
-const BATCH_CHARS = 256 * 1024;
+const BATCH_BYTES = 256 * 1024;
 
 export function copyRows(
   input: InputFile,
@@ -38,10 +42,10 @@ export function copyRows(
   encode: RowEncoder,
   report: ErrorReport,
   options: CopyRowsOptions,
-): { tally: RowTally; lines: AsyncGenerator<string> } {
+): { tally: RowTally; lines: AsyncGenerator<Buffer> } {
   const tally: RowTally = { rows: 0, rejected: 0, ignoredColumns: [], present: new Set() };
-  async function* lines(): AsyncGenerator<string> {
-    let out = '';
+  async function* lines(): AsyncGenerator<Buffer> {
+    const out = new CopyBuffer(BATCH_BYTES + 64 * 1024);
     try {
       const source = readRows(input, {
         entity: options.entity,
@@ -63,20 +67,14 @@ export function copyRows(
             continue;
           }
           const issues = parser.parse(r.cells);
-          const line = issues ? null : encode(r.row, parser.values);
-          if (typeof line === 'string') {
-            out += line;
-            continue;
-          }
+          const refused = issues ? null : encode(r.row, parser.values, out);
+          if (!issues && !refused) continue;
           tally.rejected++;
-          if (line) await report.add(line);
+          if (refused) await report.add(refused);
           for (const issue of issues ?? []) await report.add({ row: r.row, ...issue });
         }
         options.onProgress?.(tally.rows, input.bytesRead(), input.size);
-        if (out.length >= BATCH_CHARS) {
-          yield out;
-          out = '';
-        }
+        if (out.length >= BATCH_BYTES) yield out.take();
       }
     } catch (err) {
       // Ending the stream normally keeps the COPY (and so the transaction) usable for the report.
@@ -84,7 +82,7 @@ export function copyRows(
       tally.fileError = err.message;
       await report.add({ row: err.row ?? 1, column: '', value: '', reason: err.message });
     }
-    if (out) yield out;
+    if (out.length) yield out.take();
   }
   return { tally, lines: lines() };
 }

@@ -6,12 +6,10 @@
 // Only invoices, the one entity that comes by the million, load this way. The defaults below
 // mirror upsertStaged's insert expressions; a test imports the same file both ways and compares.
 import { addDays } from '../domain/calendar.ts';
-import { decimalFromCents } from '../domain/money.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { unknownReference } from './check-rows.ts';
 import type { RowEncoder } from './copy-rows.ts';
 import { type Entity, SPECS } from './entities.ts';
-import { escapeCopy } from './stage-table.ts';
 
 export interface InitialLoad {
   table: string;
@@ -63,7 +61,6 @@ export async function initialLoad(conn: SqlConn, entity: Entity, actor: string):
     'disputed',
   ].map(at) as [number, number, number, number, number, number, number, number, number];
   const customerRef = spec.references.find((r) => r.column === 'customer')!;
-  const tail = `\t${escapeCopy(actor)}\timport\n`;
   let written = 0;
   return {
     table: 'invoices',
@@ -82,15 +79,43 @@ export async function initialLoad(conn: SqlConn, entity: Entity, actor: string):
       'actor',
       'source',
     ],
-    encode: (row, v) => {
+    encode: (row, v, out) => {
       const code = v[customer] as string;
       const c = customers.get(code);
       if (!c) return { row, column: 'customer', value: code, reason: unknownReference(customerRef, code) };
       const cents = v[amount] as number;
       const openCents = (v[open] as number | null) ?? cents;
       const issueDate = v[issued] as string;
-      const id = first + written++;
-      return `${id}\t${escapeCopy(v[number] as string)}\t${c.id}\t${issueDate}\t${(v[due] as string | null) ?? addDays(issueDate, c.terms)}\t${(v[delivered] as string | null) ?? '\\N'}\t${decimalFromCents(cents)}\t${decimalFromCents(openCents)}\t${(v[currency] as string | null) ?? 'USD'}\t${openCents === 0 ? 'paid' : 'open'}\t${v[disputed] ? 't' : 'f'}${tail}`;
+      const dueDate = v[due] as string | null;
+      const deliveryDate = v[delivered] as string | null;
+      out.int(first + written++);
+      out.tab();
+      out.text(v[number] as string);
+      out.tab();
+      out.int(c.id);
+      out.tab();
+      out.text(issueDate);
+      out.tab();
+      out.text(dueDate ?? addDays(issueDate, c.terms));
+      out.tab();
+      if (deliveryDate === null) out.nul();
+      else out.text(deliveryDate);
+      out.tab();
+      out.cents(cents);
+      out.tab();
+      out.cents(openCents);
+      out.tab();
+      out.text((v[currency] as string | null) ?? 'USD');
+      out.tab();
+      out.text(openCents === 0 ? 'paid' : 'open');
+      out.tab();
+      out.text(v[disputed] ? 't' : 'f');
+      out.tab();
+      out.text(actor);
+      out.tab();
+      out.text('import');
+      out.newline();
+      return null;
     },
     written: () => written,
     finish: async () => {
