@@ -5,6 +5,7 @@
 // written even when some rows failed, so files later in the same import are checked against
 // what this one would write (the caller rolls back unless the import may be written).
 import type { SqlConn } from '../store/sql.ts';
+import { isUniqueViolation } from '../store/sql-errors.ts';
 import { applyPayments, markReallocated } from './apply-payments.ts';
 import { checkStagedRows } from './check-rows.ts';
 import { copyRows, type RowTally } from './copy-rows.ts';
@@ -108,9 +109,6 @@ async function copyFile(
   await conn.copyFrom(target.table, target.columns, lines);
   return { tally, report };
 }
-
-const isUniqueViolation = (err: unknown) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
 /** The initial load, or null when a key repeats (the caller rolls back and stages the file). */
 async function loadInitial(

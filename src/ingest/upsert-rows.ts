@@ -4,6 +4,7 @@
 import type { SqlConn } from '../store/sql.ts';
 import type { Entity } from './entities.ts';
 import { withoutSecondaryIndexes } from './secondary-indexes.ts';
+import { ROW_NO } from './stage-table.ts';
 
 interface TargetColumn {
   name: string;
@@ -191,8 +192,9 @@ export interface UpsertCounts {
 
 /**
  * Upserts every staged row: one UPDATE of the rows whose values differ, then one plain INSERT of
- * the rows not there yet — cheaper than INSERT … ON CONFLICT for a million rows, and safe because
- * imports hold an advisory lock (see importFiles). `present` lists the file's columns;
+ * the rows not there yet, in file order (ids follow the file whatever plan the join takes) —
+ * cheaper than INSERT … ON CONFLICT for a million rows, and safe because imports hold an advisory
+ * lock (see importFiles). `present` lists the file's columns;
  * `changedInto` names a temporary table (id int) that receives the ids of inserted and updated rows;
  * from `bulkRows` staged rows (more than the table holds) indexes are rebuilt after the insert.
  */
@@ -211,7 +213,9 @@ export async function upsertStaged(
   // read like an ON CONFLICT clause.
   const source = (forUpdate: boolean) => {
     const extra = forUpdate ? p.forUpdate : undefined;
-    const columns = p.columns.map((c) => `${c.insert} AS "${c.name}"`).concat(extra?.columns ?? []);
+    const columns = p.columns
+      .map((c) => `${c.insert} AS "${c.name}"`)
+      .concat(extra?.columns ?? [], `s.${ROW_NO} AS ${ROW_NO}`);
     return `(SELECT ${columns.join(', ')} FROM "${stage}" s ${p.joins} ${extra?.joins ?? ''}) AS excluded`;
   };
   const match = p.conflict.map((k) => `t."${k}" = excluded."${k}"`).join(' AND ');
@@ -242,6 +246,7 @@ export async function upsertStaged(
        INSERT INTO "${p.table}" (${names.join(', ')}, actor, source)
        SELECT ${names.map((n) => `excluded.${n}`).join(', ')}, $1, 'import' FROM ${source(false)}
         WHERE NOT EXISTS (SELECT 1 FROM "${p.table}" t WHERE ${match})
+        ORDER BY excluded.${ROW_NO}
        RETURNING id)${capture('added')}
      SELECT count(*)::int AS n FROM added`,
       [actor],
