@@ -8,8 +8,13 @@
 import { addDays } from '../domain/calendar.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { unknownReference } from './check-rows.ts';
+import type { CopyBuffer } from './copy-buffer.ts';
 import type { RowEncoder } from './copy-rows.ts';
 import { type Entity, SPECS } from './entities.ts';
+import type { CellValue } from './row-schema.ts';
+
+type Values = readonly CellValue[];
+type Value = (v: Values) => CellValue;
 
 export interface InitialLoad {
   table: string;
@@ -48,7 +53,10 @@ export async function initialLoad(conn: SqlConn, entity: Entity, actor: string):
   const [start] = await conn.query<{ id: number }>(`SELECT nextval(${sequence})::int AS id`);
   const first = start?.id ?? 1;
   const spec = SPECS.invoices;
-  const at = (name: string) => spec.fields.findIndex((f) => f.name === name);
+  const value = (name: string) => {
+    const i = spec.fields.findIndex((f) => f.name === name);
+    return (v: Values) => v[i] ?? null;
+  };
   const [number, customer, issued, due, delivered, amount, open, currency, disputed] = [
     'number',
     'customer',
@@ -59,63 +67,45 @@ export async function initialLoad(conn: SqlConn, entity: Entity, actor: string):
     'open_amount',
     'currency',
     'disputed',
-  ].map(at) as [number, number, number, number, number, number, number, number, number];
-  const customerRef = spec.references.find((r) => r.column === 'customer')!;
+  ].map(value) as [Value, Value, Value, Value, Value, Value, Value, Value, Value];
+  const openCents = (v: Values) => (open(v) ?? amount(v)) as number;
   let written = 0;
+  // Each column of the table and how it is written from the row's values and its customer's
+  // position `c` in the arrays above.
+  const columns: [string, (out: CopyBuffer, v: Values, c: number) => void][] = [
+    ['id', (out) => out.int(first + written)],
+    ['number', (out, v) => out.text(number(v) as string)],
+    ['customer_id', (out, _, c) => out.int(customerIds[c]!)],
+    ['issue_date', (out, v) => out.text(issued(v) as string)],
+    [
+      'due_date',
+      (out, v, c) => out.text((due(v) as string | null) ?? addDays(issued(v) as string, customerTerms[c]!)),
+    ],
+    ['delivery_date', (out, v) => (delivered(v) === null ? out.nul() : out.text(delivered(v) as string))],
+    ['amount', (out, v) => out.cents(amount(v) as number)],
+    ['open_amount', (out, v) => out.cents(openCents(v))],
+    ['currency', (out, v) => out.text((currency(v) as string | null) ?? 'USD')],
+    ['status', (out, v) => out.text(openCents(v) === 0 ? 'paid' : 'open')],
+    ['disputed', (out, v) => out.text(disputed(v) ? 't' : 'f')],
+    ['actor', (out) => out.text(actor)],
+    ['source', (out) => out.text('import')],
+  ];
+  const writers = columns.map(([, write]) => write);
+  const customerRef = spec.references.find((r) => r.column === 'customer')!;
   return {
     table: 'invoices',
-    columns: [
-      'id',
-      'number',
-      'customer_id',
-      'issue_date',
-      'due_date',
-      'delivery_date',
-      'amount',
-      'open_amount',
-      'currency',
-      'status',
-      'disputed',
-      'actor',
-      'source',
-    ],
+    columns: columns.map(([name]) => name),
     encode: (row, v, out) => {
-      const code = v[customer] as string;
+      const code = customer(v) as string;
       const c = customers.get(code);
       if (c === undefined)
         return { row, column: 'customer', value: code, reason: unknownReference(customerRef, code) };
-      const cents = v[amount] as number;
-      const openCents = (v[open] as number | null) ?? cents;
-      const issueDate = v[issued] as string;
-      const dueDate = v[due] as string | null;
-      const deliveryDate = v[delivered] as string | null;
-      out.int(first + written++);
-      out.tab();
-      out.text(v[number] as string);
-      out.tab();
-      out.int(customerIds[c]!);
-      out.tab();
-      out.text(issueDate);
-      out.tab();
-      out.text(dueDate ?? addDays(issueDate, customerTerms[c]!));
-      out.tab();
-      if (deliveryDate === null) out.nul();
-      else out.text(deliveryDate);
-      out.tab();
-      out.cents(cents);
-      out.tab();
-      out.cents(openCents);
-      out.tab();
-      out.text((v[currency] as string | null) ?? 'USD');
-      out.tab();
-      out.text(openCents === 0 ? 'paid' : 'open');
-      out.tab();
-      out.text(v[disputed] ? 't' : 'f');
-      out.tab();
-      out.text(actor);
-      out.tab();
-      out.text('import');
+      for (let i = 0; i < writers.length; i++) {
+        if (i > 0) out.tab();
+        writers[i]!(out, v, c);
+      }
       out.newline();
+      written++;
       return null;
     },
     written: () => written,
