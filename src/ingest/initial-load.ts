@@ -2,7 +2,7 @@
 // staging table: rows are COPYed straight into the table, references resolved from a map of the
 // referenced codes read up front, ids taken from the table's sequence in one block. Each row is
 // then written once, by COPY's batched inserts, instead of twice (COPY into staging, then an
-// INSERT … SELECT that logs every row): the difference between 0.15× and 0.4× of `\copy`.
+// INSERT … SELECT that logs every row): the difference between 0.15× and about 0.35× of `\copy`.
 // Only invoices, the one entity that comes by the million, load this way. The defaults below
 // mirror upsertStaged's insert expressions; a test imports the same file both ways and compares.
 import { addDays } from '../domain/calendar.ts';
