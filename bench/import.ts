@@ -3,9 +3,13 @@
 // The database `callsheet_bench_import` is recreated each run on the server of BENCH_DATABASE_URL
 // (default postgresql://postgres@127.0.0.1:5432/postgres). The import runs in a child process
 // so its peak RSS is its own. Traps: the files are generated once into bench/.data (delete it to
-// regenerate); \copy loads a table with no indexes, the import upserts into one with five.
+// regenerate); \copy loads a table with no indexes, the import upserts into one with five; the
+// first import of invoices finds the table empty and takes the initial load (no staging table),
+// the re-import takes the staging path. The machine is shared: the load average is printed
+// before and after, and only the ratio measured in the same run means much.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -162,8 +166,15 @@ function psqlCopy(file: string): number {
   return (performance.now() - t) / 1000;
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
 async function main(): Promise<void> {
   const t0 = performance.now();
+  console.log(`load average before: ${loadAverage()} (${os.cpus().length} cores)`);
   const files = await generate();
   const mb = (f: string) => (statSync(f).size / 1e6).toFixed(0);
   console.log(
@@ -192,6 +203,7 @@ async function main(): Promise<void> {
   console.log(
     `re-import (all unchanged):    ${again.seconds[0]!.toFixed(2)} s  ${Math.round(ROWS / again.seconds[0]!).toLocaleString('en-US')} rows/s`,
   );
+  console.log(`load average after:  ${loadAverage()}`);
 }
 
 if (process.argv[2] === '--child') await child(process.argv.slice(3));

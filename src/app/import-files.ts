@@ -21,6 +21,8 @@ export interface ImportRequest {
   actor: Actor;
   /** Staged rows from which a file counts as a bulk load (tests lower it). */
   bulkRows?: number | undefined;
+  /** Whether an empty invoices table may be loaded without staging (default true; tests compare). */
+  initialLoad?: boolean | undefined;
 }
 
 export interface ImportProgress {
@@ -103,6 +105,7 @@ export async function importFiles(
             dateFormat: request.dateFormat,
             actor: request.actor.code,
             bulkRows: request.bulkRows,
+            initialLoad: request.initialLoad,
             onProgress: (rows, bytesRead, size) =>
               onProgress?.({
                 file: file.path,

@@ -2,7 +2,8 @@
 // repeat within the file, and references to customers, collectors or invoices that do not exist.
 // Rows that fail are reported and removed from the staging table, so what remains can be upserted.
 import type { SqlConn } from '../store/sql.ts';
-import type { EntitySpec } from './entities.ts';
+import { isUniqueViolation } from '../store/sql-errors.ts';
+import type { EntitySpec, Reference } from './entities.ts';
 import { ROW_NO } from './stage-table.ts';
 
 export interface RowError {
@@ -13,8 +14,8 @@ export interface RowError {
 }
 
 interface Check {
-  /** A cheap query that returns a row when some row may fail (default: the select itself). */
-  probe?: string;
+  /** Whether some row may fail, found cheaply (default: counts the rows of `select`). */
+  probe?: (conn: SqlConn) => Promise<boolean>;
   /** Rows that fail, as `row_no`, `value` and `detail` (any text), from the staging table `s`. */
   select: string;
   /** The same condition as a predicate on `s`, for removing the rows. */
@@ -24,6 +25,10 @@ interface Check {
 }
 
 const PAGE = 5000;
+
+/** Why a row naming a customer, collector or invoice that does not exist is refused. */
+export const unknownReference = (ref: Reference, value: string) =>
+  `unknown ${ref.noun} ${JSON.stringify(value)}: ${ref.hint}`;
 const q = (name: string) => `"${name}"`;
 
 function checksOf(spec: EntitySpec, stage: string): Check[] {
@@ -34,7 +39,23 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
   const firsts = `SELECT s.${ROW_NO}, ${keyText} AS value, min(s.${ROW_NO}) OVER (PARTITION BY ${key}) AS first_row
                     FROM ${q(stage)} s`;
   checks.push({
-    probe: `SELECT 1 FROM ${q(stage)} s GROUP BY ${key} HAVING count(*) > 1`,
+    // A unique index is built by one sort, three times faster than grouping a million keys, and
+    // fails only when some key repeats. Dropped after, so it steers no later plan (rows are
+    // upserted in file order).
+    probe: async (conn) => {
+      await conn.exec('SAVEPOINT import_key_probe');
+      try {
+        await conn.exec(
+          `CREATE UNIQUE INDEX ${q(`${stage}_key`)} ON ${q(stage)} (${spec.key.map(q).join(', ')})`,
+        );
+        await conn.exec(`DROP INDEX ${q(`${stage}_key`)}; RELEASE SAVEPOINT import_key_probe`);
+        return false;
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        await conn.exec('ROLLBACK TO SAVEPOINT import_key_probe; RELEASE SAVEPOINT import_key_probe');
+        return true;
+      }
+    },
     select: `SELECT ${ROW_NO}, value, first_row::text AS detail FROM (${firsts}) d WHERE first_row <> ${ROW_NO}`,
     where: `s.${ROW_NO} IN (SELECT ${ROW_NO} FROM (${firsts}) d WHERE first_row <> ${ROW_NO})`,
     column: spec.key.join(' + '),
@@ -47,7 +68,7 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
       select: `SELECT s.${ROW_NO}, s.${q(ref.column)} AS value, '' AS detail FROM ${q(stage)} s WHERE ${missing}`,
       where: missing,
       column: ref.column,
-      reason: (value) => `unknown ${ref.noun} ${JSON.stringify(value)}: ${ref.hint}`,
+      reason: (value) => unknownReference(ref, value),
     });
   }
   if (spec.entity === 'payments') {
@@ -73,6 +94,12 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
   return checks;
 }
 
+// A count, not LIMIT 1, so the planner picks a hash join over a million index probes.
+const anyRow = (select: string) => async (conn: SqlConn) => {
+  const [probe] = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${select}) f`);
+  return !!probe?.n;
+};
+
 /**
  * Runs every check, hands each failing row to `report` (in row order per check), removes failing
  * rows from the staging table and returns how many rows were removed.
@@ -85,12 +112,8 @@ export async function checkStagedRows(
 ): Promise<number> {
   let removed = 0;
   for (const check of checksOf(spec, stage)) {
-    // Most files pass: one probe before paging through the failures. A count, not LIMIT 1, so the
-    // planner picks a hash join over a million index probes.
-    const [probe] = await conn.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (${check.probe ?? check.select}) f`,
-    );
-    if (!probe?.n) continue;
+    // Most files pass: one probe before paging through the failures.
+    if (!(await (check.probe ?? anyRow(check.select))(conn))) continue;
     let after = 0;
     for (;;) {
       const page = await conn.query<{ row_no: number; value: string; detail: string }>(

@@ -48,16 +48,30 @@ function compile(format: string): { regex: RegExp; parts: string[] } {
   return { regex: new RegExp(`^${source}$`), parts };
 }
 
-// Export files repeat the same few thousand days; remembering them makes date checks nearly free.
-const knownDays = new Map<string, boolean>();
-function isoDay(text: string): boolean {
-  let valid = knownDays.get(text);
-  if (valid === undefined) {
-    if (knownDays.size > 100_000) knownDays.clear();
-    valid = isIsoDate(text);
-    knownDays.set(text, valid);
+const digitsAt = (text: string, at: number, count: number): number => {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
   }
-  return valid;
+  return value;
+};
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `text` is exactly `YYYY-MM-DD` of a day that exists, years 1000–9999 — the dates of
+ * nearly every export — checked by arithmetic on character codes: no regex, no allocation.
+ */
+export function isPlainIsoDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }
 
 export function dateParser(format?: string): DateParser {
@@ -68,7 +82,7 @@ export function dateParser(format?: string): DateParser {
     reason: `is not a date: ${JSON.stringify(text)}; expected ${expected}`,
   });
   return (raw) => {
-    if (raw.length === 10 && isoDay(raw)) return { ok: true, value: raw };
+    if (isPlainIsoDay(raw)) return { ok: true, value: raw };
     const text = raw.trim();
     const iso = ISO.exec(text);
     if (iso) return isIsoDate(iso[1]!) ? { ok: true, value: iso[1]! } : refuse(raw);

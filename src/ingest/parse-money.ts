@@ -28,8 +28,36 @@ export function numberMarks(locale: string): NumberMarks {
 
 const CURRENCY = /^(?:[A-Z]{3}|[$€£¥]|CA\$|A\$|US\$)/;
 const CURRENCY_END = /(?:[A-Z]{3}|[$€£¥])$/;
-const PLAIN = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
 const MAX_CENTS = 99_999_999_999_999; // NUMERIC(14,2)
+
+/**
+ * The cents of a plain amount `-?\d{1,12}(\.\d{1,2})?` (`1234.56`, `-0.5`), or NaN for anything
+ * else; read from character codes without allocating, as most exports write every amount so.
+ */
+export function plainCents(text: string): number {
+  const len = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const negative = i === 1;
+  let whole = 0;
+  const start = i;
+  for (; i < len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  const wholeDigits = i - start;
+  if (wholeDigits < 1 || wholeDigits > 12) return Number.NaN;
+  let cents = whole * 100;
+  if (i < len) {
+    const places = len - i - 1;
+    if (text.charCodeAt(i) !== 46 || places < 1 || places > 2) return Number.NaN; // '.'
+    const d1 = text.charCodeAt(i + 1) - 48;
+    const d2 = places === 2 ? text.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+    cents += d1 * 10 + d2;
+  }
+  return negative && cents !== 0 ? -cents : cents;
+}
 
 /**
  * Parses an amount with at most `places` decimal places into an integer count of the smallest
@@ -37,11 +65,8 @@ const MAX_CENTS = 99_999_999_999_999; // NUMERIC(14,2)
  */
 export function parseDecimal(text: string, marks: NumberMarks, places = 2, max = MAX_CENTS): Parsed<number> {
   // Fast path for the plain `-1234.56` most exports use.
-  const plain = places === 2 && marks.decimal === '.' ? PLAIN.exec(text) : null;
-  if (plain) {
-    const cents = Number(plain[2]) * 100 + (plain[3] ? Number(plain[3].padEnd(2, '0')) : 0);
-    if (cents <= max) return { ok: true, value: plain[1] && cents !== 0 ? -cents : cents };
-  }
+  const plain = places === 2 && marks.decimal === '.' ? plainCents(text) : Number.NaN;
+  if (Math.abs(plain) <= max) return { ok: true, value: plain };
   let s = text.trim();
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {

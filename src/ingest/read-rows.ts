@@ -1,12 +1,12 @@
-// Turns an import file into batches of rows of text cells keyed by canonical column, whatever the
-// format. File-level problems (empty file, missing columns, broken quoting) are thrown as
+// Turns an import file into batches of rows of text cells in the order of the entity's fields,
+// whatever the format. File-level problems (empty file, missing columns, broken quoting) are thrown as
 // ImportFileError; row-level ones travel with the row.
 import { CsvSyntaxError, csvRecords } from './csv-reader.ts';
-import type { Entity } from './entities.ts';
+import { type Entity, SPECS } from './entities.ts';
 import { type ColumnMap, checkHeader, headerResolver } from './header.ts';
 import { type JsonRecord, JsonSyntaxError, jsonArrayRecords, ndjsonRecords } from './json-reader.ts';
 import { formatFromName, formatFromText, type InputFile, type InputFormat } from './open-input.ts';
-import type { RawRow } from './row-schema.ts';
+import type { Cells } from './row-schema.ts';
 
 export class ImportFileError extends Error {
   constructor(
@@ -18,7 +18,7 @@ export class ImportFileError extends Error {
 }
 
 export type SourceRow =
-  | { row: number; raw: RawRow }
+  | { row: number; cells: Cells }
   | { row: number; column: string; value: string; error: string };
 
 export interface ReadOptions {
@@ -66,8 +66,16 @@ export async function* readRows(input: InputFile, options: ReadOptions): AsyncGe
   }
 }
 
+/** For each field of the entity, its position in the record (-1: not in the file). */
+function fieldPositions(entity: Entity, columns: readonly (string | null)[]): number[] {
+  return SPECS[entity].fields.map((f) => columns.indexOf(f.name));
+}
+
 async function* csvRows(text: AsyncGenerator<string>, options: ReadOptions): AsyncGenerator<SourceRow[]> {
   let columns: (string | null)[] | null = null;
+  let positions: number[] = [];
+  // A header in field order (our own exports, most ERP templates) lets a record be its own cells.
+  let inOrder = false;
   let row = 0;
   for await (const records of csvRecords(text, options.delimiter)) {
     const out: SourceRow[] = [];
@@ -77,16 +85,13 @@ async function* csvRows(text: AsyncGenerator<string>, options: ReadOptions): Asy
         const check = checkHeader(options.entity, record, headerResolver(options.entity, options.map));
         if (!check.ok) throw new ImportFileError(check.error, 1);
         columns = check.value.columns;
+        positions = fieldPositions(options.entity, columns);
+        inOrder = columns.length <= positions.length && columns.every((_, i) => positions[i] === i);
         if (check.value.ignored.length) options.onIgnored?.(check.value.ignored);
         options.onColumns?.(columns.filter((c): c is string => c !== null));
         continue;
       }
       if (record.length === 1 && record[0] === '') continue; // a blank line
-      const raw: RawRow = {};
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i];
-        if (column) raw[column] = record[i];
-      }
       if (record.length > columns.length && record.slice(columns.length).some((v) => v.trim())) {
         out.push({
           row,
@@ -96,7 +101,11 @@ async function* csvRows(text: AsyncGenerator<string>, options: ReadOptions): Asy
         });
         continue;
       }
-      out.push({ row, raw });
+      if (inOrder && record.length <= columns.length) {
+        out.push({ row, cells: record });
+        continue;
+      }
+      out.push({ row, cells: positions.map((p) => (p < 0 ? undefined : record[p])) });
     }
     if (out.length) yield out;
   }
@@ -109,6 +118,7 @@ async function* jsonRows(
   options: ReadOptions,
 ): AsyncGenerator<SourceRow[]> {
   const resolve = headerResolver(options.entity, options.map);
+  const fieldIndex = new Map(SPECS[options.entity].fields.map((f, i) => [f.name, i]));
   const cache = new Map<string, string | null>();
   const ignored = new Set<string>();
   let checked = false;
@@ -136,7 +146,7 @@ async function* jsonRows(
         if (!check.ok) throw new ImportFileError(check.error, record.row);
         checked = true;
       }
-      const raw: RawRow = {};
+      const cells: (string | undefined)[] = [];
       let bad: SourceRow | null = null;
       for (const key of keys) {
         let column = cache.get(key);
@@ -158,9 +168,9 @@ async function* jsonRows(
           };
           break;
         }
-        raw[column] = String(cell);
+        cells[fieldIndex.get(column)!] = String(cell);
       }
-      out.push(bad ?? { row: record.row, raw });
+      out.push(bad ?? { row: record.row, cells });
     }
     if (out.length) yield out;
   }

@@ -1,9 +1,10 @@
 // The staging table an import file is COPY-loaded into before set-based checks and upserts: one
 // temporary table per file, typed like the validated rows, plus the row number for error reports.
-import { decimalFromCents } from '../domain/money.ts';
 import type { SqlConn } from '../store/sql.ts';
-import { type EntitySpec, stageType } from './entities.ts';
-import type { TypedRow } from './row-schema.ts';
+import type { CopyBuffer } from './copy-buffer.ts';
+import type { RowEncoder } from './copy-rows.ts';
+import { type EntitySpec, type FieldKind, stageType } from './entities.ts';
+import type { CellValue } from './row-schema.ts';
 
 export const ROW_NO = 'row_no';
 
@@ -15,27 +16,27 @@ export async function createStage(conn: SqlConn, name: string, spec: EntitySpec)
   return [ROW_NO, ...spec.fields.map((f) => f.name)];
 }
 
-function escapeCopy(text: string): string {
-  return /[\\\t\n\r]/.test(text)
-    ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
-    : text;
+/** How one validated value of a field is written as COPY text (null as \\N). */
+export function copyValue(kind: FieldKind): (out: CopyBuffer, value: CellValue) => void {
+  const scaled = kind === 'money' || kind === 'percent';
+  return (out, value) => {
+    if (value === null) out.nul();
+    else if (typeof value === 'boolean') out.text(value ? 't' : 'f');
+    else if (typeof value === 'number') scaled ? out.cents(value) : out.int(value);
+    else out.text(value);
+  };
 }
 
-/** Encodes validated rows as COPY text-format lines. */
-export function copyEncoder(spec: EntitySpec): (row: number, values: TypedRow) => string {
-  const encoders = spec.fields.map((f) => {
-    const scaled = f.kind === 'money' || f.kind === 'percent';
-    return (value: TypedRow[string]): string => {
-      if (value === null || value === undefined) return '\\N';
-      if (typeof value === 'boolean') return value ? 't' : 'f';
-      if (typeof value === 'number') return scaled ? decimalFromCents(value) : String(value);
-      return escapeCopy(value);
-    };
-  });
-  const names = spec.fields.map((f) => f.name);
-  return (row, values) => {
-    let line = String(row);
-    for (let i = 0; i < names.length; i++) line += `\t${encoders[i]!(values[names[i]!]!)}`;
-    return `${line}\n`;
+/** Writes validated rows (values in field order) as COPY text rows of the staging table. */
+export function copyEncoder(spec: EntitySpec): RowEncoder {
+  const encoders = spec.fields.map((f) => copyValue(f.kind));
+  return (row, values, out) => {
+    out.int(row);
+    for (let i = 0; i < encoders.length; i++) {
+      out.tab();
+      encoders[i]!(out, values[i]!);
+    }
+    out.newline();
+    return null;
   };
 }

@@ -3,6 +3,8 @@
 // touches nothing; columns absent from the file keep their stored values.
 import type { SqlConn } from '../store/sql.ts';
 import type { Entity } from './entities.ts';
+import { withoutSecondaryIndexes } from './secondary-indexes.ts';
+import { ROW_NO } from './stage-table.ts';
 
 interface TargetColumn {
   name: string;
@@ -22,6 +24,8 @@ interface UpsertPlan {
   table: string;
   conflict: readonly string[];
   joins: string;
+  /** What only the update reads: more joins, and the columns they bring (`expr AS name`). */
+  forUpdate?: { joins: string; columns: string[] };
   columns: TargetColumn[];
   hasUpdatedAt: boolean;
 }
@@ -119,11 +123,19 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
       const fallback = present.has('open_amount')
         ? 'excluded.open_amount'
         : 't.open_amount + excluded.amount - t.amount';
-      const open = `coalesce(excluded.amount - (SELECT sum(a.amount) FROM payment_applications a WHERE a.invoice_id = t.id), ${fallback})`;
+      // The payments applied to each invoice, summed once and hash-joined: a subquery per
+      // compared row would probe payment_applications a million times on a re-import.
+      const open = `coalesce(excluded.amount - excluded.applied, ${fallback})`;
       return {
         table: 'invoices',
         conflict: ['number'],
         joins: CUSTOMER,
+        forUpdate: {
+          joins: `LEFT JOIN (SELECT i.number, sum(a.amount) AS amount FROM payment_applications a
+                               JOIN invoices i ON i.id = a.invoice_id GROUP BY i.number) paid
+                    ON paid.number = s.number`,
+          columns: ['paid.amount AS applied'],
+        },
         hasUpdatedAt: true,
         columns: [
           { ...plain('number'), key: true },
@@ -180,8 +192,9 @@ export interface UpsertCounts {
 
 /**
  * Upserts every staged row: one UPDATE of the rows whose values differ, then one plain INSERT of
- * the rows not there yet — cheaper than INSERT … ON CONFLICT for a million rows, and safe because
- * imports hold an advisory lock (see importFiles). `present` lists the file's columns;
+ * the rows not there yet, in file order (ids follow the file whatever plan the join takes) —
+ * cheaper than INSERT … ON CONFLICT for a million rows, and safe because imports hold an advisory
+ * lock (see importFiles). `present` lists the file's columns;
  * `changedInto` names a temporary table (id int) that receives the ids of inserted and updated rows;
  * from `bulkRows` staged rows (more than the table holds) indexes are rebuilt after the insert.
  */
@@ -198,8 +211,13 @@ export async function upsertStaged(
   const names = p.columns.map((c) => `"${c.name}"`);
   // The staged rows as the target would store them; named `excluded` so that update expressions
   // read like an ON CONFLICT clause.
-  const source = `(SELECT ${p.columns.map((c) => `${c.insert} AS "${c.name}"`).join(', ')}
-                     FROM "${stage}" s ${p.joins}) AS excluded`;
+  const source = (forUpdate: boolean) => {
+    const extra = forUpdate ? p.forUpdate : undefined;
+    const columns = p.columns
+      .map((c) => `${c.insert} AS "${c.name}"`)
+      .concat(extra?.columns ?? [], `s.${ROW_NO} AS ${ROW_NO}`);
+    return `(SELECT ${columns.join(', ')} FROM "${stage}" s ${p.joins} ${extra?.joins ?? ''}) AS excluded`;
+  };
   const match = p.conflict.map((k) => `t."${k}" = excluded."${k}"`).join(' AND ');
   const updating = p.columns.filter((c) => !c.key && (c.needs ?? [c.name]).every((n) => present.has(n)));
   const value = (c: TargetColumn) => c.update ?? `excluded."${c.name}"`;
@@ -213,7 +231,7 @@ export async function upsertStaged(
   if (compared.length) {
     const [row] = await conn.query<{ n: number }>(
       `WITH changed AS (
-         UPDATE "${p.table}" AS t SET ${sets.join(', ')} FROM ${source}
+         UPDATE "${p.table}" AS t SET ${sets.join(', ')} FROM ${source(true)}
           WHERE ${match}
             AND (${compared.map((c) => `t."${c.name}"`).join(', ')}, NULL) IS DISTINCT FROM (${compared.map(value).join(', ')}, NULL)
          RETURNING t.id)${capture('changed')}
@@ -226,8 +244,9 @@ export async function upsertStaged(
     conn.query<{ n: number }>(
       `WITH added AS (
        INSERT INTO "${p.table}" (${names.join(', ')}, actor, source)
-       SELECT ${names.map((n) => `excluded.${n}`).join(', ')}, $1, 'import' FROM ${source}
+       SELECT ${names.map((n) => `excluded.${n}`).join(', ')}, $1, 'import' FROM ${source(false)}
         WHERE NOT EXISTS (SELECT 1 FROM "${p.table}" t WHERE ${match})
+        ORDER BY excluded.${ROW_NO}
        RETURNING id)${capture('added')}
      SELECT count(*)::int AS n FROM added`,
       [actor],
@@ -248,25 +267,4 @@ async function isBulkLoad(conn: SqlConn, table: string, stage: string, bulkRows:
     [table],
   );
   return !!row && row.staged >= bulkRows && row.staged > row.stored;
-}
-
-/**
- * Runs a large insert with the table's indexes (all but the primary key and constraints) dropped
- * and rebuilds them after, as pg_restore does: one sorted build is many times cheaper than a
- * million scattered index inserts once the indexes outgrow shared buffers. Unique keys stay
- * unique: the import checked them, and the rebuild checks them again. Inside the import's
- * transaction, so a rollback restores them; readers of the table wait for the commit.
- */
-async function withoutSecondaryIndexes<T>(conn: SqlConn, table: string, fn: () => Promise<T>): Promise<T> {
-  const indexes = await conn.query<{ name: string; def: string }>(
-    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
-    [table],
-  );
-  for (const index of indexes) await conn.exec(`DROP INDEX "${index.name}"`);
-  const result = await fn();
-  for (const index of indexes) await conn.exec(index.def);
-  return result;
 }

@@ -14,11 +14,15 @@ export interface SqlConn {
   /** Runs a multi-statement script with the simple-query protocol (one implicit transaction). */
   exec(script: string): Promise<void>;
   /**
-   * Bulk-loads COPY text-format lines (`a\tb\n`) into `table (columns)`, streaming with
+   * Bulk-loads COPY text-format lines (`a\tb\n`, as text or UTF-8 bytes) into `table (columns)`, streaming with
    * back-pressure on Postgres and in bounded blobs on PGlite. Absent on a pool (COPY needs one
    * connection): use it inside `transaction` or `session`.
    */
-  copyFrom?(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<void>;
+  copyFrom?(
+    table: string,
+    columns: readonly string[],
+    lines: AsyncIterable<string | Uint8Array>,
+  ): Promise<void>;
 }
 
 export interface Sql extends SqlConn {
@@ -92,7 +96,7 @@ function pgliteConn(db: PGlite | Transaction): SqlConn {
     },
     copyFrom: async (table, columns, lines) => {
       const statement = copyStatement(table, columns, "'/dev/blob'");
-      let parts: string[] = [];
+      let parts: (string | Uint8Array)[] = [];
       let size = 0;
       const flush = async () => {
         if (!parts.length) return;
@@ -102,7 +106,7 @@ function pgliteConn(db: PGlite | Transaction): SqlConn {
       };
       for await (const line of lines) {
         parts.push(line);
-        size += line.length;
+        size += typeof line === 'string' ? line.length : line.byteLength;
         if (size >= PGLITE_COPY_CHUNK) await flush();
       }
       await flush();

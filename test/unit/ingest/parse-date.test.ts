@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDateFormat, dateParser } from '../../../src/ingest/parse-date.ts';
+import { isIsoDate } from '../../../src/domain/calendar.ts';
+import { checkDateFormat, dateParser, isPlainIsoDay } from '../../../src/ingest/parse-date.ts';
 
 describe('dateParser', () => {
   it('reads ISO dates, with or without a time part, whatever the format', () => {
@@ -30,5 +32,21 @@ describe('dateParser', () => {
   it('checks a --date-format has a year, a month and a day', () => {
     expect(checkDateFormat('DD/MM/YYYY')).toBeNull();
     expect(checkDateFormat('MM/YYYY')).toMatch(/must contain a year .* a month .* and a day/);
+  });
+});
+
+describe('isPlainIsoDay', () => {
+  it('agrees with the calendar on every YYYY-MM-DD from year 1000', () => {
+    const text = fc.stringMatching(/^[12]\d{3}-[01]\d-[0-3]\d$/);
+    fc.assert(
+      fc.property(text, (t) => isPlainIsoDay(t) === isIsoDate(t)),
+      { numRuns: 5000 },
+    );
+    expect([isPlainIsoDay('2028-02-29'), isPlainIsoDay('2100-02-29'), isPlainIsoDay('2000-02-29')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(isPlainIsoDay('2027-5-28')).toBe(false);
   });
 });

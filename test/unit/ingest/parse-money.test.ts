@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberMarks, parseDecimal } from '../../../src/ingest/parse-money.ts';
+import { numberMarks, parseDecimal, plainCents } from '../../../src/ingest/parse-money.ts';
 
 const en = numberMarks('en-US');
 const de = numberMarks('de-DE');
@@ -53,5 +54,23 @@ describe('parseDecimal', () => {
     const result = parseDecimal(text, marks);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+});
+
+describe('plainCents', () => {
+  // The regex the character scan replaces, as the reference.
+  const PLAIN = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
+  const reference = (text: string) => {
+    const m = PLAIN.exec(text);
+    if (!m) return Number.NaN;
+    const cents = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, '0')) : 0);
+    return m[1] && cents !== 0 ? -cents : cents;
+  };
+
+  it('reads exactly the plain amounts the regex reads, to the same cents', () => {
+    const text = fc.oneof(fc.string(), fc.stringMatching(/^-?\d{0,14}(\.\d{0,3})?$/));
+    fc.assert(fc.property(text, (t) => Object.is(plainCents(t), reference(t))));
+    expect(plainCents('-0.5')).toBe(-50);
+    expect(plainCents('999999999999.99')).toBe(99_999_999_999_999);
   });
 });
