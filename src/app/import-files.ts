@@ -70,6 +70,17 @@ function checkOptions(request: ImportRequest): ImportError | null {
   return null;
 }
 
+/** What an import writes: its entities' tables, and payments' applications to invoices. */
+const IMPORTED_TABLES = [
+  'collectors',
+  'customers',
+  'contacts',
+  'orders',
+  'invoices',
+  'payments',
+  'payment_applications',
+];
+
 export async function importFiles(
   deps: AppDeps,
   request: ImportRequest,
@@ -144,6 +155,10 @@ export async function importFiles(
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
+  // PGlite has no autovacuum to notice a bulk change: without fresh statistics the engine's plans
+  // can be orders of magnitude off. (PostgreSQL's autovacuum analyzes changed tables by itself.)
+  if (!blocked() && !request.dryRun && deps.store.backend === 'pglite')
+    await deps.store.sql.exec(`ANALYZE ${IMPORTED_TABLES.join(', ')}`);
   return {
     ok: true,
     value: {
