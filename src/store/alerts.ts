@@ -410,8 +410,16 @@ export async function insertAlerts(
   asOf: IsoDate,
   now: Date,
 ): Promise<StoredAlert[]> {
-  if (!candidates.length) return [];
-  const records = candidates.map((c) => ({
+  // Most facts of a scan were alerted before: look their fingerprints up first (a unique-index probe
+  // each) rather than ship every payload to be discarded by ON CONFLICT, which still guards races.
+  const known = await conn.query<{ fingerprint: string }>(
+    'SELECT fingerprint FROM alerts WHERE fingerprint = ANY($1::text[])',
+    [candidates.map((c) => c.fingerprint)],
+  );
+  const seen = new Set(known.map((r) => r.fingerprint));
+  const fresh = candidates.filter((c) => !seen.has(c.fingerprint));
+  if (!fresh.length) return [];
+  const records = fresh.map((c) => ({
     kind: c.kind,
     customer_id: c.customer.id,
     fingerprint: c.fingerprint,
