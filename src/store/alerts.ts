@@ -183,7 +183,9 @@ export async function loadPayingCustomers(
   const s = t.slowingPayments;
   // Aggregate in customer order, as the covering index delivers the rows, rather than hash 50,000
   // groups (the planner's pick, slower here: 190 vs 290 ms for the sales on the large demo).
-  await conn.exec('SET LOCAL enable_hashagg = off');
+  const [hashagg] = await conn.query<{ was: string }>(
+    `SELECT current_setting('enable_hashagg') AS was, set_config('enable_hashagg', 'off', true)`,
+  );
   const rows = await conn.query<PayingRow>(
     `WITH sales AS (
        -- Twelve months of sales per customer: the one read of invoices that takes in every customer
@@ -254,7 +256,8 @@ export async function loadPayingCustomers(
       ORDER BY x.customer_id`,
     [asOf, s.topCoveragePct, s.recentDays, s.baselineDays, s.minPayments, s.minDaysSlower, s.minPctSlower],
   );
-  await conn.exec('RESET enable_hashagg');
+  // Back as it was, for any later query of the caller's transaction.
+  await conn.query(`SELECT set_config('enable_hashagg', $1, true)`, [hashagg?.was ?? 'on']);
   return rows.map((r) => {
     const months = Array.from({ length: 12 }, () => Number.NaN);
     for (const pair of r.monthly?.split(',') ?? []) {
@@ -414,6 +417,7 @@ export async function insertAlerts(
   asOf: IsoDate,
   now: Date,
 ): Promise<StoredAlert[]> {
+  if (!candidates.length) return [];
   // Most facts of a scan were alerted before: look their fingerprints up first (a unique-index probe
   // each) rather than ship every payload to be discarded by ON CONFLICT, which still guards races.
   const known = await conn.query<{ fingerprint: string }>(
