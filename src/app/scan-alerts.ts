@@ -18,6 +18,7 @@ import {
   withScanSettings,
 } from '../store/alerts.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
+import type { SqlConn } from '../store/sql.ts';
 import type { AlertView } from './alert-model.ts';
 import type { AppDeps } from './deps.ts';
 import { toAlertView } from './list-alerts.ts';
@@ -41,16 +42,23 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
   const now = deps.now();
   const asOf = input.asOf ?? todayIn('UTC', now);
   const t = await readSettings(deps.store.sql, ALERT_SETTINGS);
-  return withScanSettings(deps.store.sql, async (conn) => {
-    const orders = await loadRecentOrders(conn, asOf, t);
-    const found = [
-      ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t),
-      ...detectUnusualOrders(orders.established, asOf, t),
-      ...detectSlowingPayments(await loadPayingCustomers(conn, asOf, t), asOf, t),
-      ...detectBrokenPromises(await loadLapsedPromises(conn, asOf, t), asOf, t),
-      ...detectCreditLimitBreaches(await loadCreditExposures(conn, asOf), asOf, t),
-    ];
-    const stored = await insertAlerts(conn, found, asOf, now);
-    return { asOf, found, created: stored.map((row) => toAlertView(row, now)) };
-  });
+  // The four fact queries are independent reads: each in its own transaction with the scan's
+  // settings, so on Postgres they run at once on pooled connections (PGlite, a single session, runs
+  // them in turn). One transaction never gave them a common snapshot anyway (read committed).
+  const read = <T>(load: (conn: SqlConn) => Promise<T>) => withScanSettings(deps.store.sql, load);
+  const [orders, paying, promises, exposures] = await Promise.all([
+    read((conn) => loadRecentOrders(conn, asOf, t)),
+    read((conn) => loadPayingCustomers(conn, asOf, t)),
+    read((conn) => loadLapsedPromises(conn, asOf, t)),
+    read((conn) => loadCreditExposures(conn, asOf)),
+  ]);
+  const found = [
+    ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t),
+    ...detectUnusualOrders(orders.established, asOf, t),
+    ...detectSlowingPayments(paying, asOf, t),
+    ...detectBrokenPromises(promises, asOf, t),
+    ...detectCreditLimitBreaches(exposures, asOf, t),
+  ];
+  const stored = await insertAlerts(deps.store.sql, found, asOf, now);
+  return { asOf, found, created: stored.map((row) => toAlertView(row, now)) };
 }

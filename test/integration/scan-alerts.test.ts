@@ -137,3 +137,30 @@ describe('acknowledging and snoozing', () => {
     });
   });
 });
+
+describe('slowing payments of a top customer whose recent invoices total $0', () => {
+  it('raises no alert: no days-to-pay is not a slowdown', async () => {
+    await store.sql.transaction(async (tx) => {
+      const [c] = await tx.query<{ id: number }>(
+        `INSERT INTO customers (code, name, pinned) VALUES ('ZERO', 'Zero Recent Ltd', true) RETURNING id`,
+      );
+      // Baseline: paid in 30 days; recent window: two $0 invoices (credit-noted), paid late.
+      const invoices: [string, number, number][] = [
+        ['ZERO-1', 300, 270],
+        ['ZERO-2', 240, 210],
+        ['ZERO-3', 80, 20],
+        ['ZERO-4', 70, 10],
+      ];
+      for (const [number, issuedDaysAgo, paidDaysAgo] of invoices) {
+        const amount = paidDaysAgo > 90 ? 5000 : 0;
+        await tx.query(
+          `INSERT INTO invoices (number, customer_id, issue_date, due_date, amount, open_amount, status, paid_on)
+           VALUES ($1, $2, $3::date - $4::int, $3::date - $4::int + 30, $6::numeric, 0, 'paid', $3::date - $5::int)`,
+          [number, c?.id, TODAY, issuedDaysAgo, paidDaysAgo, amount],
+        );
+      }
+    });
+    const scan = await scanAlerts(deps(), { asOf: TODAY });
+    expect(scan.found.filter((a) => a.customer.code === 'ZERO')).toEqual([]);
+  });
+});

@@ -36,7 +36,9 @@ export function detectSlowingPayments(
   const { minDaysSlower, minPctSlower, minPayments, recentDays } = t.slowingPayments;
   const out: AlertCandidate[] = [];
   for (const c of customers) {
-    if (c.recentCount < minPayments || c.baselineCount < minPayments || !(c.baselineDays > 0)) continue;
+    // NaN days (the invoices of a window total $0) say nothing about speed: no alert.
+    if (c.recentCount < minPayments || c.baselineCount < minPayments) continue;
+    if (!(c.baselineDays > 0) || !Number.isFinite(c.recentDays)) continue;
     const slower = c.recentDays - c.baselineDays;
     const pct = (slower / c.baselineDays) * 100;
     if (slower < minDaysSlower || pct < minPctSlower) continue;

@@ -127,6 +127,7 @@ describe('slowing payments', () => {
     ['enough days but not enough percent (a 60-day payer)', payer(72, { baselineDays: 60 })],
     ['too few payments', payer(60, { recentCount: 1 })],
     ['paying faster', payer(20)],
+    ['recent invoices totalling $0 (no days-to-pay)', payer(Number.NaN)],
   ])('stays silent: %s', (_what, p) => {
     expect(detectSlowingPayments([p], ASOF, T)).toEqual([]);
   });
