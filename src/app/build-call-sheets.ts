@@ -108,11 +108,11 @@ export async function buildCallSheets(
   const contacts = await readContacts(deps.store.sql, [...needed]);
   const invoices = await readOverdueInvoices(deps.store.sql, teamDay, [...needed]);
 
+  const dueToday = promisesDueTodayByHolder(plans, sheetHolders, dayOf);
   const sheets: CallSheet[] = sheetHolders.map((h) => {
-    const { plan, accounts } = plans.get(dayOf.get(h.id)!)!;
+    const { plan } = plans.get(dayOf.get(h.id)!)!;
     const planned = plan.sheets.get(h.id) ?? [];
     const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, { contacts, invoices }));
-    const onSheet = new Set(planned.map((p) => p.account.customerId));
     return {
       asOf: plan.asOf,
       collector: {
@@ -127,9 +127,7 @@ export async function buildCallSheets(
         calls: rows.length,
         overdueCents: rows.reduce((sum, r) => sum + r.overdueCents, 0),
         escalations: rows.filter((r) => isEscalation(r.action)).length,
-        promisesDueToday: accounts
-          .filter((a) => a.collectorId === h.id || onSheet.has(a.customerId))
-          .reduce((n, a) => n + a.promises.dueTodayCount, 0),
+        promisesDueToday: dueToday.get(h.id) ?? 0,
       },
     };
   });
@@ -143,6 +141,30 @@ export async function buildCallSheets(
     automated,
     summary: managerSummary(team.plan, sheets, team.plan.automated.length),
   };
+}
+
+/**
+ * Promises falling due today on each holder's accounts or on their sheet (an account on another
+ * collector's sheet counts for both), from the few accounts that have one, not every account.
+ */
+function promisesDueTodayByHolder(
+  plans: ReadonlyMap<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>,
+  holders: readonly { id: number }[],
+  dayOf: ReadonlyMap<number, IsoDate>,
+): Map<number, number> {
+  const due = new Map(
+    [...plans].map(([day, { accounts }]) => [day, accounts.filter((a) => a.promises.dueTodayCount > 0)]),
+  );
+  const out = new Map<number, number>();
+  for (const h of holders) {
+    const day = dayOf.get(h.id)!;
+    const onSheet = new Set((plans.get(day)!.plan.sheets.get(h.id) ?? []).map((p) => p.account.customerId));
+    let n = 0;
+    for (const a of due.get(day) ?? [])
+      if (a.collectorId === h.id || onSheet.has(a.customerId)) n += a.promises.dueTodayCount;
+    out.set(h.id, n);
+  }
+  return out;
 }
 
 function managerSummary(plan: DayPlan, sheets: CallSheet[], automatedCustomers: number): ManagerSummary {
