@@ -138,26 +138,63 @@ export async function readPaymentHistory(
   { monthly }: { monthly: boolean },
 ): Promise<Map<number, AccountInputs['payments']>> {
   if (!customerIds.length) return new Map();
+  return paymentHistory(conn, { monthly, customers: 'customer_id = ANY($2::int[])' }, [
+    asOf,
+    [...customerIds],
+  ]);
+}
+
+/** Days-to-pay sums per customer over the year to day $1, for the customers `customers` selects. */
+async function paymentHistory(
+  conn: SqlConn,
+  q: { monthly: boolean; customers: string; with?: string },
+  params: unknown[],
+): Promise<Map<number, AccountInputs['payments']>> {
   const rows = await conn.query<Raw>(
-    `SELECT customer_id,
+    `${q.with ?? ''}
+     SELECT customer_id,
             count(*) FILTER (WHERE paid_on > $1::date - 182) AS recent_n,
             sum(${dtp}) FILTER (WHERE paid_on > $1::date - 182) AS recent_dt,
             count(*) FILTER (WHERE paid_on <= $1::date - 182) AS prior_n,
             sum(${dtp}) FILTER (WHERE paid_on <= $1::date - 182) AS prior_dt,
             sum(${dtp}::float8 * ${dtp}) AS year_dt2
-            ${monthly ? `, ${monthColumns()}` : ''}
+            ${q.monthly ? `, ${monthColumns()}` : ''}
        FROM invoices
-      WHERE customer_id = ANY($2::int[]) AND paid_on <= $1::date AND paid_on > $1::date - 365
+      WHERE ${q.customers} AND paid_on <= $1::date AND paid_on > $1::date - 365
         AND issue_date <= $1::date AND status <> 'void'
       GROUP BY customer_id`,
-    [asOf, [...customerIds]],
+    params,
   );
   return new Map(
     rows.map((row) => {
       const payments = paymentStats(row);
-      if (monthly) payments.monthlyAvgDays = Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`));
+      if (q.monthly) payments.monthlyAvgDays = Array.from({ length: MONTHS }, (_, k) => num(row, `m${k}`));
       return [int(row, 'customer_id'), payments];
     }),
+  );
+}
+
+/**
+ * The year of days-to-pay of the customers overdue on the day (their open invoices as the engine
+ * sees them) that habitually pay later than their terms: the only history selection needs
+ * (patternGraceDays). Defined in SQL so it runs beside the main query, not after it.
+ */
+function readPatternHistory(
+  conn: SqlConn,
+  asOf: IsoDate,
+  laterReceipts: boolean,
+  customerIds: readonly number[] | undefined,
+): Promise<Map<number, AccountInputs['payments']>> {
+  return paymentHistory(
+    conn,
+    {
+      monthly: false,
+      with: `WITH ${openOnDay('$2::int[]', laterReceipts)}`,
+      customers: `customer_id IN (
+        SELECT o.customer_id FROM open_on_day o JOIN customers c ON c.id = o.customer_id
+         WHERE o.dpd > 0 AND c.expected_days_to_pay > c.terms_days)`,
+    },
+    [asOf, customerIds ? [...customerIds] : null],
   );
 }
 
@@ -384,30 +421,23 @@ async function withoutJit<T>(conn: SqlConn, fn: (c: SqlConn) => Promise<T>): Pro
 /** Every customer with a step to take (or held off) on the day, ordered by code. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
   const later = await receivedAfter(conn, q.asOf);
-  const rows = await withoutJit(conn, (c) =>
-    c.query(later ? SQL.past : SQL.today, [
-      q.asOf,
-      q.cutoff,
-      q.timeZone,
-      q.brokenPromiseWindowDays,
-      q.customerIds ? [...q.customerIds] : null,
-      q.dueSoonDays,
-    ]),
-  );
+  // On a pool the two run side by side on two connections; in a transaction, one after the other.
+  const [rows, history] = await Promise.all([
+    withoutJit(conn, (c) =>
+      c.query(later ? SQL.past : SQL.today, [
+        q.asOf,
+        q.cutoff,
+        q.timeZone,
+        q.brokenPromiseWindowDays,
+        q.customerIds ? [...q.customerIds] : null,
+        q.dueSoonDays,
+      ]),
+    ),
+    readPatternHistory(conn, q.asOf, later, q.customerIds),
+  ]);
   // Sorted here rather than in SQL, where the sort would carry every wide row.
   const accounts = rows.map(toAccount).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  // An overdue customer that pays later than its terms by habit is not chased before its usual
-  // day, which needs its year of payments (patternGraceDays); no other history matters to selection.
-  const late = accounts.filter(
-    (a) => a.overdueCents > 0 && a.expectedDaysToPay !== null && a.expectedDaysToPay > a.termsDays,
-  );
-  const history = await readPaymentHistory(
-    conn,
-    q.asOf,
-    late.map((a) => a.customerId),
-    { monthly: false },
-  );
-  for (const a of late) a.payments = history.get(a.customerId) ?? a.payments;
+  for (const a of accounts) a.payments = history.get(a.customerId) ?? a.payments;
   return accounts;
 }
 
