@@ -6,6 +6,7 @@ import { parseColumnMap } from '../ingest/header.ts';
 import { type FileResult, loadFile } from '../ingest/load-file.ts';
 import { checkDateFormat } from '../ingest/parse-date.ts';
 import { planFiles } from '../ingest/plan-files.ts';
+import { LEDGER_TABLES } from '../store/ledger-tables.ts';
 import type { Actor, AppDeps } from './deps.ts';
 
 export interface ImportRequest {
@@ -69,17 +70,6 @@ function checkOptions(request: ImportRequest): ImportError | null {
   }
   return null;
 }
-
-/** What an import writes: its entities' tables, and payments' applications to invoices. */
-const IMPORTED_TABLES = [
-  'collectors',
-  'customers',
-  'contacts',
-  'orders',
-  'invoices',
-  'payments',
-  'payment_applications',
-];
 
 export async function importFiles(
   deps: AppDeps,
@@ -158,7 +148,7 @@ export async function importFiles(
   // PGlite has no autovacuum to notice a bulk change: without fresh statistics the engine's plans
   // can be orders of magnitude off. (PostgreSQL's autovacuum analyzes changed tables by itself.)
   if (!blocked() && !request.dryRun && deps.store.backend === 'pglite')
-    await deps.store.sql.exec(`ANALYZE ${IMPORTED_TABLES.join(', ')}`);
+    await deps.store.sql.exec(`ANALYZE ${LEDGER_TABLES.join(', ')}`);
   return {
     ok: true,
     value: {

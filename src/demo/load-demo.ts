@@ -4,6 +4,7 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { UserError } from '../shared/errors.ts';
 import { bulkInsert, type Column, resetSequences } from '../store/bulk-insert.ts';
+import { LEDGER_TABLES } from '../store/ledger-tables.ts';
 import type { Store } from '../store/open-store.ts';
 import type { SqlConn } from '../store/sql.ts';
 import {
@@ -42,18 +43,7 @@ export interface DemoLoadResult {
 }
 
 /** Tables in load order; TRUNCATE uses the reverse. */
-export const DEMO_TABLES = [
-  'collectors',
-  'customers',
-  'contacts',
-  'orders',
-  'invoices',
-  'payments',
-  'payment_applications',
-  'interactions',
-  'promises',
-  'disputes',
-] as const;
+export const DEMO_TABLES = [...LEDGER_TABLES, 'interactions', 'promises', 'disputes'] as const;
 const OTHER_TABLES = [
   'payment_plans',
   'credit_holds',

@@ -1,17 +1,9 @@
 // A fingerprint of the account tables (row count and checksum of every row per table), to prove
 // that a refused import changed nothing.
+import { LEDGER_TABLES } from '../../src/store/ledger-tables.ts';
 import type { SqlConn } from '../../src/store/sql.ts';
 
-export const ACCOUNT_TABLES = [
-  'collectors',
-  'customers',
-  'contacts',
-  'orders',
-  'invoices',
-  'payments',
-  'payment_applications',
-  'audit_events',
-] as const;
+export const ACCOUNT_TABLES = [...LEDGER_TABLES, 'audit_events'] as const;
 
 export async function dbFingerprint(conn: SqlConn): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
