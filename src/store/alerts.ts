@@ -206,8 +206,9 @@ export async function loadPayingCustomers(
        UNION ALL
        SELECT c.id, 0 FROM customers c WHERE c.pinned AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = c.id)
      ), based AS (
-       -- The top customers' payments in the windows alone, index-only from (customer_id, paid_on, …,
-       -- amount). Days × amount in whole cents (int8): exact, and cheaper than numeric or float8.
+       -- The top customers' payments in the windows alone, index-only from the covering index
+       -- (customer_id, issue_date, paid_on, status, amount). Days × amount in whole cents (int8):
+       -- exact, and cheaper than numeric or float8.
        SELECT customer_id, max(sales) AS sales,
               sum(weighted) FILTER (WHERE recent)::float8 AS recent_weighted,
               sum(amt) FILTER (WHERE recent)::float8 AS recent_amount, count(*) FILTER (WHERE recent) AS recent_n,
