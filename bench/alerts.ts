@@ -12,12 +12,12 @@ import pg from 'pg';
 import { scanAlerts } from '../src/app/scan-alerts.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { alertThresholdsSchema } from '../src/domain/alerts/thresholds.ts';
+import { withAggregateSettings } from '../src/store/aggregate-settings.ts';
 import {
   loadCreditExposures,
   loadLapsedPromises,
   loadPayingCustomers,
   loadRecentOrders,
-  withScanSettings,
 } from '../src/store/alerts.ts';
 import { openStore, type Store } from '../src/store/open-store.ts';
 import type { SqlConn } from '../src/store/sql.ts';
@@ -93,7 +93,8 @@ async function main(): Promise<void> {
     });
     const t = alertThresholdsSchema.parse({});
     // Each part as the scan runs it: in a transaction with the scan's settings (src/store/alerts.ts).
-    const part = (load: (conn: SqlConn) => Promise<unknown>) => time(() => withScanSettings(store.sql, load));
+    const part = (load: (conn: SqlConn) => Promise<unknown>) =>
+      time(() => withAggregateSettings(store.sql, load));
     const parts = {
       'recent orders (new + unusual)': await part((c) => loadRecentOrders(c, TODAY, t)),
       'days-to-pay of top customers': await part((c) => loadPayingCustomers(c, TODAY, t)),

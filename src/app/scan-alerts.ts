@@ -9,13 +9,13 @@ import { detectSlowingPayments } from '../domain/alerts/slowing-payments.ts';
 import { alertThresholdsSchema } from '../domain/alerts/thresholds.ts';
 import { detectUnusualOrders } from '../domain/alerts/unusual-order.ts';
 import { type IsoDate, todayIn } from '../domain/calendar.ts';
+import { withAggregateSettings } from '../store/aggregate-settings.ts';
 import {
   insertAlerts,
   loadCreditExposures,
   loadLapsedPromises,
   loadPayingCustomers,
   loadRecentOrders,
-  withScanSettings,
 } from '../store/alerts.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
@@ -45,7 +45,7 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
   // The four fact queries are independent reads: each in its own transaction with the scan's
   // settings, so on Postgres they run at once on pooled connections (PGlite, a single session, runs
   // them in turn). One transaction never gave them a common snapshot anyway (read committed).
-  const read = <T>(load: (conn: SqlConn) => Promise<T>) => withScanSettings(deps.store.sql, load);
+  const read = <T>(load: (conn: SqlConn) => Promise<T>) => withAggregateSettings(deps.store.sql, load);
   const [orders, paying, promises, exposures] = await Promise.all([
     read((conn) => loadRecentOrders(conn, asOf, t)),
     read((conn) => loadPayingCustomers(conn, asOf, t)),

@@ -11,18 +11,7 @@ import type { AlertThresholds } from '../domain/alerts/thresholds.ts';
 import type { CustomerOrder } from '../domain/alerts/unusual-order.ts';
 import { addDays, type IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
-import type { Sql, SqlConn } from './sql.ts';
-
-/**
- * Runs a scan's queries in one transaction tuned for wide aggregates: no JIT (compiling them costs
- * more than the whole query) and enough work_mem that per-customer hash aggregates stay in memory.
- */
-export function withScanSettings<T>(sql: Sql, fn: (conn: SqlConn) => Promise<T>): Promise<T> {
-  return sql.transaction(async (tx) => {
-    await tx.exec(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
-    return fn(tx);
-  });
-}
+import type { SqlConn } from './sql.ts';
 
 const cents = (text: string | null | undefined) => (text ? centsFromDecimal(text) : 0);
 const centsList = (text: string | null) => (text ? text.split(',').map(centsFromDecimal) : []);

@@ -8,7 +8,9 @@ import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { AccountInputs, OverdueSegment } from '../domain/policy/account-inputs.ts';
 import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
-import type { Sql, SqlConn } from './sql.ts';
+import { byCode } from '../domain/policy/top-list.ts';
+import { withAggregateSettings } from './aggregate-settings.ts';
+import type { SqlConn } from './sql.ts';
 
 export interface SheetInputsQuery {
   asOf: IsoDate;
@@ -128,8 +130,8 @@ function monthColumns(): string {
 
 /**
  * Days-to-pay of the invoices each customer paid in the year up to the day: counts, sums and
- * squares per half-year, and the monthly averages behind the sparkline. An index on
- * (customer, paid on, issue date, status) answers it without reading the table.
+ * squares per half-year, and the monthly averages behind the sparkline. The covering index on
+ * (customer, issue date, paid on, status, amount) answers it without reading the table.
  */
 export async function readPaymentHistory(
   conn: SqlConn,
@@ -400,30 +402,12 @@ function toAccount(row: Raw): AccountInputs {
   };
 }
 
-/**
- * Postgres's JIT compiles this wide aggregate for seconds before running it for a fraction of
- * that, so it is switched off for the query; and the per-customer aggregate hashes in memory rather
- * than sorting a million rows (SET LOCAL lasts to the end of the transaction).
- */
-const TUNING = "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'";
-
-async function withoutJit<T>(conn: SqlConn, fn: (c: SqlConn) => Promise<T>): Promise<T> {
-  if ('transaction' in conn && typeof conn.transaction === 'function') {
-    return (conn as Sql).transaction(async (tx) => {
-      await tx.exec(TUNING);
-      return fn(tx);
-    });
-  }
-  await conn.exec(TUNING); // already inside the caller's transaction
-  return fn(conn);
-}
-
 /** Every customer with a step to take (or held off) on the day, ordered by code. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
   const later = await receivedAfter(conn, q.asOf);
   // On a pool the two run side by side on two connections; in a transaction, one after the other.
   const [rows, history] = await Promise.all([
-    withoutJit(conn, (c) =>
+    withAggregateSettings(conn, (c) =>
       c.query(later ? SQL.past : SQL.today, [
         q.asOf,
         q.cutoff,
@@ -436,7 +420,7 @@ export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promi
     readPatternHistory(conn, q.asOf, later, q.customerIds),
   ]);
   // Sorted here rather than in SQL, where the sort would carry every wide row.
-  const accounts = rows.map(toAccount).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const accounts = rows.map(toAccount).sort(byCode);
   for (const a of accounts) a.payments = history.get(a.customerId) ?? a.payments;
   return accounts;
 }

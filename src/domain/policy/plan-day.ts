@@ -7,7 +7,7 @@ import type { AccountInputs } from './account-inputs.ts';
 import { assignCollectors, type SheetHolder } from './assign-collectors.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import { type AccountScore, scoreAccount } from './score-account.ts';
-import { selectTopList, type TopList } from './top-list.ts';
+import { byCode, selectTopList, type TopList } from './top-list.ts';
 import { isLarge, type Treatment, type TreatmentStep, treatmentPlan } from './treatment.ts';
 
 export interface PlannedAccount {
@@ -46,12 +46,10 @@ const CALL_STEPS = new Set<TreatmentStep>([
 ]);
 
 export const byScore = (a: PlannedAccount, b: PlannedAccount): number =>
-  b.score.score - a.score.score ||
-  (a.account.code < b.account.code ? -1 : a.account.code > b.account.code ? 1 : 0);
+  b.score.score - a.score.score || byCode(a.account, b.account);
 
 const byOverdue = (a: PlannedAccount, b: PlannedAccount): number =>
-  b.account.overdueCents - a.account.overdueCents ||
-  (a.account.code < b.account.code ? -1 : a.account.code > b.account.code ? 1 : 0);
+  b.account.overdueCents - a.account.overdueCents || byCode(a.account, b.account);
 
 export function planAccount(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): PlannedAccount {
   const treatment = treatmentPlan(account, asOf, policy);
@@ -111,11 +109,7 @@ export function selectDay(
   const onTop = new Set(top.codes);
   const extras = actionable
     .filter((p) => !onTop.has(p.account.code) && p.large && CALL_STEPS.has(p.treatment.step))
-    .sort(
-      (a, b) =>
-        b.account.openCents - a.account.openCents ||
-        (a.account.code < b.account.code ? -1 : a.account.code > b.account.code ? 1 : 0),
-    )
+    .sort((a, b) => b.account.openCents - a.account.openCents || byCode(a.account, b.account))
     .slice(0, EXTRAS_POOL_FACTOR * Math.max(0, capacity - top.codes.length));
   return {
     asOf,

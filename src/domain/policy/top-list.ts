@@ -19,7 +19,9 @@ export interface TopList {
   overflow: string[];
 }
 
-const byCode = (a: TopListCandidate, b: TopListCandidate) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+/** Customer codes in a fixed order (code units, not the database's collation): ties break the same everywhere. */
+export const byCode = (a: { code: string }, b: { code: string }): number =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
 export function selectTopList(
   candidates: readonly TopListCandidate[],
