@@ -54,22 +54,25 @@ function lookup(value: JsonObject, path: readonly string[]): Json | undefined {
   return at;
 }
 
+/** One group's settings with the value in effect and the default of each. */
+async function groupLines(conn: SqlConn, group: SettingsGroup<z.ZodType>): Promise<SettingLine[]> {
+  const effective = (await readSettings(conn, group)) as JsonObject;
+  const stored = await storedValue(conn, group.key);
+  return leaves(effective, '').map(([path, value]) => {
+    const parts = path.split('.');
+    return {
+      path: `${group.key}.${path}`,
+      value: JSON.stringify(value),
+      defaultValue: JSON.stringify(lookup(group.defaults as JsonObject, parts)),
+      stored: lookup(stored, parts) !== undefined,
+    };
+  });
+}
+
 /** Every setting with its value in effect and its default, grouped and in a stable order. */
 export async function listSettings(conn: SqlConn): Promise<SettingLine[]> {
   const out: SettingLine[] = [];
-  for (const group of GROUPS) {
-    const effective = (await readSettings(conn, group)) as JsonObject;
-    const stored = await storedValue(conn, group.key);
-    for (const [path, value] of leaves(effective, '')) {
-      const parts = path.split('.');
-      out.push({
-        path: `${group.key}.${path}`,
-        value: JSON.stringify(value),
-        defaultValue: JSON.stringify(lookup(group.defaults as JsonObject, parts)),
-        stored: lookup(stored, parts) !== undefined,
-      });
-    }
-  }
+  for (const group of GROUPS) out.push(...(await groupLines(conn, group)));
   return out;
 }
 
@@ -77,14 +80,9 @@ export async function listSettings(conn: SqlConn): Promise<SettingLine[]> {
 function resolve(path: string): { group: SettingsGroup<z.ZodType>; keys: string[] } {
   const [groupKey = '', ...keys] = path.split('.');
   const group = GROUPS.find((g) => g.key === groupKey);
+  const leaf = group && keys.length ? lookup(group.defaults as JsonObject, keys) : undefined;
+  if (group && leaf !== undefined && !isObject(leaf)) return { group, keys };
   const known = GROUPS.flatMap((g) => leaves(g.defaults as JsonObject, `${g.key}.`).map(([p]) => p));
-  if (
-    group &&
-    keys.length &&
-    lookup(group.defaults as JsonObject, keys) !== undefined &&
-    !isObject(lookup(group.defaults as JsonObject, keys))
-  )
-    return { group, keys };
   const near = known.filter((p) => p.toLowerCase().includes((keys.at(-1) ?? groupKey).toLowerCase()));
   throw new UserError(
     `no setting "${path}"` +
@@ -92,6 +90,11 @@ function resolve(path: string): { group: SettingsGroup<z.ZodType>; keys: string[
         ? `; did you mean ${near.slice(0, 5).join(', ')}?`
         : '; `callsheet settings` lists them all'),
   );
+}
+
+/** What a change left in effect, in words: "policy.coveragePct is now 85 (default 80)." */
+export function describeSetting(line: SettingLine): string {
+  return `${line.path} is now ${line.value}${line.stored ? ` (default ${line.defaultValue})` : ' (the default)'}.`;
 }
 
 /** A value as typed: JSON when it parses (numbers, true/false, lists, "quoted"), else the text itself. */
@@ -134,7 +137,7 @@ export async function changeSetting(
 ): Promise<SettingLine> {
   const { group, keys } = resolve(path);
   await store(conn, group, keys, parseSettingValue(text), who);
-  return (await listSettings(conn)).find((l) => l.path === path)!;
+  return (await groupLines(conn, group)).find((l) => l.path === path)!;
 }
 
 /** Puts one setting back to its default. */
@@ -145,5 +148,5 @@ export async function resetSetting(
 ): Promise<SettingLine> {
   const { group, keys } = resolve(path);
   await store(conn, group, keys, undefined, who);
-  return (await listSettings(conn)).find((l) => l.path === path)!;
+  return (await groupLines(conn, group)).find((l) => l.path === path)!;
 }

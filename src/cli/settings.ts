@@ -1,7 +1,13 @@
 // `callsheet settings`: every business setting with its value and default; `set` changes one and
 // `reset` puts it back, each validated by the feature that owns it and recorded with who did it.
 import type { Command } from 'commander';
-import { changeSetting, listSettings, resetSetting, type SettingLine } from '../app/business-settings.ts';
+import {
+  changeSetting,
+  describeSetting,
+  listSettings,
+  resetSetting,
+  type SettingLine,
+} from '../app/business-settings.ts';
 import type { CliContext } from './context.ts';
 
 function settingsText(lines: readonly SettingLine[]): string {
@@ -12,8 +18,7 @@ function settingsText(lines: readonly SettingLine[]): string {
   return `${rows.join('\n')}\n\nChange one: callsheet settings set <setting> <value>; back to its default: callsheet settings reset <setting>.\n`;
 }
 
-const changed = (l: SettingLine) =>
-  `${l.path} is now ${l.value}${l.stored ? ` (default ${l.defaultValue})` : ' (the default)'}.\n`;
+const changed = (l: SettingLine) => `${describeSetting(l)}\n`;
 
 export function registerSettings(program: Command, ctx: CliContext): void {
   const settings = program

@@ -1,6 +1,6 @@
 // The Slack-only parts of /callsheet: `sheet [@user]` (a sheet on demand), `bind digests|alerts|team
 // [#channel]` and `settings` (managers). Everything else under /callsheet goes to the command core.
-import { changeSetting, listSettings, resetSetting } from '../../app/business-settings.ts';
+import { changeSetting, describeSetting, listSettings, resetSetting } from '../../app/business-settings.ts';
 import type { Reply } from '../../app/reply.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
@@ -96,7 +96,7 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
       return {
         reply: {
           tone: 'ok',
-          title: `${line.path} is now ${line.value}${line.stored ? ` (default ${line.defaultValue})` : ' (the default)'}.`,
+          title: describeSetting(line),
           private: true,
         },
       };
