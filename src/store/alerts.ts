@@ -9,25 +9,12 @@ import type { NewCustomerOrder } from '../domain/alerts/new-customer-large-order
 import type { PayingCustomer } from '../domain/alerts/slowing-payments.ts';
 import type { AlertThresholds } from '../domain/alerts/thresholds.ts';
 import type { CustomerOrder } from '../domain/alerts/unusual-order.ts';
-import { addDays, type IsoDate } from '../domain/calendar.ts';
+import type { IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { SqlConn } from './sql.ts';
 
 const cents = (text: string | null | undefined) => (text ? centsFromDecimal(text) : 0);
 const centsList = (text: string | null) => (text ? text.split(',').map(centsFromDecimal) : []);
-
-/** From "date id amount,…" (oldest first): the amounts of the orders in the 365 days before this one. */
-function ordersBefore(list: string | null, date: IsoDate, id: number): number[] {
-  const from = addDays(date, -365);
-  const out: number[] = [];
-  for (const entry of list?.split(',') ?? []) {
-    const [d, i, amount] = entry.split(' ') as [string, string, string];
-    if (d < from) continue;
-    if (d > date || (d === date && Number(i) >= id)) break;
-    out.push(centsFromDecimal(amount));
-  }
-  return out;
-}
 
 type RecentOrderRow = {
   id: number;
@@ -72,14 +59,6 @@ export async function loadRecentOrders(
      ), wanted AS (
        SELECT r.*, c.is_new FROM recent r JOIN cust c ON c.id = r.customer_id
         WHERE (r.amount * 100)::float8 >= CASE WHEN c.is_new THEN $5::float8 ELSE $6::float8 END
-     ), history AS (
-       -- One pass over these buyers' last year of orders (index-only); each order's own history (the
-       -- 365 days before it) is cut from its customer's list in JavaScript.
-       SELECT h.customer_id, string_agg(h.order_date::text || ' ' || h.id || ' ' || h.amount::text, ',' ORDER BY h.order_date, h.id) AS list
-         FROM orders h
-        WHERE h.customer_id IN (SELECT customer_id FROM wanted) AND h.status <> 'cancelled'
-          AND h.order_date >= $1::date - $2::int - 365 AND h.order_date <= $1::date
-        GROUP BY h.customer_id
      ), needs_peers AS (
        SELECT 1 FROM wanted WHERE is_new LIMIT 1
      ), first_orders AS (
@@ -105,7 +84,11 @@ export async function loadRecentOrders(
                  ELSE 'all customers' END AS peer_scope
        FROM wanted r
        JOIN cust c ON c.id = r.customer_id
-       LEFT JOIN history h ON h.customer_id = r.customer_id
+       -- Each order's own history: the customer's orders of the 365 days before it (index-only).
+       LEFT JOIN LATERAL (
+         SELECT string_agg(h.amount::text, ',' ORDER BY h.order_date, h.id) AS list FROM orders h
+          WHERE h.customer_id = r.customer_id AND h.status <> 'cancelled'
+            AND h.order_date >= r.order_date - 365 AND (h.order_date, h.id) < (r.order_date, r.id)) h ON true
        LEFT JOIN peers g ON g.everyone = 0 AND coalesce(g.industry, '') = coalesce(c.industry, '')
                         AND coalesce(g.region, '') = coalesce(c.region, '') AND g.n >= $4::int
        LEFT JOIN peers a ON a.everyone = 3
@@ -129,7 +112,7 @@ export async function loadRecentOrders(
       amountCents: cents(r.amount),
       customer: { id: r.customer_id, code: r.code, name: r.name },
     };
-    const history = ordersBefore(r.history, r.order_date, r.id);
+    const history = centsList(r.history);
     if (r.is_new) {
       newCustomers.push({
         ...fact,
@@ -184,14 +167,19 @@ export async function loadPayingCustomers(
         WHERE issue_date > $1::date - 365 AND issue_date <= $1::date AND status <> 'void'
         GROUP BY customer_id
      ), ranked AS (
+       -- Each customer's sales ranked before it (a running total, back in int8: one cast per row).
        SELECT customer_id, sales,
-              sum(sales) OVER (ORDER BY sales DESC, customer_id) AS running, sum(sales) OVER () AS total
+              (sum(sales) OVER (ORDER BY sales DESC, customer_id ROWS UNBOUNDED PRECEDING))::int8 - sales AS before
          FROM sales
+     ), cutoff AS (
+       -- "Before < total × share" in whole cents: for an integer before, the same test as
+       -- before < ceil(total × share), so the share's arithmetic runs once, not per customer.
+       SELECT ceil(sum(sales) * $2::numeric / 100)::int8 AS cut FROM sales
      ), top AS (
-       -- The customers ranked before the sales reach the coverage share, in exact integer arithmetic;
-       -- pinned customers always (those without sales at 0).
+       -- The customers ranked before the sales reach the coverage share; pinned customers always
+       -- (those without sales at 0).
        SELECT customer_id, sales FROM ranked
-        WHERE (running - sales) * 100 < total * $2::numeric OR customer_id IN (SELECT id FROM customers WHERE pinned)
+        WHERE before < (SELECT cut FROM cutoff) OR customer_id IN (SELECT id FROM customers WHERE pinned)
        UNION ALL
        SELECT c.id, 0 FROM customers c WHERE c.pinned AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = c.id)
      ), based AS (
@@ -332,6 +320,11 @@ type ExposureRow = {
   monthly: string | null;
 };
 
+// Invoiced per 30-day month, oldest first, for the last six: one pass over the customer's invoices.
+const INVOICED_BY_MONTH = [5, 4, 3, 2, 1, 0]
+  .map((m) => `coalesce(sum(amount) FILTER (WHERE ($1::date - issue_date) / 30 = ${m}), 0)::text`)
+  .join(', ');
+
 /** Customers whose open receivables plus open orders exceed their credit limit. */
 export async function loadCreditExposures(conn: SqlConn, asOf: IsoDate): Promise<CreditExposure[]> {
   const rows = await conn.query<ExposureRow>(
@@ -344,11 +337,8 @@ export async function loadCreditExposures(conn: SqlConn, asOf: IsoDate): Promise
      )
      SELECT c.id, c.code, c.name, c.credit_limit::text, coalesce(ar.open_ar, 0)::text AS open_ar,
             coalesce(oo.open_orders, 0)::text AS open_orders, oo.latest AS latest_open_order,
-            (SELECT string_agg(coalesce(s.total, 0)::text, ',' ORDER BY k.m DESC)
-               FROM generate_series(0, 5) AS k(m)
-               LEFT JOIN (SELECT ($1::date - issue_date) / 30 AS m, sum(amount) AS total FROM invoices
-                           WHERE customer_id = c.id AND issue_date > $1::date - 180 AND issue_date <= $1::date
-                           GROUP BY 1) s ON s.m = k.m) AS monthly
+            (SELECT concat_ws(',', ${INVOICED_BY_MONTH}) FROM invoices
+              WHERE customer_id = c.id AND issue_date > $1::date - 180 AND issue_date <= $1::date) AS monthly
        FROM customers c
        LEFT JOIN ar ON ar.customer_id = c.id
        LEFT JOIN oo ON oo.customer_id = c.id

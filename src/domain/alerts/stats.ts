@@ -8,9 +8,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median absolute deviation, scaled (×1.4826) so it estimates a standard deviation. */
-export function scaledMad(values: readonly number[]): number {
-  const m = median(values);
+/**
+ * Median absolute deviation, scaled (×1.4826) so it estimates a standard deviation; pass the
+ * values' median when it is already known.
+ */
+export function scaledMad(values: readonly number[], m = median(values)): number {
   return 1.4826 * median(values.map((v) => Math.abs(v - m)));
 }
 

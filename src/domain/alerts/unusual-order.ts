@@ -22,8 +22,10 @@ export function detectUnusualOrders(
   for (const o of orders) {
     if (o.historyCents.length < minHistory || o.amountCents < minAmountDollars * 100) continue;
     const med = median(o.historyCents);
+    // The bar is at least minRatio × the median: most orders stop here, before the MAD is worked out.
+    if (o.amountCents <= med * minRatio) continue;
     // A perfectly regular buyer has MAD 0; a tenth of the median stands in so a tiny rise is not "unusual".
-    const mad = Math.max(scaledMad(o.historyCents), med * 0.1);
+    const mad = Math.max(scaledMad(o.historyCents, med), med * 0.1);
     const threshold = Math.max(med + z * mad, med * minRatio);
     if (o.amountCents <= threshold) continue;
     out.push({
