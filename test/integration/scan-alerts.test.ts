@@ -90,6 +90,52 @@ describe('alert scan on the demo company', () => {
     expect(n).toBe(first.found.length);
   });
 
+  it('measures a new customer against the median first order of its industry and region, else everyone', async () => {
+    // The oracle: each customer's first order, and the medians, worked out by Postgres.
+    const rows = await store.sql.query<{ scope: string; median: string; n: number }>(
+      `WITH f AS (SELECT c.industry, c.region,
+                         (SELECT o.amount * 100 FROM orders o
+                           WHERE o.customer_id = c.id AND o.order_date = c.first_order_on AND o.status <> 'cancelled'
+                           ORDER BY o.id LIMIT 1) AS cents
+                    FROM customers c)
+       SELECT coalesce(industry, 'no industry') || ', ' || coalesce(region, 'no region') AS scope,
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY cents))::int8::text AS median, count(cents)::int AS n
+         FROM f GROUP BY industry, region
+       UNION ALL
+       SELECT 'all customers', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY cents))::int8::text, count(cents)::int FROM f`,
+    );
+    const oracle = new Map(rows.map((r) => [r.scope, { peerMedianCents: Number(r.median), peerCount: r.n }]));
+    const peersOf = (scan: ScanAlertsResult) =>
+      scan.found
+        .filter((a) => a.kind === 'new_customer_large_order')
+        .map((a) => ({
+          scope: String(a.numbers.peerScope),
+          peerMedianCents: a.numbers.peerMedianCents,
+          peerCount: a.numbers.peerCount,
+        }));
+    for (const { scope, ...numbers } of peersOf(first)) expect(numbers).toEqual(oracle.get(scope));
+
+    // A group of one is enough at minPeers 1; no group is at 100,000 and everyone is the comparison.
+    for (const minPeers of [1, 100_000]) {
+      await writeSettings(
+        store.sql,
+        ALERT_SETTINGS,
+        { newCustomer: { minPeers } },
+        {
+          actor: 'morgan',
+          source: 'cli',
+        },
+      );
+      const peers = peersOf(await scanAlerts(deps(), { asOf: TODAY }));
+      expect(peers.length).toBeGreaterThan(0);
+      for (const { scope, ...numbers } of peers) {
+        expect(scope === 'all customers').toBe(minPeers > 1);
+        expect(numbers).toEqual(oracle.get(scope));
+      }
+    }
+    await store.sql.query(`DELETE FROM settings WHERE key = 'alerts'`);
+  });
+
   it('follows its thresholds from the settings', async () => {
     await writeSettings(
       store.sql,

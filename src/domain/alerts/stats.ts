@@ -8,6 +8,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The median of amounts in cents, to the cent: a half cent goes to the even neighbour. */
+export function medianCents(values: readonly number[]): number {
+  const m = median(values);
+  const floor = Math.floor(m);
+  if (m - floor !== 0.5) return Math.round(m);
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
 /**
  * Median absolute deviation, scaled (×1.4826) so it estimates a standard deviation; pass the
  * values' median when it is already known.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sparkline } from '../../../../src/domain/alerts/sparkline.ts';
-import { median, scaledMad, weightedMean } from '../../../../src/domain/alerts/stats.ts';
+import { median, medianCents, scaledMad, weightedMean } from '../../../../src/domain/alerts/stats.ts';
 
 describe('robust statistics', () => {
   it.each([
@@ -10,6 +10,14 @@ describe('robust statistics', () => {
     [[], Number.NaN],
   ])('median of %j is %d', (values, expected) => {
     expect(median(values)).toBe(expected);
+  });
+
+  it.each([
+    [[100, 201], 150], // 150.5 → the even cent
+    [[100, 203], 152], // 151.5 → the even cent
+    [[100, 200, 7], 100],
+  ])('median of %j cents, to the cent, is %d', (values, expected) => {
+    expect(medianCents(values)).toBe(expected);
   });
 
   it('MAD ignores a single outlier that would swamp a standard deviation', () => {
