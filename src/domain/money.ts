@@ -30,10 +30,14 @@ const SYMBOLS: Record<string, string> = { USD: '$', CAD: 'CA$', EUR: '€', GBP:
 
 /** 123450 → '$1,234.50'. */
 export function formatMoney(cents: Cents, currency = 'USD'): string {
-  const [whole, frac] = decimalFromCents(Math.abs(cents)).split('.') as [string, string];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  assertCents(cents);
+  const abs = Math.abs(cents);
+  // Thousands grouped from the right; a loop, as alert scans format thousands of amounts.
+  const whole = String(Math.trunc(abs / 100));
+  let grouped = whole.slice(0, whole.length % 3 || 3);
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
   const symbol = SYMBOLS[currency] ?? `${currency} `;
-  return `${cents < 0 ? '-' : ''}${symbol}${grouped}.${frac}`;
+  return `${cents < 0 ? '-' : ''}${symbol}${grouped}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** 4_820_000 → '$48.2k', for tight spaces such as sheet rows. */

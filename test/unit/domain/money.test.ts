@@ -37,4 +37,23 @@ describe('money', () => {
     expect(formatMoneyShort(550_000)).toBe('$5.5k');
     expect(formatMoneyShort(123_456_789)).toBe('$1.2M');
   });
+
+  it.each([
+    [0, '$0.00'],
+    [99, '$0.99'],
+    [100_000, '$1,000.00'],
+    [99_999_999, '$999,999.99'],
+    [123_456_789, '$1,234,567.89'],
+  ])('groups the thousands of %d cents as %s', (cents, text) => {
+    expect(formatMoney(cents)).toBe(text);
+  });
+
+  it('groups thousands as the en-US number format does', () => {
+    const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (cents) => {
+        expect(formatMoney(cents)).toBe(usd.format(cents / 100));
+      }),
+    );
+  });
 });
