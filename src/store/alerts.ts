@@ -236,11 +236,12 @@ export async function loadPayingCustomers(
        HAVING count(*) FILTER (WHERE NOT recent) >= $5::int
      ), late_open AS (
        -- Invoices still open past the customer's usual time to pay count as paid today: a customer
-       -- that stopped paying altogether is the slowest payer of all, not one without data.
+       -- that stopped paying altogether is the slowest payer of all, not one without data. A credit
+       -- note (a negative amount) is owed to the customer, not by it: it is not one of them.
        SELECT i.customer_id, sum(($1::date - i.issue_date) * (i.amount * 100)::int8)::float8 AS weighted,
               sum((i.amount * 100)::int8)::float8 AS amount, count(*) AS n
          FROM based b JOIN invoices i ON i.customer_id = b.customer_id
-        WHERE i.status = 'open' AND i.issue_date <= $1::date AND $1::date - i.issue_date > b.base_days
+        WHERE i.status = 'open' AND i.amount > 0 AND i.issue_date <= $1::date AND $1::date - i.issue_date > b.base_days
         GROUP BY i.customer_id
      ), paying AS (
        SELECT b.customer_id, b.sales, b.base_days, b.base_n,

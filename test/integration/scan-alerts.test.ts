@@ -210,3 +210,39 @@ describe('slowing payments of a top customer whose recent invoices total $0', ()
     expect(scan.found.filter((a) => a.customer.code === 'ZERO')).toEqual([]);
   });
 });
+
+describe('slowing payments of a top customer with an open credit note', () => {
+  it('does not count the credit note as an invoice still unpaid', async () => {
+    const slowing = async () =>
+      (await scanAlerts(deps(), { asOf: TODAY })).found.find(
+        (a) => a.kind === 'slowing_payments' && a.customer.code === 'CREDIT',
+      )?.numbers;
+    const [c] = await store.sql.query<{ id: number }>(
+      `INSERT INTO customers (code, name, pinned) VALUES ('CREDIT', 'Credit Note Ltd', true) RETURNING id`,
+    );
+    // Baseline: paid in 30 days; recent: paid in 80-90 days.
+    const invoices: [string, number, number, number, string][] = [
+      ['CREDIT-1', 300, 270, 5000, 'paid'],
+      ['CREDIT-2', 240, 210, 5000, 'paid'],
+      ['CREDIT-3', 200, 170, 5000, 'paid'],
+      ['CREDIT-4', 120, 30, 5000, 'paid'],
+      ['CREDIT-5', 100, 20, 5000, 'paid'],
+    ];
+    const insert = ([number, issuedDaysAgo, paidDaysAgo, amount, status]: (typeof invoices)[number]) =>
+      store.sql.query(
+        `INSERT INTO invoices (number, customer_id, issue_date, due_date, amount, open_amount, status, paid_on)
+         VALUES ($1, $2, $3::date - $4::int, $3::date - $4::int + 30, $6::numeric,
+                 CASE WHEN $7 = 'paid' THEN 0 ELSE $6::numeric END, $7::"InvoiceStatus",
+                 CASE WHEN $7 = 'paid' THEN $3::date - $5::int END)`,
+        [number, c?.id, TODAY, issuedDaysAgo, paidDaysAgo, amount, status],
+      );
+    for (const invoice of invoices) await insert(invoice);
+    const before = await slowing();
+    expect(before).toMatchObject({ baselineDaysToPay: 30, stillOpenLate: 0 });
+
+    // A credit of $2,000 issued 200 days ago and not yet used: open, and past the usual 30 days.
+    await insert(['CREDIT-CN1', 200, 0, -2000, 'open']);
+    // Days to pay as before; only the 12-month sales are net of the credit.
+    expect(await slowing()).toEqual({ ...before, salesCents12m: Number(before?.salesCents12m) - 200_000 });
+  });
+});
