@@ -3,7 +3,9 @@
 
 export function median(values: readonly number[]): number {
   if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically and natively: several times faster than a compare function
+  // over the 50,000 first orders a scan may take the median of.
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

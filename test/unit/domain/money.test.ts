@@ -17,6 +17,30 @@ describe('money', () => {
     expect(centsFromDecimal(text)).toBe(cents);
   });
 
+  it('reads any decimal-looking text as the plain pattern does, or refuses it alike', () => {
+    const reference = (text: string) => {
+      const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+      if (!m) return 'refused';
+      const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+      if (!Number.isSafeInteger(cents)) return 'refused';
+      return m[1] ? -cents : cents;
+    };
+    const attempt = (text: string) => {
+      try {
+        return centsFromDecimal(text);
+      } catch {
+        return 'refused';
+      }
+    };
+    const decimalish = fc.stringMatching(/^ ?-?[0-9]{0,18}(\.[0-9]{0,3})?[a ]?$/);
+    fc.assert(
+      fc.property(fc.oneof(decimalish, fc.string()), (text) => {
+        expect(attempt(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses what is not a plain decimal', () => {
     expect(() => centsFromDecimal('1.234')).toThrow(/not a decimal/);
     expect(() => centsFromDecimal('12abc')).toThrow(/not a decimal/);
