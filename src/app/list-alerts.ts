@@ -1,8 +1,11 @@
 // Lists alerts as view models for every surface. Acknowledged alerts and those snoozed into the
 // future are left out unless `all` is asked for; a snooze that has run out makes an alert open again.
-import { type StoredAlert, selectAlerts } from '../store/alerts.ts';
+import { countAlertsByKind, type StoredAlert, selectAlerts } from '../store/alerts.ts';
 import type { AlertView } from './alert-model.ts';
 import type { AppDeps } from './deps.ts';
+
+/** How many alerts a listing shows unless asked for more. */
+export const DEFAULT_ALERT_LIMIT = 200;
 
 export interface ListAlertsInput {
   all?: boolean;
@@ -15,10 +18,18 @@ export async function listAlerts(deps: AppDeps, input: ListAlertsInput = {}): Pr
   const rows = await selectAlerts(deps.store.sql, {
     all: input.all ?? false,
     now,
-    limit: input.limit ?? 200,
+    limit: input.limit ?? DEFAULT_ALERT_LIMIT,
     ...(input.ids ? { ids: input.ids } : {}),
   });
   return rows.map((row) => toAlertView(row, now));
+}
+
+/** How many alerts there are to list (open ones, or with `all` every one), per kind. */
+export function countAlerts(
+  deps: AppDeps,
+  input: { all?: boolean } = {},
+): Promise<Map<AlertView['kind'], number>> {
+  return countAlertsByKind(deps.store.sql, { all: input.all ?? false, now: deps.now() });
 }
 
 export function toAlertView(row: StoredAlert, now: Date): AlertView {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { acknowledgeAlert } from '../app/acknowledge-alert.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { systemClock } from '../app/deps.ts';
-import { listAlerts } from '../app/list-alerts.ts';
+import { countAlerts, DEFAULT_ALERT_LIMIT, listAlerts } from '../app/list-alerts.ts';
 import { scanAlerts } from '../app/scan-alerts.ts';
 import { snoozeAlert } from '../app/snooze-alert.ts';
 import { type IsoDate, isIsoDate } from '../domain/calendar.ts';
@@ -35,7 +35,7 @@ export function registerAlerts(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON (kind, customer, severity, status, message, numbers)')
     .option('--no-scan', 'list what is stored without scanning first')
     .option('--as-of <date>', 'scan as of this day (YYYY-MM-DD); default: today')
-    .option('--limit <n>', 'at most this many alerts', '200')
+    .option('--limit <n>', 'at most this many alerts', String(DEFAULT_ALERT_LIMIT))
     .action(async (flags: ListFlags) => {
       const limit = Number(flags.limit);
       if (!Number.isSafeInteger(limit) || limit < 1)
@@ -47,8 +47,17 @@ export function registerAlerts(program: Command, ctx: CliContext): void {
         const deps: AppDeps = { store, now: systemClock };
         if (flags.scan) await scanAlerts(deps, asOf ? { asOf } : {});
         const list = await listAlerts(deps, { all: flags.all ?? false, limit });
-        if (flags.json) ctx.stdout(`${JSON.stringify(list.map(alertJson), null, 2)}\n`);
-        else ctx.stdout(alertsText(list, flags.all ? 'Alerts' : 'Open alerts'));
+        if (flags.json) {
+          ctx.stdout(`${JSON.stringify(list.map(alertJson), null, 2)}\n`);
+          return;
+        }
+        ctx.stdout(alertsText(list, flags.all ? 'Alerts' : 'Open alerts'));
+        if (list.length < limit) return;
+        const total = sum(await countAlerts(deps, { all: flags.all ?? false }));
+        if (total > list.length)
+          ctx.stdout(
+            `\nShown: the first ${list.length} of ${total}, most urgent first; --limit ${total} lists them all.\n`,
+          );
       });
     });
 
@@ -93,15 +102,19 @@ export async function showTodaysAlerts(
   const open = await listAlerts(deps);
   const shown = mostUrgentOfEachKind(open, DEMO_SHOWN);
   write(`\n${alertsText(shown, `Today's alerts (as of ${asOf}), most urgent first`)}`);
-  if (open.length > shown.length) {
-    const byKind = new Map<string, number>();
-    for (const a of open) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+  // Counted, not taken from the list: the list stops at its limit.
+  const byKind = await countAlerts(deps);
+  const total = sum(byKind);
+  if (total > shown.length) {
     const counts = [...byKind].map(([kind, n]) => `${n} ${kind.replace(/_/g, ' ')}`).join(', ');
-    write(`\n${open.length} open alerts in all (${counts}): run \`callsheet alerts\` to see every one.\n`);
+    const command = `callsheet alerts${total > DEFAULT_ALERT_LIMIT ? ` --limit ${total}` : ''}`;
+    write(`\n${total} open alerts in all (${counts}): run \`${command}\` to see every one.\n`);
   }
 }
 
 const DEMO_SHOWN = 8;
+
+const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 
 /**
  * At most `n` alerts, most urgent first, with the most urgent of every kind among them: one kind

@@ -419,12 +419,12 @@ const SELECT_ALERT = `SELECT a.id, a.kind::text AS kind, a.severity::text AS sev
        to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
   FROM alerts a LEFT JOIN customers c ON c.id = a.customer_id`;
 
-// Newest day first; within a day the most urgent first: critical before warning, and the kinds that
-// need a call before money goes out (orders) before the ones about money already owed.
+// The kinds that need a call before money goes out (orders) before the ones about money already owed.
+const KIND_ORDER = `array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments'], a.kind::text)`;
+
+// Newest day first; within a day the most urgent first: critical before warning, then by kind.
 const ALERT_ORDER = `ORDER BY date_trunc('day', a.created_at) DESC,
-  array_position(ARRAY['critical', 'warning', 'info'], a.severity::text),
-  array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments'], a.kind::text),
-  a.id`;
+  array_position(ARRAY['critical', 'warning', 'info'], a.severity::text), ${KIND_ORDER}, a.id`;
 
 /** Inserts the candidates whose fingerprint is new; returns only those (the same fact never twice). */
 export async function insertAlerts(
@@ -473,6 +473,10 @@ export async function insertAlerts(
   ]);
 }
 
+// Open alerts, and snoozed ones whose snooze has run out ($n: the current instant).
+const TO_ACT_ON = (n: number) =>
+  `(a.status = 'open' OR (a.status = 'snoozed' AND a.snoozed_until <= $${n}::timestamptz))`;
+
 /**
  * Alerts to act on: open ones and snoozed ones whose snooze has run out (newest first); with `all`,
  * every alert including acknowledged and still-snoozed ones.
@@ -488,9 +492,22 @@ export async function selectAlerts(
     where = 'WHERE a.id = ANY($2::int[])';
   } else if (!options.all) {
     params.push(options.now.toISOString());
-    where = `WHERE (a.status = 'open' OR (a.status = 'snoozed' AND a.snoozed_until <= $2::timestamptz))`;
+    where = `WHERE ${TO_ACT_ON(2)}`;
   }
   return conn.query<StoredAlert>(`${SELECT_ALERT} ${where} ${ALERT_ORDER} LIMIT $1::int`, params);
+}
+
+/** How many alerts `selectAlerts` would list without a limit, per kind. */
+export async function countAlertsByKind(
+  conn: SqlConn,
+  options: { all: boolean; now: Date },
+): Promise<Map<AlertCandidate['kind'], number>> {
+  const rows = await conn.query<{ kind: AlertCandidate['kind']; n: number }>(
+    `SELECT a.kind::text AS kind, count(*)::int AS n FROM alerts a
+      WHERE $1::boolean OR ${TO_ACT_ON(2)} GROUP BY a.kind ORDER BY min(${KIND_ORDER})`,
+    [options.all, options.now.toISOString()],
+  );
+  return new Map(rows.map((r) => [r.kind, r.n]));
 }
 
 /** Sets an alert's status; returns false when there is no such alert. */

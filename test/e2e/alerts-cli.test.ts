@@ -48,6 +48,20 @@ describe('callsheet alerts', { timeout: 240_000 }, () => {
     });
   });
 
+  it('says when --limit cut the list, and how many there are', async () => {
+    const all = JSON.parse(
+      (await runCallsheet(['alerts', '--json', '--no-scan'], env)).stdout,
+    ) as AlertJson[];
+    const cut = await runCallsheet(['alerts', '--no-scan', '--limit', '2'], env);
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toContain('Open alerts (2):');
+    expect(cut.stdout).toContain(
+      `Shown: the first 2 of ${all.length}, most urgent first; --limit ${all.length} lists them all.`,
+    );
+    const whole = await runCallsheet(['alerts', '--no-scan', '--limit', String(all.length)], env);
+    expect(whole.stdout).not.toContain('Shown: the first');
+  });
+
   it('acknowledges and snoozes from the command line; --all still lists them', async () => {
     const list = JSON.parse(
       (await runCallsheet(['alerts', '--json', '--no-scan'], env)).stdout,
