@@ -6,6 +6,24 @@ export type AlertKindId =
   | 'broken_promise'
   | 'credit_limit';
 
+/** The new alerts of one scan that were not posted one by one: how many, of which kinds. */
+export interface AlertRollup {
+  /** When the scan recorded them (ISO 8601). */
+  scannedAt: string;
+  /** Largest count first. */
+  kinds: { kind: AlertKindId; count: number }[];
+  total: number;
+}
+
+/** "…and 5,803 more new alerts from this scan: 3,100 credit limit, 2,703 slowing payments." */
+export function rollupText(rollup: AlertRollup): string {
+  const kinds = rollup.kinds.map((k) => `${k.count.toLocaleString('en-US')} ${k.kind.replace(/_/g, ' ')}`);
+  return (
+    `…and ${rollup.total.toLocaleString('en-US')} more new alerts from this scan, not posted one by one: ` +
+    `${kinds.join(', ')}. \`callsheet alerts\` lists every open alert.`
+  );
+}
+
 export interface AlertView {
   id: number;
   kind: AlertKindId;

@@ -1,6 +1,6 @@
 // What the scheduler needs from a chat surface to speak first. Slack, Teams and the console each
 // provide one; a publisher decides where a post goes (DM, bound channel) from the store.
-import type { AlertView } from './alert-model.ts';
+import type { AlertRollup, AlertView } from './alert-model.ts';
 import type { CallSheet, ManagerSummary } from './sheet-model.ts';
 
 export interface PostResult {
@@ -17,4 +17,6 @@ export interface ChatPublisher {
   postSheet(sheet: CallSheet): Promise<PostResult>;
   postSummary(summary: ManagerSummary): Promise<PostResult>;
   postAlert(alert: AlertView): Promise<PostResult>;
+  /** One message for the new alerts of a scan beyond those posted one by one. */
+  postAlertRollup(rollup: AlertRollup): Promise<PostResult>;
 }

@@ -510,6 +510,57 @@ export async function countAlertsByKind(
   return new Map(rows.map((r) => [r.kind, r.n]));
 }
 
+// Within one scan's alerts (one created_at), the most urgent first, as listings order them.
+const URGENCY = `array_position(ARRAY['critical', 'warning', 'info'], a.severity::text), ${KIND_ORDER}, a.id`;
+const RANKED_BY_SCAN = `SELECT a.id, a.kind, a.status, a.created_at,
+         row_number() OVER (PARTITION BY a.created_at ORDER BY ${URGENCY}) AS rank
+    FROM alerts a`;
+
+export type AlertToPost = {
+  id: number;
+  /** The instant of the scan that recorded it (ISO 8601, ms), shared by the scan's alerts. */
+  scannedAt: string;
+  /** 1 for the scan's most urgent alert. */
+  rank: number;
+  /** Set when it comes back after a snooze (the minute the snooze ran out). */
+  reopened: string | null;
+};
+
+/**
+ * Open alerts recorded in [since, until], ranked within their scan, and snoozed alerts whose
+ * snooze ran out in it: what the alerts channel may still need to hear about.
+ */
+export async function selectAlertsToPost(conn: SqlConn, since: Date, until: Date): Promise<AlertToPost[]> {
+  return conn.query<AlertToPost>(
+    `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "scannedAt",
+            rank::int AS rank, NULL AS reopened
+       FROM (${RANKED_BY_SCAN} WHERE a.created_at >= $1::timestamptz AND a.created_at <= $2::timestamptz) x
+      WHERE status = 'open'
+     UNION ALL
+     SELECT a.id, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 0,
+            to_char(a.snoozed_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI')
+       FROM alerts a
+      WHERE a.status = 'snoozed' AND a.snoozed_until <= $2::timestamptz AND a.snoozed_until >= $1::timestamptz
+      ORDER BY id`,
+    [since.toISOString(), until.toISOString()],
+  );
+}
+
+/** The still-open alerts of one scan ranked after `after`, counted per kind (largest first). */
+export async function countAlertsRankedAfter(
+  conn: SqlConn,
+  scannedAt: string,
+  after: number,
+): Promise<{ kind: AlertCandidate['kind']; count: number }[]> {
+  return conn.query(
+    `SELECT kind::text AS kind, count(*)::int AS count
+       FROM (${RANKED_BY_SCAN} WHERE a.created_at = $1::timestamptz) x
+      WHERE status = 'open' AND rank > $2::int
+      GROUP BY kind ORDER BY count(*) DESC, kind`,
+    [scannedAt, after],
+  );
+}
+
 /** Sets an alert's status; returns false when there is no such alert. */
 export async function updateAlertStatus(
   conn: SqlConn,

@@ -81,6 +81,7 @@ function recordingPublisher(clock: () => Date) {
     },
     postSummary: async () => ({ delivered: false }),
     postAlert: async () => ({ delivered: false }),
+    postAlertRollup: async () => ({ delivered: false }),
   };
   const hang = () => {
     hangs = 1;

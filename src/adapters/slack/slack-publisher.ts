@@ -6,7 +6,7 @@ import type { AlertView } from '../../app/alert-model.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { ChatPublisher, PostResult } from '../../app/publisher.ts';
 import type { CallSheet, ManagerSummary } from '../../app/sheet-model.ts';
-import { alertMessage } from '../../views/slack/alert-blocks.ts';
+import { alertMessage, alertRollupMessage } from '../../views/slack/alert-blocks.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import { summaryMessage } from '../../views/slack/summary-blocks.ts';
@@ -58,6 +58,11 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
       const channel = await boundChannel(conn, 'alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertMessage(alert)]);
+    },
+    async postAlertRollup(rollup) {
+      const channel = await boundChannel(conn, 'alerts');
+      if (!channel) return { delivered: false };
+      return post(channel, [alertRollupMessage(rollup)]);
     },
   };
 }

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import type { ChatPublisher, PostResult } from '../../app/publisher.ts';
 import type { CallSheet, ManagerSummary } from '../../app/sheet-model.ts';
 import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
-import { alertCard } from '../../views/teams/alert-card.ts';
+import { alertCard, alertRollupCard } from '../../views/teams/alert-card.ts';
 import { sheetCards } from '../../views/teams/sheet-cards.ts';
 import { summaryCard } from '../../views/teams/summary-card.ts';
 import {
@@ -44,6 +44,9 @@ export function teamsPublisher(deps: AppDeps, bot: Pick<TeamsBot, 'sendCards'>):
     },
     async postAlert(alert: AlertView) {
       return deliver(await channelsOrManagers('alerts'), [alertCard(alert)]);
+    },
+    async postAlertRollup(rollup) {
+      return deliver(await channelsOrManagers('alerts'), [alertRollupCard(rollup)]);
     },
   };
 }

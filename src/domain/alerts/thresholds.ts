@@ -50,6 +50,11 @@ export const alertThresholdsSchema = z.object({
   creditTolerancePct: z.number().min(0).default(5),
   /** Over the credit limit by at least this share is critical rather than a warning. */
   creditCriticalPct: z.number().min(0).default(20),
+  /**
+   * Of one scan's new alerts, the most urgent this many are posted one by one; the rest are counted
+   * in one message (a first import can find thousands).
+   */
+  postPerScan: z.number().int().min(1).default(20),
 });
 
 export type AlertThresholds = z.output<typeof alertThresholdsSchema>;

@@ -1,6 +1,6 @@
 // AlertView → the alerts-channel message. While open it carries Acknowledge / Snooze 7 days;
 // once handled, the same message is re-rendered (chat.update) saying who handled it.
-import type { AlertView } from '../../app/alert-model.ts';
+import { type AlertRollup, type AlertView, rollupText } from '../../app/alert-model.ts';
 import { type Block, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
 
@@ -65,4 +65,10 @@ export function alertMessage(alert: AlertView): SlackMessage {
     });
   }
   return { text: escapeMrkdwn(truncate(`Alert: ${alert.title}`, LIMITS.fallbackText)), blocks };
+}
+
+/** The new alerts of a scan beyond those posted one by one, counted in one message. */
+export function alertRollupMessage(rollup: AlertRollup): SlackMessage {
+  const text = rollupText(rollup);
+  return { text, blocks: [{ type: 'section', text: mrkdwn(escapeMrkdwn(text)) }] };
 }

@@ -1,7 +1,7 @@
 // An alert as an Adaptive Card: what happened, the numbers behind it, the trend and what to do,
 // with Acknowledge. Acknowledge is an Action.Execute (the card updates in place for everyone)
 // with an Action.Submit fallback for clients without Universal Actions.
-import type { AlertView } from '../../app/alert-model.ts';
+import { type AlertRollup, type AlertView, rollupText } from '../../app/alert-model.ts';
 import { type AdaptiveCard, type CardElement, card, container, factSet, plainText } from './adaptive-card.ts';
 
 export const ALERT_VERBS = { acknowledge: 'cs.ack' } as const;
@@ -57,4 +57,10 @@ export function alertCard(alert: AlertView): AdaptiveCard {
   ];
   const actions = alert.status === 'open' ? [acknowledgeAction(alert)] : [];
   return card(body, actions, `${alert.title}${customer ? ` — ${customer}` : ''}`);
+}
+
+/** The new alerts of a scan beyond those posted one by one, counted in one card. */
+export function alertRollupCard(rollup: AlertRollup): AdaptiveCard {
+  const text = rollupText(rollup);
+  return card([plainText(text)], [], text);
 }

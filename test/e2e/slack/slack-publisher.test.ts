@@ -84,6 +84,26 @@ describe('Slack publisher', () => {
     expect(result).toMatchObject({ delivered: true, target: 'slack:C0ALERTS' });
   });
 
+  it('counts the alerts not posted one by one in one message to the alerts channel', async () => {
+    // The alerts channel bound by the test before.
+    const result = await server.surface.publisher.postAlertRollup({
+      scannedAt: '2027-05-28T13:00:00.000Z',
+      kinds: [
+        { kind: 'credit_limit', count: 3100 },
+        { kind: 'slowing_payments', count: 1503 },
+      ],
+      total: 4603,
+    });
+    const [post] = server.fake.callsTo('chat.postMessage');
+    expect(post?.args.channel).toBe('C0ALERTS');
+    expect(post?.args.text).toBe(
+      '…and 4,603 more new alerts from this scan, not posted one by one: 3,100 credit limit, ' +
+        '1,503 slowing payments. `callsheet alerts` lists every open alert.',
+    );
+    expect(messageViolations(post!.args)).toEqual([]);
+    expect(result).toMatchObject({ delivered: true, target: 'slack:C0ALERTS' });
+  });
+
   it('retries 5xx with backoff and succeeds', async () => {
     server.fake.serverError('chat.postMessage', 2);
     const result = await server.surface.publisher.postAlert(alertView());

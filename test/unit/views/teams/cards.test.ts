@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_BYTE_LIMIT, cardBytes, esc } from '../../../../src/views/teams/adaptive-card.ts';
-import { alertCard } from '../../../../src/views/teams/alert-card.ts';
+import { alertCard, alertRollupCard } from '../../../../src/views/teams/alert-card.ts';
 import { logFormCard } from '../../../../src/views/teams/log-form-card.ts';
 import { replyCard } from '../../../../src/views/teams/reply-card.ts';
 import { sheetCards } from '../../../../src/views/teams/sheet-cards.ts';
@@ -111,6 +111,17 @@ describe('Teams cards', () => {
     const c = alertCard({ ...alertView, status: 'acknowledged', acknowledgedBy: 'morgan' });
     expect(c.actions).toBeUndefined();
     expect(JSON.stringify(c)).toContain('Acknowledged by morgan');
+  });
+
+  it('counts the alerts of a scan not posted one by one in one card, with a fallback text', () => {
+    const c = alertRollupCard({
+      scannedAt: '2027-05-28T13:00:00.000Z',
+      kinds: [{ kind: 'credit_limit', count: 1200 }],
+      total: 1200,
+    });
+    expect(c.actions).toBeUndefined();
+    expect(c.fallbackText).toMatch(/^…and 1,200 more new alerts from this scan/);
+    expect(JSON.stringify(c.body)).toContain('1,200 credit limit');
   });
 
   it('renders the manager summary', () => {
