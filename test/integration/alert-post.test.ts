@@ -1,29 +1,20 @@
 // Posting alerts to the alerts channel through the scheduler, on a real database: each new alert
 // once, and of one scan only the most urgent `postPerScan` one by one, the rest counted in one
 // message — a first import can find thousands, which would bury the channel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertRollup, AlertView } from '../../src/app/alert-model.ts';
 import { listAlerts } from '../../src/app/list-alerts.ts';
 import type { ChatPublisher } from '../../src/app/publisher.ts';
 import { ALERT_SETTINGS, scanAlerts } from '../../src/app/scan-alerts.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
 import { alertPostJob } from '../../src/jobs/alert-post.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { writeSettings } from '../../src/store/settings.ts';
-import { openTestStore, type TestStore } from '../support/test-store.ts';
+import { smallDemoStore } from '../support/test-store.ts';
 
 const TODAY = '2027-05-28';
 const SCANNED = new Date(`${TODAY}T13:00:00Z`);
-let store: TestStore;
-
-beforeAll(async () => {
-  store = await openTestStore();
-  await loadDemo(store, { size: 'small', seed: 42, today: TODAY });
-});
-afterAll(async () => {
-  await store?.close();
-});
+const demo = smallDemoStore(TODAY);
 
 function recordingPublisher() {
   const alerts: AlertView[] = [];
@@ -46,7 +37,7 @@ function recordingPublisher() {
 
 const schedulerWith = (publisher: ChatPublisher) =>
   createScheduler({
-    deps: { store, now: () => SCANNED },
+    deps: { store: demo(), now: () => SCANNED },
     publisher,
     jobs: [alertPostJob],
     log: createLogger('silent'),
@@ -54,8 +45,8 @@ const schedulerWith = (publisher: ChatPublisher) =>
 
 describe('alerts to the alerts channel', () => {
   it('posts the most urgent of a scan one by one and counts the rest in one message, each once', async () => {
-    await writeSettings(store.sql, ALERT_SETTINGS, { postPerScan: 5 }, { actor: 'morgan', source: 'cli' });
-    const { created } = await scanAlerts({ store, now: () => SCANNED }, { asOf: TODAY });
+    await writeSettings(demo().sql, ALERT_SETTINGS, { postPerScan: 5 }, { actor: 'morgan', source: 'cli' });
+    const { created } = await scanAlerts({ store: demo(), now: () => SCANNED }, { asOf: TODAY });
     expect(created.length).toBeGreaterThan(10);
 
     const rec = recordingPublisher();
@@ -67,7 +58,7 @@ describe('alerts to the alerts channel', () => {
     }
 
     // The five most urgent, as the list orders them (critical first, order alerts first), once each.
-    const mostUrgent = await listAlerts({ store, now: () => SCANNED }, { limit: 5 });
+    const mostUrgent = await listAlerts({ store: demo(), now: () => SCANNED }, { limit: 5 });
     const ids = (list: { id: number }[]) => list.map((x) => x.id).sort((x, y) => x - y);
     expect(ids(rec.alerts)).toEqual(ids(mostUrgent));
 
@@ -79,14 +70,14 @@ describe('alerts to the alerts channel', () => {
   });
 
   it('counts only what is still open when the message goes out', async () => {
-    const { created } = await scanAlerts({ store, now: () => SCANNED }, { asOf: TODAY });
+    const { created } = await scanAlerts({ store: demo(), now: () => SCANNED }, { asOf: TODAY });
     expect(created).toEqual([]); // nothing new: the same facts never alert twice
-    await store.sql.exec(`DELETE FROM job_runs`);
-    await store.sql.query(`UPDATE alerts SET status = 'acknowledged', acknowledged_by = 'morgan'`);
+    await demo().sql.exec(`DELETE FROM job_runs`);
+    await demo().sql.query(`UPDATE alerts SET status = 'acknowledged', acknowledged_by = 'morgan'`);
     const rec = recordingPublisher();
     await schedulerWith(rec.publisher).tick(new Date(SCANNED.getTime() + 60_000));
     expect(rec.alerts).toEqual([]);
     expect(rec.rollups).toEqual([]);
-    await store.sql.query(`DELETE FROM settings WHERE key = 'alerts'`);
+    await demo().sql.query(`DELETE FROM settings WHERE key = 'alerts'`);
   });
 });

@@ -1,23 +1,15 @@
 // As of D, the engine sees only what was known on D: nothing dated after it changes the plan.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planSheetsDay } from '../../src/app/build-call-sheets.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
 import { addDays } from '../../src/domain/calendar.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy/policy-settings.ts';
 import type { SqlConn } from '../../src/store/sql.ts';
-import { openTestStore, type TestStore } from '../support/test-store.ts';
+import { smallDemoStore } from '../support/test-store.ts';
 
 const TODAY = '2027-05-28';
 const ZONE = 'America/New_York';
-let store: TestStore;
-beforeAll(async () => {
-  store = await openTestStore();
-  await loadDemo(store, { size: 'small', seed: 42, today: TODAY });
-});
-afterAll(async () => {
-  await store?.close();
-});
+const demo = smallDemoStore(TODAY);
 
 const holders = [
   { id: 1, code: 'ava', dailyCapacity: 30, timeZone: ZONE },
@@ -122,10 +114,10 @@ describe('sheets as of a past day', () => {
         fc.constantFrom('2027-03-15', '2027-04-20', '2027-05-10'),
         fc.array(change, { minLength: 1, maxLength: 6 }),
         async (asOf, changes) => {
-          const before = await dayOf(store.sql, asOf);
+          const before = await dayOf(demo().sql, asOf);
           let after: Awaited<ReturnType<typeof dayOf>> | undefined;
-          await store.sql
-            .transaction(async (tx) => {
+          await demo()
+            .sql.transaction(async (tx) => {
               for (const [n, c] of changes.entries()) await apply(tx, asOf, c, n);
               after = await dayOf(tx, asOf);
               throw new Rollback();
@@ -141,8 +133,8 @@ describe('sheets as of a past day', () => {
   });
 
   it('differs from today: what happened since shows up', async () => {
-    const past = await dayOf(store.sql, '2027-04-20');
-    const now = await dayOf(store.sql, TODAY);
+    const past = await dayOf(demo().sql, '2027-04-20');
+    const now = await dayOf(demo().sql, TODAY);
     expect(now.sheets).not.toEqual(past.sheets);
   });
 });

@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { loadDemo } from '../../src/demo/load-demo.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { databaseUrl, uniqueName } from './test-db.ts';
 
@@ -59,5 +60,24 @@ export async function openTestStore(): Promise<TestStore> {
       await store.close();
       await db.drop();
     },
+  };
+}
+
+/**
+ * The test file's store with the small demo company (seed 42) as of `today`, opened before its
+ * tests and closed after them; call the returned function inside a test for the store.
+ */
+export function smallDemoStore(today: string): () => TestStore {
+  let store: TestStore | undefined;
+  beforeAll(async () => {
+    store = await openTestStore();
+    await loadDemo(store, { size: 'small', seed: 42, today });
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  return () => {
+    if (!store) throw new Error('the demo store opens in beforeAll: use it inside a test');
+    return store;
   };
 }
