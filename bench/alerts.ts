@@ -54,35 +54,24 @@ async function ensureLargeDemo(store: Store): Promise<void> {
 
 const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up
-  const ms: number[] = [];
+/**
+ * The median time of each function after one warm-up, timed in turns (a, b, a, b, …) so that all
+ * see the same machine load (it is shared).
+ */
+async function timeInTurns(...fns: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const fn of fns) await fn(); // warm-ups
+  const ms = fns.map((): number[] => []);
   for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    ms.push(performance.now() - start);
-  }
-  return median(ms);
-}
-
-/** Medians of `a` and `b` timed in turns, so both see the same machine load (it is shared). */
-async function timeInTurns(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
-  await a(); // warm-ups
-  await b();
-  const msA: number[] = [];
-  const msB: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    for (const [fn, ms] of [
-      [a, msA],
-      [b, msB],
-    ] as const) {
+    for (const [k, fn] of fns.entries()) {
       const start = performance.now();
       await fn();
-      ms.push(performance.now() - start);
+      ms[k]!.push(performance.now() - start);
     }
   }
-  return [median(msA), median(msB)];
+  return ms.map(median);
 }
+
+const time = async (fn: () => Promise<unknown>) => (await timeInTurns(fn))[0]!;
 
 async function main(): Promise<void> {
   await ensureDatabase(URL);
@@ -105,7 +94,7 @@ async function main(): Promise<void> {
     const loadAtStart = os.loadavg()[0] ?? 0;
     const deps = { store, now: () => new Date(`${TODAY}T12:00:00Z`) };
     let found = 0;
-    const [raw, scan] = await timeInTurns(
+    const [raw = 0, scan = 0] = await timeInTurns(
       async () => {
         await store.sql.query('SELECT count(*), sum(amount) FROM orders');
         await store.sql.query('SELECT count(*), sum(amount) FROM payments');

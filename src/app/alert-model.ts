@@ -6,21 +6,34 @@ export type AlertKindId =
   | 'broken_promise'
   | 'credit_limit';
 
+/** 'credit_limit' → 'credit limit'. */
+export const kindWords = (kind: AlertKindId) => kind.replace(/_/g, ' ');
+
+export interface KindCount {
+  kind: AlertKindId;
+  count: number;
+}
+
+export const totalOf = (kinds: readonly KindCount[]) => kinds.reduce((sum, k) => sum + k.count, 0);
+
+/** "3,100 credit limit, 1,503 slowing payments". */
+export const kindCountsText = (kinds: readonly KindCount[]) =>
+  kinds.map((k) => `${k.count.toLocaleString('en-US')} ${kindWords(k.kind)}`).join(', ');
+
 /** The new alerts of one scan that were not posted one by one: how many, of which kinds. */
 export interface AlertRollup {
   /** When the scan recorded them (ISO 8601). */
   scannedAt: string;
   /** Largest count first. */
-  kinds: { kind: AlertKindId; count: number }[];
+  kinds: KindCount[];
   total: number;
 }
 
 /** "…and 5,803 more new alerts from this scan: 3,100 credit limit, 2,703 slowing payments." */
 export function rollupText(rollup: AlertRollup): string {
-  const kinds = rollup.kinds.map((k) => `${k.count.toLocaleString('en-US')} ${k.kind.replace(/_/g, ' ')}`);
   return (
     `…and ${rollup.total.toLocaleString('en-US')} more new alerts from this scan, not posted one by one: ` +
-    `${kinds.join(', ')}. \`callsheet alerts\` lists every open alert.`
+    `${kindCountsText(rollup.kinds)}. \`callsheet alerts\` lists every open alert.`
   );
 }
 

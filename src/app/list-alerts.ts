@@ -1,7 +1,7 @@
 // Lists alerts as view models for every surface. Acknowledged alerts and those snoozed into the
 // future are left out unless `all` is asked for; a snooze that has run out makes an alert open again.
 import { countAlertsByKind, type StoredAlert, selectAlerts } from '../store/alerts.ts';
-import type { AlertView } from './alert-model.ts';
+import type { AlertView, KindCount } from './alert-model.ts';
 import type { AppDeps } from './deps.ts';
 
 /** How many alerts a listing shows unless asked for more. */
@@ -25,10 +25,7 @@ export async function listAlerts(deps: AppDeps, input: ListAlertsInput = {}): Pr
 }
 
 /** How many alerts there are to list (open ones, or with `all` every one), per kind. */
-export function countAlerts(
-  deps: AppDeps,
-  input: { all?: boolean } = {},
-): Promise<Map<AlertView['kind'], number>> {
+export function countAlerts(deps: AppDeps, input: { all?: boolean } = {}): Promise<KindCount[]> {
   return countAlertsByKind(deps.store.sql, { all: input.all ?? false, now: deps.now() });
 }
 

@@ -1,6 +1,7 @@
 // `callsheet alerts`: scans for new alerts and lists the open ones; `ack` and `snooze` act on one.
 import type { Command } from 'commander';
 import { acknowledgeAlert } from '../app/acknowledge-alert.ts';
+import { kindCountsText, totalOf } from '../app/alert-model.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { systemClock } from '../app/deps.ts';
 import { countAlerts, DEFAULT_ALERT_LIMIT, listAlerts } from '../app/list-alerts.ts';
@@ -53,7 +54,7 @@ export function registerAlerts(program: Command, ctx: CliContext): void {
         }
         ctx.stdout(alertsText(list, flags.all ? 'Alerts' : 'Open alerts'));
         if (list.length < limit) return;
-        const total = sum(await countAlerts(deps, { all: flags.all ?? false }));
+        const total = totalOf(await countAlerts(deps, { all: flags.all ?? false }));
         if (total > list.length)
           ctx.stdout(
             `\nShown: the first ${list.length} of ${total}, most urgent first; --limit ${total} lists them all.\n`,
@@ -104,17 +105,16 @@ export async function showTodaysAlerts(
   write(`\n${alertsText(shown, `Today's alerts (as of ${asOf}), most urgent first`)}`);
   // Counted, not taken from the list: the list stops at its limit.
   const byKind = await countAlerts(deps);
-  const total = sum(byKind);
+  const total = totalOf(byKind);
   if (total > shown.length) {
-    const counts = [...byKind].map(([kind, n]) => `${n} ${kind.replace(/_/g, ' ')}`).join(', ');
     const command = `callsheet alerts${total > DEFAULT_ALERT_LIMIT ? ` --limit ${total}` : ''}`;
-    write(`\n${total} open alerts in all (${counts}): run \`${command}\` to see every one.\n`);
+    write(
+      `\n${total} open alerts in all (${kindCountsText(byKind)}): run \`${command}\` to see every one.\n`,
+    );
   }
 }
 
 const DEMO_SHOWN = 8;
-
-const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 
 /**
  * At most `n` alerts, most urgent first, with the most urgent of every kind among them: one kind

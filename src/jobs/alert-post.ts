@@ -4,6 +4,7 @@
 // by one; the rest are counted in one message, so a first import's thousands of findings do not
 // bury the channel (they are all in `callsheet alerts`).
 
+import { totalOf } from '../app/alert-model.ts';
 import { listAlerts } from '../app/list-alerts.ts';
 import { ALERT_SETTINGS } from '../app/scan-alerts.ts';
 import { countAlertsRankedAfter, selectAlertsToPost } from '../store/alerts.ts';
@@ -37,7 +38,7 @@ export const alertPostJob: Job = {
         payload.scannedAt,
         Number(payload.after),
       );
-      const total = kinds.reduce((sum, k) => sum + k.count, 0);
+      const total = totalOf(kinds);
       if (!total) return { delivered: false, reason: 'no open alert left to count' };
       return ctx.publisher.postAlertRollup({ scannedAt: payload.scannedAt, kinds, total });
     }

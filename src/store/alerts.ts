@@ -422,9 +422,11 @@ const SELECT_ALERT = `SELECT a.id, a.kind::text AS kind, a.severity::text AS sev
 // The kinds that need a call before money goes out (orders) before the ones about money already owed.
 const KIND_ORDER = `array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments'], a.kind::text)`;
 
-// Newest day first; within a day the most urgent first: critical before warning, then by kind.
-const ALERT_ORDER = `ORDER BY date_trunc('day', a.created_at) DESC,
-  array_position(ARRAY['critical', 'warning', 'info'], a.severity::text), ${KIND_ORDER}, a.id`;
+// The most urgent first: critical before warning, then by kind.
+const URGENCY = `array_position(ARRAY['critical', 'warning', 'info'], a.severity::text), ${KIND_ORDER}, a.id`;
+
+// Newest day first; within a day the most urgent first.
+const ALERT_ORDER = `ORDER BY date_trunc('day', a.created_at) DESC, ${URGENCY}`;
 
 /** Inserts the candidates whose fingerprint is new; returns only those (the same fact never twice). */
 export async function insertAlerts(
@@ -497,24 +499,29 @@ export async function selectAlerts(
   return conn.query<StoredAlert>(`${SELECT_ALERT} ${where} ${ALERT_ORDER} LIMIT $1::int`, params);
 }
 
-/** How many alerts `selectAlerts` would list without a limit, per kind. */
+type KindCount = { kind: AlertCandidate['kind']; count: number };
+
+/** How many alerts `selectAlerts` would list without a limit, per kind (in the listing's kind order). */
 export async function countAlertsByKind(
   conn: SqlConn,
   options: { all: boolean; now: Date },
-): Promise<Map<AlertCandidate['kind'], number>> {
-  const rows = await conn.query<{ kind: AlertCandidate['kind']; n: number }>(
-    `SELECT a.kind::text AS kind, count(*)::int AS n FROM alerts a
+): Promise<KindCount[]> {
+  return conn.query<KindCount>(
+    `SELECT a.kind::text AS kind, count(*)::int AS count FROM alerts a
       WHERE $1::boolean OR ${TO_ACT_ON(2)} GROUP BY a.kind ORDER BY min(${KIND_ORDER})`,
     [options.all, options.now.toISOString()],
   );
-  return new Map(rows.map((r) => [r.kind, r.n]));
 }
 
-// Within one scan's alerts (one created_at), the most urgent first, as listings order them.
-const URGENCY = `array_position(ARRAY['critical', 'warning', 'info'], a.severity::text), ${KIND_ORDER}, a.id`;
+// Each alert's rank within its scan's alerts (one created_at), the most urgent first, as listings
+// order them.
 const RANKED_BY_SCAN = `SELECT a.id, a.kind, a.status, a.created_at,
          row_number() OVER (PARTITION BY a.created_at ORDER BY ${URGENCY}) AS rank
     FROM alerts a`;
+
+// A scan's instant as ISO 8601 to the millisecond (created_at's precision), to find its alerts again.
+const SCAN_INSTANT = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export type AlertToPost = {
   id: number;
@@ -532,12 +539,12 @@ export type AlertToPost = {
  */
 export async function selectAlertsToPost(conn: SqlConn, since: Date, until: Date): Promise<AlertToPost[]> {
   return conn.query<AlertToPost>(
-    `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "scannedAt",
+    `SELECT id, ${SCAN_INSTANT('created_at')} AS "scannedAt",
             rank::int AS rank, NULL AS reopened
        FROM (${RANKED_BY_SCAN} WHERE a.created_at >= $1::timestamptz AND a.created_at <= $2::timestamptz) x
       WHERE status = 'open'
      UNION ALL
-     SELECT a.id, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 0,
+     SELECT a.id, ${SCAN_INSTANT('a.created_at')}, 0,
             to_char(a.snoozed_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI')
        FROM alerts a
       WHERE a.status = 'snoozed' AND a.snoozed_until <= $2::timestamptz AND a.snoozed_until >= $1::timestamptz
@@ -551,8 +558,8 @@ export async function countAlertsRankedAfter(
   conn: SqlConn,
   scannedAt: string,
   after: number,
-): Promise<{ kind: AlertCandidate['kind']; count: number }[]> {
-  return conn.query(
+): Promise<KindCount[]> {
+  return conn.query<KindCount>(
     `SELECT kind::text AS kind, count(*)::int AS count
        FROM (${RANKED_BY_SCAN} WHERE a.created_at = $1::timestamptz) x
       WHERE status = 'open' AND rank > $2::int

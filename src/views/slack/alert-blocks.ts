@@ -1,6 +1,6 @@
 // AlertView → the alerts-channel message. While open it carries Acknowledge / Snooze 7 days;
 // once handled, the same message is re-rendered (chat.update) saying who handled it.
-import { type AlertRollup, type AlertView, rollupText } from '../../app/alert-model.ts';
+import { type AlertRollup, type AlertView, kindWords, rollupText } from '../../app/alert-model.ts';
 import { type Block, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
 
@@ -36,7 +36,7 @@ export function alertMessage(alert: AlertView): SlackMessage {
   ];
   if (alert.sparkline) body.push(`Trend: \`${escapeMrkdwn(truncate(alert.sparkline, 60))}\``);
   const blocks: Block[] = [{ type: 'section', text: mrkdwn(body.join('\n')) }];
-  const context = [customer, `${alert.severity} · ${alert.kind.replace(/_/g, ' ')} · alert #${alert.id}`]
+  const context = [customer, `${alert.severity} · ${kindWords(alert.kind)} · alert #${alert.id}`]
     .filter(Boolean)
     .join(' · ');
   blocks.push({ type: 'context', elements: [mrkdwn(context)] });
