@@ -13,6 +13,7 @@ import { registerExport } from './cli/export.ts';
 import { registerImport } from './cli/import.ts';
 import { registerJobs } from './cli/jobs.ts';
 import { registerKpis } from './cli/kpis.ts';
+import { registerPolicy } from './cli/policy.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSettings } from './cli/settings.ts';
 import { registerSheet } from './cli/sheet.ts';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerJobs(program, ctx);
   registerKpis(program, ctx);
   registerBacktest(program, ctx);
+  registerPolicy(program, ctx);
   registerImport(program, ctx);
   registerExport(program, ctx);
   registerServe(program, ctx);

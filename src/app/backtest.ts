@@ -12,14 +12,17 @@ import {
 } from '../domain/kpis/backtest-summary.ts';
 import {
   largestOverdueFirst,
-  type OverdueAccountSnapshot,
+  type OpenAccountSnapshot,
   oldestInvoiceFirst,
-  randomOverdue,
+  randomOrder,
 } from '../domain/kpis/baseline-policies.ts';
-import { type ListEntry, measureOutcomes, observedThrough, overdueByDay } from '../store/backtest-inputs.ts';
+import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
+import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
+import { readSettings } from '../store/settings.ts';
 import { buildCallSheets } from './build-call-sheets.ts';
 import type { AppDeps } from './deps.ts';
-import type { CallSheet } from './sheet-model.ts';
+import { policySettings } from './policy-settings.ts';
+import type { CallSheet, InvoicePrediction } from './sheet-model.ts';
 
 export interface BacktestPolicy {
   id: string;
@@ -60,6 +63,11 @@ export interface BacktestReport {
   lateDays: number;
   troubleDays: number;
   policies: PolicyReport[];
+  /** Customers whose money went late in the period; under 20, the comparison is mostly noise. */
+  lateCustomers: number;
+  warning: string | null;
+  /** The lateness model's predictions against what happened (null without Callsheet's lists). */
+  calibration: Calibration | null;
 }
 
 export type BacktestError = {
@@ -68,19 +76,26 @@ export type BacktestError = {
 };
 export type BacktestResult = { ok: true; value: BacktestReport } | { ok: false; error: BacktestError };
 
-const LATE_DAYS = 30;
-const TROUBLE_DAYS = 60;
+/** Fewer customers than this with late money make the comparison mostly noise. */
+export const FEW_LATE_CUSTOMERS = 20;
 
-/** Callsheet's own lists: every collector's call rows that morning, highest score first. */
-export function callsheetPolicy(build: (asOf: IsoDate) => Promise<{ sheets: CallSheet[] }>): BacktestPolicy {
+/** Callsheet's own lists: every collector's call rows that morning, most expected late dollars first. */
+export function callsheetPolicy(
+  build: (
+    asOf: IsoDate,
+    calls: number,
+  ) => Promise<{ sheets: CallSheet[]; predictions?: InvoicePrediction[] }>,
+  onPredictions?: (day: IsoDate, predictions: readonly InvoicePrediction[]) => void,
+): BacktestPolicy {
   return {
     id: 'callsheet',
     label: 'Callsheet',
     async pick(asOf, calls) {
-      const { sheets } = await build(asOf);
+      const { sheets, predictions } = await build(asOf, calls);
+      if (predictions) onPredictions?.(asOf, predictions);
       return sheets
         .flatMap((s) => s.rows.filter((r) => r.action.channel === 'call'))
-        .sort((a, b) => b.score - a.score || a.customer.id - b.customer.id)
+        .sort((a, b) => b.expectedLateCents - a.expectedLateCents || a.customer.id - b.customer.id)
         .map((r) => r.customer.id)
         .filter((id, k, ids) => ids.indexOf(id) === k)
         .slice(0, calls);
@@ -88,12 +103,12 @@ export function callsheetPolicy(build: (asOf: IsoDate) => Promise<{ sheets: Call
   };
 }
 
-/** The three baselines over each day's overdue accounts, reconstructed as of that day. */
+/** The three baselines over each day's customers with open money, reconstructed as of that day. */
 export function baselinePolicies(
-  overdue: ReadonlyMap<IsoDate, readonly OverdueAccountSnapshot[]>,
+  open: ReadonlyMap<IsoDate, readonly OpenAccountSnapshot[]>,
   seed: number,
 ): BacktestPolicy[] {
-  const on = (day: IsoDate) => overdue.get(day) ?? [];
+  const on = (day: IsoDate) => open.get(day) ?? [];
   return [
     {
       id: 'largest-overdue',
@@ -108,7 +123,7 @@ export function baselinePolicies(
     {
       id: 'random',
       label: `Random (seed ${seed})`,
-      pick: async (day, calls) => randomOverdue(on(day), calls, seed, day),
+      pick: async (day, calls) => randomOrder(on(day), calls, seed, day),
     },
   ];
 }
@@ -120,16 +135,26 @@ export function businessDays(from: IsoDate, to: IsoDate): IsoDate[] {
 }
 
 /**
- * Runs the reference policy (by default Callsheet's own sheets) and the three baselines over every
- * business day from `from` to `to`. With `reference` null, the first baseline sets the calls.
+ * Runs the reference policy (by default Callsheet's own sheets, filled to the capacity) and the three
+ * baselines over every business day from `from` to `to`, each making as many calls as the reference
+ * made that day. With `reference` null, the first baseline sets the calls.
  */
 export async function runBacktest(
   deps: AppDeps,
   input: BacktestInput,
-  reference: BacktestPolicy | null = callsheetPolicy((asOf) =>
-    buildCallSheets(deps, { asOf, automated: false }),
-  ),
+  reference?: BacktestPolicy | null,
 ): Promise<BacktestResult> {
+  const predictions: { invoiceId: number; p: number }[] = [];
+  const policyRef =
+    reference === undefined
+      ? callsheetPolicy(
+          (asOf, calls) =>
+            buildCallSheets(deps, { asOf, automated: false, capacity: calls, predictions: true }),
+          (_, list) => {
+            for (const x of list) predictions.push(x);
+          },
+        )
+      : reference;
   const fail = (code: BacktestError['code'], message: string): BacktestResult => ({
     ok: false,
     error: { code, message },
@@ -157,9 +182,12 @@ export async function runBacktest(
   if (!Number.isInteger(capacity) || capacity < 1)
     return fail('bad_capacity', `the capacity must be a whole number of calls ≥ 1 (got ${capacity})`);
   const seed = input.seed ?? 42;
+  // The late threshold is the policy's own: the backtest measures what the model predicts.
+  const lateDays = (await readSettings(conn, policySettings)).lateness.lateDays;
+  const troubleDays = 2 * lateDays;
 
-  const baselines = baselinePolicies(await overdueByDay(conn, days), seed);
-  const policies = reference ? [reference, ...baselines] : baselines;
+  const baselines = baselinePolicies(await openByDay(conn, days), seed);
+  const policies = policyRef ? [policyRef, ...baselines] : baselines;
   const lists: ListEntry[] = [];
   for (const [k, day] of days.entries()) {
     const lead = await policies[0]!.pick(day, capacity);
@@ -177,8 +205,9 @@ export async function runBacktest(
     policies: policies.map((p) => p.id),
     lists,
     observedThrough: last,
-    lateDays: LATE_DAYS,
-    troubleDays: TROUBLE_DAYS,
+    lateDays,
+    troubleDays,
+    fateOf: predictions.map((x) => x.invoiceId),
   });
   const reports = policies.map((p): PolicyReport => {
     const daily = outcomes.days.filter((d) => d.policy === p.id);
@@ -203,9 +232,20 @@ export async function runBacktest(
       days,
       capacity,
       seed,
-      lateDays: LATE_DAYS,
-      troubleDays: TROUBLE_DAYS,
+      lateDays,
+      troubleDays,
       policies: reports,
+      lateCustomers: outcomes.lateCustomers,
+      warning:
+        outcomes.lateCustomers < FEW_LATE_CUSTOMERS
+          ? `only ${outcomes.lateCustomers} customers had money go more than ${lateDays} days late in this period: differences between policies are mostly chance; use a longer period or more history`
+          : null,
+      calibration: calibration(
+        predictions.flatMap(({ invoiceId, p }) => {
+          const late = outcomes.fates.get(invoiceId);
+          return late === undefined ? [] : [{ p, late }];
+        }),
+      ),
     },
   };
 }

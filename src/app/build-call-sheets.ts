@@ -1,9 +1,11 @@
 // This morning's call sheets: who each collector calls, in which order, what to do and why; the
-// automated tier (mail-merge queue) for everyone else; and the manager's team view. The store
-// computes per-customer aggregates as of the day in SQL; the pure policy code ranks them.
+// automated tier (mail-merge queue) for everyone else; the agency queue and the manager's team
+// view. The store computes per-customer aggregates as of the day in SQL; the pure policy code
+// assesses every account's expected late dollars and fills the sheets in that order.
 import { TZDate } from '@date-fns/tz';
 import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
-import { type DayPlan, rankDay, rankingCandidates, selectDay } from '../domain/policy/plan-day.ts';
+import { type Explanation, explainAccount } from '../domain/policy/explain-account.ts';
+import { type DayPlan, type PlannedAccount, planDay } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import { dollars, plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
@@ -17,10 +19,11 @@ import {
   type SheetHolderRow,
 } from '../store/sheet-inputs.ts';
 import type { SqlConn } from '../store/sql.ts';
+import { commandSettings } from './commands/settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
-import type { CallSheet, ManagerSummary, SheetSet } from './sheet-model.ts';
-import { isEscalation, toAutomatedRow, toSheetRow } from './sheet-rows.ts';
+import type { AgencyRow, CallSheet, InvoicePrediction, ManagerSummary, SheetSet } from './sheet-model.ts';
+import { isEscalation, toAgencyRow, toAutomatedRow, toSheetRow } from './sheet-rows.ts';
 
 export interface BuildCallSheetsOptions {
   /** The day to build for; default: today in each collector's time zone. */
@@ -32,6 +35,10 @@ export interface BuildCallSheetsOptions {
    * Digests that post only the sheets pass false: the tier is then counted, not listed.
    */
   automated?: boolean;
+  /** Calls for the whole team instead of the collectors' capacities (shared in proportion): backtests. */
+  capacity?: number;
+  /** Also return every open invoice's late probability (the backtest's calibration). */
+  predictions?: boolean;
 }
 
 /** The instant a calendar day ends in a time zone (ISO 8601), for "logged on or before D". */
@@ -40,44 +47,87 @@ export function endOfDayIn(date: IsoDate, timeZone: string): string {
   return new Date(new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime()).toISOString();
 }
 
-/** One day's plan from the store: read selection inputs, then the ranked few's history. */
+/** Each holder's share of `calls`, by largest remainder: a team of 5 × 30 asked for 50 gets 10 each. */
+export function scaleCapacities<T extends { dailyCapacity: number }>(
+  holders: readonly T[],
+  calls: number,
+): T[] {
+  const total = holders.reduce((s, h) => s + Math.max(0, h.dailyCapacity), 0);
+  if (total <= 0) return [...holders];
+  const exact = holders.map((h) => (Math.max(0, h.dailyCapacity) * calls) / total);
+  const out = exact.map(Math.floor);
+  let left = calls - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, k) => ({ k, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.k - b.k);
+  for (const { k } of order) {
+    if (left <= 0) break;
+    out[k]!++;
+    left--;
+  }
+  return holders.map((h, k) => ({ ...h, dailyCapacity: out[k]! }));
+}
+
+/** One day's plan from the store: read the day's accounts and histories, then plan it. */
 export async function planSheetsDay(
   sql: SqlConn,
   asOf: IsoDate,
   holders: readonly Pick<SheetHolderRow, 'id' | 'code' | 'dailyCapacity' | 'timeZone'>[],
   policy: PolicySettings,
+  promiseGraceDays: number,
 ) {
-  const accounts = await readSheetInputs(sql, {
+  const inputs = await readSheetInputs(sql, {
     asOf,
     cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
     timeZone: holders[0]?.timeZone ?? 'UTC',
     brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
     dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
+    lateDays: policy.lateness.lateDays,
+    halfLifeDays: policy.lateness.halfLifeDays,
+    promiseGraceDays,
   });
-  const selection = selectDay(
-    accounts,
+  const plan = planDay(
+    inputs,
     holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
     asOf,
     policy,
   );
-  // Selection needs balances and treatments only; payment history and orders are read for the
-  // few that get ranked and added to their accounts before ranking computes any score.
-  const ranked = rankingCandidates(selection);
+  return { accounts: inputs.accounts, plan };
+}
+
+/**
+ * The reasons of the rows shown: the ranked rows' payment history, orders and collectability
+ * segments are read for them only, then each row is explained (model first, then two factors).
+ */
+async function explainRows(
+  sql: SqlConn,
+  plan: DayPlan,
+  rows: readonly PlannedAccount[],
+  policy: PolicySettings,
+) {
   const extra = await readScoreInputs(
     sql,
-    asOf,
-    ranked.map((a) => a.customerId),
+    plan.asOf,
+    rows.map((p) => p.account.customerId),
   );
-  for (const account of ranked) Object.assign(account, extra.get(account.customerId));
-  return { accounts, plan: rankDay(selection) };
+  const out = new Map<number, { explanation: Explanation; monthlyAvgDays: (number | null)[] }>();
+  for (const p of rows) {
+    const account = { ...p.account, ...extra.get(p.account.customerId) };
+    out.set(p.account.customerId, {
+      explanation: explainAccount(account, p.lateness, p.peers, { asOf: plan.asOf, policy }),
+      monthlyAvgDays: account.payments.monthlyAvgDays,
+    });
+  }
+  return out;
 }
 
 export async function buildCallSheets(
   deps: AppDeps,
   options: BuildCallSheetsOptions = {},
 ): Promise<SheetSet> {
-  const policy = await readSettings(deps.store.sql, policySettings);
-  const holders = await readSheetHolders(deps.store.sql);
+  const sql = deps.store.sql;
+  const policy = await readSettings(sql, policySettings);
+  const { promiseGraceDays } = await readSettings(sql, commandSettings);
+  const allHolders = await readSheetHolders(sql);
+  const holders = options.capacity === undefined ? allHolders : scaleCapacities(allHolders, options.capacity);
   const only = options.collectorCode?.toLowerCase();
   if (only !== undefined && !holders.some((h) => h.code.toLowerCase() === only)) {
     const known = holders.map((h) => h.code).join(', ') || 'none yet';
@@ -89,7 +139,7 @@ export async function buildCallSheets(
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
   const plans = new Map<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>();
   for (const day of days.length ? days : [teamDay])
-    plans.set(day, await planSheetsDay(deps.store.sql, day, holders, policy));
+    plans.set(day, await planSheetsDay(sql, day, holders, policy, promiseGraceDays));
   const team = plans.get(teamDay)!;
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
@@ -105,15 +155,27 @@ export async function buildCallSheets(
         );
   const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
-  const contacts = await readContacts(deps.store.sql, [...needed]);
-  const invoices = await readOverdueInvoices(deps.store.sql, teamDay, [...needed]);
+  const contacts = await readContacts(sql, [...needed]);
+  const invoices = await readOverdueInvoices(sql, teamDay, [...needed]);
 
   const dueToday = promisesDueTodayByHolder(plans, sheetHolders, dayOf);
-  const sheets: CallSheet[] = sheetHolders.map((h) => {
+  // Explained once per day for every sheet shown that day (one set of reads, not one per sheet).
+  const explained = new Map<IsoDate, Awaited<ReturnType<typeof explainRows>>>();
+  for (const [day, { plan }] of plans) {
+    const shown = sheetHolders
+      .filter((h) => dayOf.get(h.id) === day)
+      .flatMap((h) => plan.sheets.get(h.id) ?? []);
+    if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy));
+  }
+  const sheets: CallSheet[] = [];
+  for (const h of sheetHolders) {
     const { plan } = plans.get(dayOf.get(h.id)!)!;
     const planned = plan.sheets.get(h.id) ?? [];
-    const rows = planned.map((p, k) => toSheetRow(p, k + 1, plan.asOf, { contacts, invoices }));
-    return {
+    const explanations = explained.get(plan.asOf)!;
+    const rows = planned.map((p, k) =>
+      toSheetRow(p, k + 1, plan.asOf, { contacts, invoices, ...explanations.get(p.account.customerId)! }),
+    );
+    sheets.push({
       asOf: plan.asOf,
       collector: {
         id: h.id,
@@ -129,17 +191,21 @@ export async function buildCallSheets(
         escalations: rows.filter((r) => isEscalation(r.action)).length,
         promisesDueToday: dueToday.get(h.id) ?? 0,
       },
-    };
-  });
+    });
+  }
   const codes = new Map(holders.map((h) => [h.id, h.code]));
   const automated = automatedPlanned.map((p) =>
     toAutomatedRow(p, team.plan.asOf, { contacts, invoices }, codes),
   );
+  const listed = new Set([...team.plan.sheets.values()].flat().map((p) => p.account.customerId));
+  const agency = team.plan.agency.map((e) => toAgencyRow(e, listed.has(e.planned.account.customerId), codes));
   return {
     asOf: teamDay,
     sheets,
     automated,
-    summary: managerSummary(team.plan, sheets, team.plan.automated.length),
+    agency,
+    summary: managerSummary(team.plan, sheets, team.plan.automated.length, agency),
+    ...(options.predictions ? { predictions: predictionsOf(team.plan) } : {}),
   };
 }
 
@@ -167,26 +233,48 @@ function promisesDueTodayByHolder(
   return out;
 }
 
-function managerSummary(plan: DayPlan, sheets: CallSheet[], automatedCustomers: number): ManagerSummary {
+function predictionsOf(plan: DayPlan): InvoicePrediction[] {
+  const out: InvoicePrediction[] = [];
+  for (const p of plan.accounts)
+    for (const inv of p.lateness.invoices)
+      if (inv.dpd <= plan.lateDays) out.push({ invoiceId: inv.id, p: inv.p });
+  return out;
+}
+
+/** How many of the largest agency-queue accounts the summary names. */
+const AGENCY_SHOWN = 5;
+
+function managerSummary(
+  plan: DayPlan,
+  sheets: CallSheet[],
+  automatedCustomers: number,
+  agency: AgencyRow[],
+): ManagerSummary {
   const notes: string[] = [];
   if (plan.overCapacity.length) {
-    const over = plan.overCapacity.reduce((sum, p) => sum + p.account.overdueCents, 0);
+    const over = plan.overCapacity.reduce((sum, p) => sum + p.lateness.expectedLateCents, 0);
     notes.push(
-      `${plural(plan.overCapacity.length, 'top-list account')} (${dollars(over)} overdue) did not fit on a sheet: ` +
+      `${plural(plan.overCapacity.length, 'account')} (${dollars(over)} expected late) ranked within capacity but did not fit their collector's sheet: ` +
         `${plan.overCapacity
           .slice(0, 5)
           .map((p) => p.account.code)
           .join(', ')}${plan.overCapacity.length > 5 ? ', …' : ''}`,
     );
   }
-  if (plan.suppressed.length)
+  if (plan.held.length)
     notes.push(
-      `${plural(plan.suppressed.length, 'account')} wait on a promise not yet due (no calls, no letters)`,
+      `${plural(plan.held.length, 'account')} off the sheets get no letter today (a promise not yet due, or paying within its usual pattern)`,
     );
   const calls = sheets.reduce((n, s) => n + s.rows.length, 0);
   return {
     asOf: plan.asOf,
+    lateDays: plan.lateDays,
     coverage: plan.coverage,
+    agency: {
+      customers: agency.length,
+      cents: agency.reduce((s, a) => s + a.agencyCents, 0),
+      largest: agency.slice(0, AGENCY_SHOWN),
+    },
     capacity: { calls, capacity: plan.capacity, overCapacityCustomers: plan.overCapacity.length },
     collectors: sheets.map((s) => ({
       code: s.collector.code,

@@ -2,6 +2,7 @@
 // rendered by every surface. Money in integer cents, dates as ISO days in the collector's zone.
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Cents } from '../domain/money.ts';
+import type { TreatmentStep } from '../domain/policy/treatment.ts';
 
 export interface SheetContact {
   name: string;
@@ -12,8 +13,8 @@ export interface SheetContact {
 }
 
 export interface SheetAction {
-  /** Treatment step id, e.g. 'reminder_call_1', 'supervisor_escalation', 'dispute_follow_up'. */
-  step: string;
+  /** Treatment step, e.g. 'reminder_1', 'supervisor_escalation', 'dispute_follow_up'. */
+  step: TreatmentStep;
   /** What to do, in words ("Reminder call #1, then a written summary"). */
   label: string;
   /** 'call' for the top list, 'automated' for letters/e-mails (mail-merge queue). */
@@ -25,6 +26,11 @@ export interface SheetAction {
 export interface SheetRow {
   rank: number;
   customer: { id: number; code: string; name: string };
+  /** Σ open × P(paid more than L days late) over the money still with the callers: what ranks the row. */
+  expectedLateCents: Cents;
+  /** expectedLateCents ÷ that money (0–1). */
+  lateProbability: number;
+  /** The named factors' points added up: evidence beside the model, not the ranking. */
   score: number;
   overdueCents: Cents;
   openCents: Cents;
@@ -55,11 +61,37 @@ export interface CallSheet {
   summary: { calls: number; overdueCents: Cents; escalations: number; promisesDueToday: number };
 }
 
+/** An account with money at the agency step: the manager's to refer (or write off), not a call. */
+export interface AgencyRow {
+  customer: { id: number; code: string; name: string };
+  /** Money at the agency step, and all that is open. */
+  agencyCents: Cents;
+  openCents: Cents;
+  invoices: number;
+  oldestDaysPastDue: number;
+  /** 'Refer to collection agency' or 'Refer to agency or write off'. */
+  label: string;
+  collectorCode: string | null;
+  /** True when its newer money still has it on a sheet. */
+  onSheet: boolean;
+}
+
 /** The team view for the manager: every collector's load, coverage and what is over capacity. */
 export interface ManagerSummary {
   asOf: IsoDate;
-  coverage: { overdueCents: Cents; coveredCents: Cents; targetPct: number; topListCustomers: number };
+  /** The late threshold L of the lateness model, in days past due. */
+  lateDays: number;
+  coverage: {
+    /** Overdue money still with the callers, and the part on today's sheets. */
+    overdueCents: Cents;
+    coveredCents: Cents;
+    /** Expected late dollars of every account, and of those on today's sheets. */
+    expectedLateCents: Cents;
+    coveredExpectedLateCents: Cents;
+  };
   capacity: { calls: number; capacity: number; overCapacityCustomers: number };
+  /** Money at the agency step: how many accounts, how much, and the largest few. */
+  agency: { customers: number; cents: Cents; largest: AgencyRow[] };
   collectors: { code: string; name: string; calls: number; overdueCents: Cents; escalations: number }[];
   escalationsDue: number;
   automatedCustomers: number;
@@ -83,10 +115,20 @@ export interface AutomatedRow {
   overCapacity: boolean;
 }
 
+/** The model's p for one open invoice not yet late on the day (for the backtest's calibration). */
+export interface InvoicePrediction {
+  invoiceId: number;
+  p: number;
+}
+
 /** Everything buildCallSheets returns for one morning. */
 export interface SheetSet {
   asOf: IsoDate;
   sheets: CallSheet[];
   automated: AutomatedRow[];
+  /** Every account with money at the agency step, largest first. */
+  agency: AgencyRow[];
   summary: ManagerSummary;
+  /** Every open invoice's p (not yet L days past due), when asked for. */
+  predictions?: InvoicePrediction[];
 }

@@ -1,11 +1,12 @@
 // Turns the engine's plan into the sheet view models every surface renders.
 import type { IsoDate } from '../domain/calendar.ts';
 import { daysFrom } from '../domain/policy/days.ts';
+import type { Explanation } from '../domain/policy/explain-account.ts';
 import { pickContact } from '../domain/policy/pick-contact.ts';
-import type { PlannedAccount } from '../domain/policy/plan-day.ts';
+import type { AgencyEntry, PlannedAccount } from '../domain/policy/plan-day.ts';
 import { isEscalationStep } from '../domain/policy/treatment.ts';
 import type { ContactRow } from '../store/sheet-inputs.ts';
-import type { AutomatedRow, SheetAction, SheetContact, SheetRow } from './sheet-model.ts';
+import type { AgencyRow, AutomatedRow, SheetAction, SheetContact, SheetRow } from './sheet-model.ts';
 
 export function oldestDaysPastDue(p: PlannedAccount, asOf: IsoDate): number {
   return p.account.oldestDueDate ? Math.max(0, daysFrom(p.account.oldestDueDate, asOf)) : 0;
@@ -45,23 +46,30 @@ function action(p: PlannedAccount, channel: SheetAction['channel']): SheetAction
 }
 
 export function isEscalation(a: SheetAction): boolean {
-  return a.escalated || isEscalationStep(a.step as Parameters<typeof isEscalationStep>[0]);
+  return a.escalated || isEscalationStep(a.step);
 }
 
-export function toSheetRow(p: PlannedAccount, rank: number, asOf: IsoDate, details: RowDetails): SheetRow {
+export function toSheetRow(
+  p: PlannedAccount,
+  rank: number,
+  asOf: IsoDate,
+  details: RowDetails & { explanation: Explanation; monthlyAvgDays: readonly (number | null)[] },
+): SheetRow {
   const a = p.account;
   return {
     rank,
     customer: { id: a.customerId, code: a.code, name: a.name },
-    score: p.score.score,
+    expectedLateCents: p.lateness.expectedLateCents,
+    lateProbability: p.lateness.probability,
+    score: details.explanation.score,
     overdueCents: a.overdueCents,
     openCents: a.openCents,
     oldestDaysPastDue: oldestDaysPastDue(p, asOf),
     invoiceNumbers: details.invoices.get(a.customerId) ?? a.overdueInvoices,
     action: action(p, 'call'),
     contact: contactFor(p, details.contacts),
-    reasons: p.score.reasons,
-    trend: payTrend(a.payments.monthlyAvgDays),
+    reasons: details.explanation.reasons,
+    trend: payTrend(details.monthlyAvgDays),
     pinned: a.pinned,
   };
 }
@@ -83,5 +91,23 @@ export function toAutomatedRow(
     contact: contactFor(p, details.contacts),
     collectorCode: a.collectorId === null ? null : (collectorCodes.get(a.collectorId) ?? null),
     overCapacity: p.overCapacity,
+  };
+}
+
+export function toAgencyRow(
+  e: AgencyEntry,
+  onSheet: boolean,
+  collectorCodes: Map<number, string>,
+): AgencyRow {
+  const a = e.planned.account;
+  return {
+    customer: { id: a.customerId, code: a.code, name: a.name },
+    agencyCents: e.cents,
+    openCents: a.openCents,
+    invoices: e.invoices,
+    oldestDaysPastDue: e.oldestDaysPastDue,
+    label: e.label,
+    collectorCode: a.collectorId === null ? null : (collectorCodes.get(a.collectorId) ?? null),
+    onSheet,
   };
 }

@@ -54,6 +54,7 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
           to,
           capacity,
           seed,
+          every,
           ...(progress ? { progress } : {}),
         });
         if (progress) ctx.stderr('\r');

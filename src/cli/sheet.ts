@@ -10,7 +10,7 @@ import { decimalFromCents } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Store } from '../store/open-store.ts';
 import { mailMergeCsv } from '../views/console/mail-merge-csv.ts';
-import { automatedText, sheetOneLine, sheetText, teamText } from '../views/console/sheet-text.ts';
+import { agencyText, automatedText, sheetOneLine, sheetText, teamText } from '../views/console/sheet-text.ts';
 import type { CliContext } from './context.ts';
 
 interface SheetFlags {
@@ -54,6 +54,8 @@ export function sheetJson(sheet: CallSheet, limit?: number) {
       rank: r.rank,
       customerCode: r.customer.code,
       customerName: r.customer.name,
+      expectedLateCents: r.expectedLateCents,
+      lateProbability: Number(r.lateProbability.toFixed(4)),
       score: r.score,
       overdue: decimalFromCents(r.overdueCents),
       open: decimalFromCents(r.openCents),
@@ -121,17 +123,25 @@ export function registerSheet(program: Command, ctx: CliContext): void {
 
   program
     .command('team')
-    .description("the manager's view: each collector's load, overflow, escalations and promises due")
+    .description(
+      "the manager's view: each collector's load, overflow, escalations, promises due and the agency queue",
+    )
     .option('--date <date>', 'as of this day (YYYY-MM-DD); default: today')
     .option('--as-of <date>', 'same as --date')
     .option('--json', 'JSON instead of text')
-    .action(async (flags: { date?: string; asOf?: string; json?: boolean }) => {
+    .option('--limit <n>', 'at most this many accounts of the agency queue (default 20)')
+    .action(async (flags: { date?: string; asOf?: string; json?: boolean; limit?: string }) => {
       const options = asOfFlag(flags);
+      const limit = parseLimit(flags.limit) ?? 20;
       await ctx.withStore(async (store) => {
         const set = await buildCallSheets({ store, now: systemClock }, options);
         set.summary.notes.push(...(await kpiNotes({ store, now: systemClock }, set.asOf)));
-        if (flags.json) ctx.stdout(`${JSON.stringify(set.summary, null, 2)}\n`);
-        else ctx.stdout(teamText(set.summary, set.sheets));
+        if (flags.json)
+          ctx.stdout(`${JSON.stringify({ ...set.summary, agencyQueue: set.agency }, null, 2)}\n`);
+        else {
+          ctx.stdout(teamText(set.summary, set.sheets));
+          if (set.agency.length) ctx.stdout(`\n${agencyText(set.agency, limit)}`);
+        }
       });
     });
 }

@@ -1,58 +1,66 @@
 // What the backtest needs from history, in set-based SQL over the same reconstructed balances as
-// the KPIs: who was overdue on each day (for the baseline policies, using only what was known
-// then), and what happened afterwards (for scoring every policy's lists).
+// the KPIs: who had open and overdue money on each day (for the baseline policies, using only
+// what was known then), and what happened afterwards (for scoring every policy's lists).
 import type { IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import { BALANCE_INTERVALS_SQL } from './kpi-inputs.ts';
 import type { Sql, SqlConn } from './sql.ts';
 
-export interface OverdueAccount {
+export interface OpenAccount {
   customerId: number;
+  openCents: number;
   overdueCents: number;
-  /** Issue date of the oldest overdue invoice. */
-  oldestIssue: IsoDate;
+  /** Issue date of the oldest overdue invoice (null: nothing overdue), and of the oldest open one. */
+  oldestOverdueIssue: IsoDate | null;
+  oldestOpenIssue: IsoDate;
 }
 
-/** Each of `days`: the customers with a past-due balance at the end of that day. */
-export async function overdueByDay(
+/** Each of `days`: the customers with open money at the end of that day, with their overdue part. */
+export async function openByDay(
   conn: SqlConn,
   days: readonly IsoDate[],
-): Promise<Map<IsoDate, OverdueAccount[]>> {
-  const out = new Map<IsoDate, OverdueAccount[]>(days.map((d) => [d, []]));
+): Promise<Map<IsoDate, OpenAccount[]>> {
+  const out = new Map<IsoDate, OpenAccount[]>(days.map((d) => [d, []]));
   if (!days.length) return out;
-  const from = days.reduce((a, b) => (a < b ? a : b));
-  const to = days.reduce((a, b) => (a > b ? a : b));
   // One row per day with the accounts as parallel arrays: far fewer rows to send than one per
   // day and customer.
-  const rows = await conn.query<{ day: string; ids: number[]; overdue: string[]; oldest: string[] }>(
+  const rows = await conn.query<{
+    day: string;
+    ids: number[];
+    open: string[];
+    overdue: string[];
+    oldest_overdue: (string | null)[];
+    oldest_open: string[];
+  }>(
     `WITH ${BALANCE_INTERVALS_SQL},
-     overdue AS (
-       SELECT g.day::date AS day, i.customer_id, iv.balance, i.issue_date
-         FROM intervals iv JOIN invoices i ON i.id = iv.invoice_id
-        CROSS JOIN LATERAL generate_series(
-              greatest(iv.from_d, i.due_date + 1, $1::date)::timestamp,
-              least(coalesce(iv.to_d - 1, $2::date), $2::date)::timestamp, interval '1 day') AS g(day)
-        WHERE iv.balance > 0 AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)
-          AND i.due_date < $2::date
-     ),
      accounts AS (
-       SELECT o.day, o.customer_id, sum(o.balance) AS overdue, min(o.issue_date) AS oldest
-         FROM overdue o JOIN unnest($3::date[]) AS d(day) ON d.day = o.day
+       SELECT d.day, i.customer_id, sum(iv.balance) AS open,
+              coalesce(sum(iv.balance) FILTER (WHERE i.due_date < d.day), 0) AS overdue,
+              min(i.issue_date) FILTER (WHERE i.due_date < d.day) AS oldest_overdue,
+              min(i.issue_date) AS oldest_open
+         FROM unnest($1::date[]) AS d(day)
+         JOIN intervals iv ON iv.from_d <= d.day AND (iv.to_d IS NULL OR d.day < iv.to_d)
+         JOIN invoices i ON i.id = iv.invoice_id
+        WHERE iv.balance > 0
         GROUP BY 1, 2
      )
      SELECT day::text AS day, array_agg(customer_id ORDER BY customer_id) AS ids,
+            array_agg(open::text ORDER BY customer_id) AS open,
             array_agg(overdue::text ORDER BY customer_id) AS overdue,
-            array_agg(oldest::text ORDER BY customer_id) AS oldest
+            array_agg(oldest_overdue::text ORDER BY customer_id) AS oldest_overdue,
+            array_agg(oldest_open::text ORDER BY customer_id) AS oldest_open
        FROM accounts GROUP BY day`,
-    [from, to, days],
+    [days],
   );
   for (const r of rows)
     out.set(
       r.day,
       r.ids.map((customerId, k) => ({
         customerId,
+        openCents: centsFromDecimal(r.open[k]!),
         overdueCents: centsFromDecimal(r.overdue[k]!),
-        oldestIssue: r.oldest[k]!,
+        oldestOverdueIssue: r.oldest_overdue[k] ?? null,
+        oldestOpenIssue: r.oldest_open[k]!,
       })),
     );
   return out;
@@ -108,6 +116,90 @@ export interface OutcomeQuery {
   lateDays: number;
   /** Days past due at which an invoice is in trouble, for the lead time (60). */
   troubleDays: number;
+  /** Invoices whose fate to return (late or not), for the calibration of predictions. */
+  fateOf?: readonly number[];
+}
+
+export interface Outcomes {
+  days: DayOutcome[];
+  leads: InvoiceLead[];
+  /** Customers with money open in the period that went on to be late: few means a noisy comparison. */
+  lateCustomers: number;
+  /** Of `fateOf`, the invoices with a known fate: true = late (or never paid). */
+  fates: Map<number, boolean>;
+}
+
+/**
+ * Temporary tables (dropped at commit) of each invoice's balance history and fate, and of the open
+ * stretches [from_d, to_d) of the invoices not paid on time that touch the period (by customer).
+ */
+async function createFateTables(
+  tx: SqlConn,
+  q: Pick<OutcomeQuery, 'from' | 'to' | 'observedThrough' | 'lateDays'>,
+): Promise<void> {
+  await tx.query(
+    `CREATE TEMP TABLE bt_intervals ON COMMIT DROP AS WITH ${BALANCE_INTERVALS_SQL} SELECT * FROM intervals`,
+  );
+  await tx.query(
+    `CREATE TEMP TABLE bt_fate ON COMMIT DROP AS
+       WITH settled AS (SELECT invoice_id, min(from_d) AS settled_on FROM bt_intervals WHERE balance <= 0 GROUP BY 1)
+       SELECT i.id, i.customer_id, i.issue_date, i.due_date, s.settled_on,
+              coalesce(s.settled_on > i.due_date + $2::int, $1::date > i.due_date + $2::int) AS bad,
+              coalesce(s.settled_on <= i.due_date, false) AS on_time,
+              s.settled_on IS NULL AND $1::date <= i.due_date + $2::int AS unknown
+         FROM invoices i LEFT JOIN settled s ON s.invoice_id = i.id
+        WHERE i.status <> 'void'`,
+    [q.observedThrough, q.lateDays],
+  );
+  // Open stretches [from_d, to_d) of invoices not paid on time that touch the period.
+  await tx.query(
+    `CREATE TEMP TABLE bt_late ON COMMIT DROP AS
+       SELECT f.customer_id, iv.from_d, coalesce(iv.to_d, 'infinity'::date) AS to_d, iv.balance,
+              f.bad, f.unknown, f.due_date + $3::int AS late_from
+         FROM bt_intervals iv JOIN bt_fate f ON f.id = iv.invoice_id
+        WHERE iv.balance > 0 AND NOT f.on_time AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)`,
+    [q.from, q.to, q.lateDays],
+  );
+  await tx.query('CREATE INDEX ON bt_late (customer_id)');
+}
+
+/** A customer's late money on a day: all of it, and the part not yet L days past due. */
+export interface LateMoney {
+  lateCents: number;
+  earlyCents: number;
+}
+
+/**
+ * For each of `days`, every customer's money open that day that went on to be paid more than L
+ * days late (or never), and the still-early part: what a list that day could have covered. The
+ * fit's objective, read once and scored for many parameter sets in memory.
+ */
+export async function lateMoneyByDay(
+  conn: Pick<Sql, 'transaction'>,
+  q: Pick<OutcomeQuery, 'days' | 'observedThrough' | 'lateDays'>,
+): Promise<Map<IsoDate, Map<number, LateMoney>>> {
+  const out = new Map<IsoDate, Map<number, LateMoney>>(q.days.map((d) => [d, new Map()]));
+  if (!q.days.length) return out;
+  const from = q.days.reduce((a, b) => (a < b ? a : b));
+  const to = q.days.reduce((a, b) => (a > b ? a : b));
+  return conn.transaction(async (tx) => {
+    await createFateTables(tx, { from, to, observedThrough: q.observedThrough, lateDays: q.lateDays });
+    const rows = await tx.query<{ day: string; customer_id: number; late: string; early: string }>(
+      `SELECT d.day::text AS day, b.customer_id, sum(b.balance)::text AS late,
+              coalesce(sum(b.balance) FILTER (WHERE d.day <= b.late_from), 0)::text AS early
+         FROM unnest($1::date[]) AS d(day)
+         JOIN bt_late b ON b.from_d <= d.day AND d.day < b.to_d
+        WHERE b.bad
+        GROUP BY 1, 2`,
+      [q.days],
+    );
+    for (const r of rows)
+      out.get(r.day)?.set(Number(r.customer_id), {
+        lateCents: centsFromDecimal(r.late),
+        earlyCents: centsFromDecimal(r.early),
+      });
+    return out;
+  });
 }
 
 /**
@@ -117,35 +209,9 @@ export interface OutcomeQuery {
  * temporary tables (dropped at commit): each invoice's balance history and fate, the open
  * stretches of the invoices not paid on time (indexed by customer), and the lists.
  */
-export async function measureOutcomes(
-  conn: Pick<Sql, 'transaction'>,
-  q: OutcomeQuery,
-): Promise<{ days: DayOutcome[]; leads: InvoiceLead[] }> {
+export async function measureOutcomes(conn: Pick<Sql, 'transaction'>, q: OutcomeQuery): Promise<Outcomes> {
   return conn.transaction(async (tx) => {
-    await tx.query(
-      `CREATE TEMP TABLE bt_intervals ON COMMIT DROP AS WITH ${BALANCE_INTERVALS_SQL} SELECT * FROM intervals`,
-    );
-    await tx.query(
-      `CREATE TEMP TABLE bt_fate ON COMMIT DROP AS
-       WITH settled AS (SELECT invoice_id, min(from_d) AS settled_on FROM bt_intervals WHERE balance <= 0 GROUP BY 1)
-       SELECT i.id, i.customer_id, i.issue_date, i.due_date, s.settled_on,
-              coalesce(s.settled_on > i.due_date + $2::int, $1::date > i.due_date + $2::int) AS bad,
-              coalesce(s.settled_on <= i.due_date, false) AS on_time,
-              s.settled_on IS NULL AND $1::date <= i.due_date + $2::int AS unknown
-         FROM invoices i LEFT JOIN settled s ON s.invoice_id = i.id
-        WHERE i.status <> 'void'`,
-      [q.observedThrough, q.lateDays],
-    );
-    // Open stretches [from_d, to_d) of invoices not paid on time that touch the period.
-    await tx.query(
-      `CREATE TEMP TABLE bt_late ON COMMIT DROP AS
-       SELECT f.customer_id, iv.from_d, coalesce(iv.to_d, 'infinity'::date) AS to_d, iv.balance,
-              f.bad, f.unknown, f.due_date + $3::int AS late_from
-         FROM bt_intervals iv JOIN bt_fate f ON f.id = iv.invoice_id
-        WHERE iv.balance > 0 AND NOT f.on_time AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)`,
-      [q.from, q.to, q.lateDays],
-    );
-    await tx.query('CREATE INDEX ON bt_late (customer_id)');
+    await createFateTables(tx, q);
     // Lists travel as three integer arrays (policy and day as 1-based indexes): far cheaper to
     // send and parse than one text and one date per entry.
     const policyNo = new Map(q.policies.map((p, k) => [p, k + 1]));
@@ -233,7 +299,18 @@ export async function measureOutcomes(
         ORDER BY 1, 3, 2`,
       [q.from, q.to, q.troubleDays, q.policies],
     );
+    const [late] = await tx.query<{ n: number }>(
+      'SELECT count(DISTINCT customer_id)::int AS n FROM bt_late WHERE bad',
+    );
+    const fateRows = q.fateOf?.length
+      ? await tx.query<{ id: number; bad: boolean }>(
+          'SELECT id, bad FROM bt_fate WHERE NOT unknown AND id = ANY($1::int[])',
+          [[...new Set(q.fateOf)]],
+        )
+      : [];
     return {
+      lateCustomers: late?.n ?? 0,
+      fates: new Map(fateRows.map((r) => [Number(r.id), Boolean(r.bad)])),
       days: dayRows.map((r) => ({
         policy: r.policy,
         day: r.day,

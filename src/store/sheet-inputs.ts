@@ -8,7 +8,14 @@ import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import type { AccountInputs, OverdueSegment } from '../domain/policy/account-inputs.ts';
 import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
-import { byCode } from '../domain/policy/top-list.ts';
+import {
+  NO_HISTORY,
+  type PaidInvoices,
+  type PayHistory,
+  payHistoryOf,
+} from '../domain/policy/lateness/pay-history.ts';
+import type { Segment } from '../domain/policy/lateness/peer-priors.ts';
+import { byCode } from '../domain/policy/plan-day.ts';
 import { withAggregateSettings } from './aggregate-settings.ts';
 import type { SqlConn } from './sql.ts';
 
@@ -22,6 +29,11 @@ export interface SheetInputsQuery {
   brokenPromiseWindowDays: number;
   /** nextDueCents sums what falls due within this many days of the day. */
   dueSoonDays: number;
+  /** The lateness model's late threshold (days past due) and history half-life. */
+  lateDays: number;
+  halfLifeDays: number;
+  /** Promises count as judged (kept or broken) once this many days past their date. */
+  promiseGraceDays: number;
   /** Only these customers (e.g. one collector's); all when omitted. */
   customerIds?: readonly number[];
 }
@@ -247,7 +259,10 @@ agg AS (
          coalesce(sum(oc) FILTER (WHERE dpd > 0), 0) AS overdue_c,
          min(due_date) FILTER (WHERE dpd > 0) AS oldest_due,
          min(due_date) FILTER (WHERE dpd <= 0) AS next_due,
-         coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$6::int), 0) AS due_soon
+         coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$6::int), 0) AS due_soon,
+         array_agg(id ORDER BY due_date, id) AS ids,
+         array_agg(dpd ORDER BY due_date, id) AS dpds,
+         array_agg(oc::int8 ORDER BY due_date, id) AS ocs
     FROM open_on_day GROUP BY customer_id
 ),
 ix AS (
@@ -275,7 +290,9 @@ pr AS (
          max(p.due_on) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date AND p.due_on >= $1::date - $4::int) AS last_broken,
          min(p.due_on) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date) AS pending_on,
          (array_agg(p.amount ORDER BY p.due_on, p.id) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date))[1] AS pending_amount,
-         count(*) FILTER (WHERE p.status <> 'cancelled' AND p.due_on = $1::date)::int AS due_today
+         count(*) FILTER (WHERE p.status <> 'cancelled' AND p.due_on = $1::date)::int AS due_today,
+         count(*) FILTER (WHERE p.status = 'kept' AND p.due_on < $1::date - $7::int AND p.due_on >= $1::date - 365)::int AS kept,
+         count(*) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date - $7::int AND p.due_on >= $1::date - 365)::int AS kept_broken
     FROM promises p JOIN interactions i ON i.id = p.interaction_id
    WHERE i.occurred_at < $2::timestamptz
      AND ($5::int[] IS NULL OR p.customer_id = ANY($5::int[]))
@@ -306,17 +323,16 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
        CASE WHEN ix_agg.callback_at = ix_agg.last_touch THEN (ix_agg.callback_at AT TIME ZONE $3)::date::text END AS callback_asked,
        coalesce(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
        pr.pending_on::text, coalesce(pr.pending_amount, 0)::text AS pending_amount, coalesce(pr.due_today, 0) AS due_today,
+       coalesce(pr.kept, 0) AS kept, coalesce(pr.kept_broken, 0) AS kept_broken, agg.ids, agg.dpds, agg.ocs,
        coalesce(dp.n, 0) AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers
   FROM customers c
   LEFT JOIN agg ON agg.customer_id = c.id
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
- -- Only accounts with something to do or to hold off: money overdue or falling due soon, a
- -- dispute, a promise pending, a callback due, or a pin. An account whose invoices are all due
- -- later has no step today, so it is not read at all.
- WHERE (agg.overdue_c > 0 OR agg.due_soon > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
-        OR (c.pinned AND agg.open_c > 0)
+ -- Every account with open money (the lateness model weighs invoices not due yet too), and those
+ -- with a dispute, a promise pending or a callback due.
+ WHERE (agg.open_c > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
         OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
    AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))`;
 /** The query for a day with no payment received after it (mornings), and for any other day. */
@@ -355,6 +371,13 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
   };
 }
 
+function openInvoices(row: Raw): AccountInputs['open'] {
+  const ids = (row.ids ?? []) as number[];
+  const dpds = (row.dpds ?? []) as number[];
+  const ocs = (row.ocs ?? []) as (string | number)[];
+  return ids.map((id, k) => ({ id: Number(id), dpd: Number(dpds[k]), cents: Number(ocs[k] ?? 0) }));
+}
+
 function toAccount(row: Raw): AccountInputs {
   return {
     customerId: int(row, 'id'),
@@ -377,6 +400,8 @@ function toAccount(row: Raw): AccountInputs {
     nextDueDate: text(row, 'next_due'),
     nextDueCents: wholeCents(row, 'next_due_amount'),
     overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
+    open: openInvoices(row),
+    history: NO_HISTORY, // from readPayHistories
     payments: paymentStats(row),
     orders: { last90Cents: 0, last90Count: 0 }, // read for the ranked few, by readScoreInputs
     interactions: {
@@ -393,6 +418,8 @@ function toAccount(row: Raw): AccountInputs {
       pendingOn: text(row, 'pending_on'),
       pendingCents: cents(row, 'pending_amount'),
       dueTodayCount: int(row, 'due_today'),
+      kept: int(row, 'kept'),
+      broken: int(row, 'kept_broken'),
     },
     disputes: {
       openCount: int(row, 'disputes'),
@@ -402,11 +429,18 @@ function toAccount(row: Raw): AccountInputs {
   };
 }
 
-/** Every customer with a step to take (or held off) on the day, ordered by code. */
-export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<AccountInputs[]> {
+export interface SheetDayInputs {
+  /** Every customer with open money, a dispute, a promise pending or a callback due, by code. */
+  accounts: AccountInputs[];
+  /** Customers with a year of history and nothing open: their peers learn from them. */
+  others: { segment: Segment; history: PayHistory }[];
+}
+
+/** What the engine reads for a day: the accounts, and every customer's year of payments. */
+export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
-  // On a pool the two run side by side on two connections; in a transaction, one after the other.
-  const [rows, history] = await Promise.all([
+  // On a pool the three run side by side on three connections; in a transaction, one after the other.
+  const [rows, pattern, histories] = await Promise.all([
     withAggregateSettings(conn, (c) =>
       c.query(later ? SQL.past : SQL.today, [
         q.asOf,
@@ -415,14 +449,60 @@ export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promi
         q.brokenPromiseWindowDays,
         q.customerIds ? [...q.customerIds] : null,
         q.dueSoonDays,
+        q.promiseGraceDays,
       ]),
     ),
     readPatternHistory(conn, q.asOf, later, q.customerIds),
+    readPaidInvoices(conn, q),
   ]);
+  const historyOf = (paid: PaidInvoices) => payHistoryOf(paid, q.lateDays, q.halfLifeDays);
   // Sorted here rather than in SQL, where the sort would carry every wide row.
   const accounts = rows.map(toAccount).sort(byCode);
-  for (const a of accounts) a.payments = history.get(a.customerId) ?? a.payments;
-  return accounts;
+  for (const a of accounts) {
+    a.payments = pattern.get(a.customerId) ?? a.payments;
+    const paid = histories.get(a.customerId);
+    a.history = paid ? historyOf(paid.paid) : NO_HISTORY;
+    histories.delete(a.customerId);
+  }
+  const others = [...histories.values()].map((h) => ({ segment: h.segment, history: historyOf(h.paid) }));
+  return { accounts, others };
+}
+
+/**
+ * Each customer's invoices settled in the year up to the day (days late, days ago, cents), as
+ * arrays per customer with its segment: one row per customer is far cheaper to aggregate and send
+ * than one per invoice, and leaves the summary to the model.
+ */
+export async function readPaidInvoices(
+  conn: SqlConn,
+  q: Pick<SheetInputsQuery, 'asOf' | 'customerIds'>,
+): Promise<Map<number, { segment: Segment; paid: PaidInvoices }>> {
+  const rows = await conn.query<Raw>(
+    `SELECT i.customer_id, c.terms_days, c.industry, c.region,
+            array_agg(i.paid_on - i.due_date) AS x, array_agg($1::date - i.paid_on) AS t,
+            array_agg((i.amount * 100)::int8) AS a
+       FROM invoices i JOIN customers c ON c.id = i.customer_id
+      WHERE i.paid_on <= $1::date AND i.paid_on > $1::date - 365 AND i.issue_date <= $1::date
+        AND i.status <> 'void' AND ($2::int[] IS NULL OR i.customer_id = ANY($2::int[]))
+      GROUP BY i.customer_id, c.terms_days, c.industry, c.region`,
+    [q.asOf, q.customerIds ? [...q.customerIds] : null],
+  );
+  const out = new Map<number, { segment: Segment; paid: PaidInvoices }>();
+  for (const row of rows) {
+    out.set(int(row, 'customer_id'), {
+      segment: {
+        termsDays: int(row, 'terms_days'),
+        industry: text(row, 'industry'),
+        region: text(row, 'region'),
+      },
+      paid: {
+        daysLate: row.x as number[],
+        daysAgo: row.t as number[],
+        cents: (row.a as (string | number | bigint)[]).map(Number),
+      },
+    });
+  }
+  return out;
 }
 
 export interface SheetHolderRow {

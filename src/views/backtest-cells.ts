@@ -1,11 +1,12 @@
 // The backtest summary columns, shared by the console table and the HTML report.
 import type { PolicySummary } from '../domain/kpis/backtest-summary.ts';
+import type { Calibration } from '../domain/kpis/calibration.ts';
 import { fmtNumber, fmtPct } from './kpi-format.ts';
 
 export const BACKTEST_COLUMNS = [
   'calls/day',
-  'late $ covered',
-  'still-early $ covered',
+  'still-early late $ covered',
+  'all late $ covered',
   'lead days',
   'warned',
   'on-time calls',
@@ -15,11 +16,30 @@ export const BACKTEST_COLUMNS = [
 export function backtestCells(s: PolicySummary): string[] {
   return [
     fmtNumber(s.callsPerDay),
-    fmtPct(s.coveragePct),
     fmtPct(s.earlyCoveragePct),
+    fmtPct(s.coveragePct),
     fmtNumber(s.avgLeadDays),
     s.troubled ? `${s.warned} of ${s.troubled}` : '–',
     `${s.wastedCalls} (${fmtPct(s.wastedPct, 0)})`,
     `${s.noRiskCalls} (${fmtPct(s.noRiskPct, 0)})`,
   ];
+}
+
+/** The reliability table's rows: predicted p against the share that went late, per tenth of predictions. */
+export function calibrationRows(c: Calibration): string[][] {
+  return c.bins.map((b) => [
+    `${fmtPct(b.fromP * 100, 0)}–${fmtPct(b.toP * 100, 0)}`,
+    fmtPct(b.meanP * 100),
+    fmtPct(b.observed * 100),
+    String(b.count),
+  ]);
+}
+
+export const CALIBRATION_COLUMNS = ['p range', 'predicted', 'went late', 'invoice-days'] as const;
+
+export function calibrationSummary(c: Calibration, lateDays: number): string {
+  return (
+    `Calibration of the lateness model: ${c.predictions} predictions (open invoices not yet ${lateDays} days past due, each day), ` +
+    `${fmtPct(c.lateRate * 100)} went late; Brier score ${c.brier.toFixed(3)} (always predicting that rate: ${c.brierOfBaseRate.toFixed(3)}; lower is better)`
+  );
 }

@@ -2,6 +2,8 @@
 // computes in SQL, as of that day. Plain data, no store types.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import type { OpenInvoice } from './lateness/assess-lateness.ts';
+import { NO_HISTORY, type PayHistory } from './lateness/pay-history.ts';
 
 /** Overdue money in one segment of the collectability curve (see collectability.ts). */
 export interface OverdueSegment {
@@ -38,6 +40,10 @@ export interface AccountInputs {
   /** Open cents falling due within the pre-due window from nextDueDate on. */
   nextDueCents: Cents;
   overdueInvoices: string[];
+  /** Every invoice open on the day: days past due and open cents, oldest due first. */
+  open: OpenInvoice[];
+  /** The year of settled invoices the lateness model learns from. */
+  history: PayHistory;
 
   payments: {
     /** Average days from invoice to payment, invoices closed in the last 6 months. */
@@ -68,10 +74,13 @@ export interface AccountInputs {
     brokenCount: number;
     firstBrokenOn: IsoDate | null;
     lastBrokenOn: IsoDate | null;
-    /** The earliest promise not yet due on the day (it suppresses dunning until then). */
+    /** The earliest promise not yet due on the day (it holds dunning letters until then). */
     pendingOn: IsoDate | null;
     pendingCents: Cents;
     dueTodayCount: number;
+    /** Promises judged in the last year (due before the day less the grace): kept, broken. */
+    kept: number;
+    broken: number;
   };
   disputes: { openCount: number; reasons: string[]; invoices: string[] };
 }
@@ -99,6 +108,8 @@ export function emptyAccount(code: string, overrides: Partial<AccountInputs> = {
     nextDueDate: null,
     nextDueCents: 0,
     overdueInvoices: [],
+    open: [],
+    history: NO_HISTORY,
     payments: {
       recentAvgDays: null,
       recentCount: 0,
@@ -124,6 +135,8 @@ export function emptyAccount(code: string, overrides: Partial<AccountInputs> = {
       pendingOn: null,
       pendingCents: 0,
       dueTodayCount: 0,
+      kept: 0,
+      broken: 0,
     },
     disputes: { openCount: 0, reasons: [], invoices: [] },
     ...overrides,

@@ -1,7 +1,8 @@
-// Puts top-list accounts on collectors' sheets: each account goes to its own collector; accounts
-// with no (active) collector are spread over the collectors with room left, each to the collector
-// its code hashes highest with (rendezvous hashing), so the same customer keeps landing with the
-// same collector. No sheet exceeds its collector's capacity; what does not fit is overflow.
+// Puts ranked accounts on collectors' sheets, best first: each account goes to its own collector
+// while that sheet has room; an account with no (active) collector goes to the collector with room
+// whose hash with the customer code is highest (rendezvous hashing: the same customer keeps landing
+// with the same collector). No sheet exceeds its collector's capacity; filling stops when every
+// sheet is full.
 
 export interface SheetHolder {
   id: number;
@@ -16,6 +17,7 @@ export interface Assignable {
 
 export interface Assignment<T> {
   byCollector: Map<number, T[]>;
+  /** Accounts ranked within the team's capacity whose collector had no room left. */
   overflow: T[];
 }
 
@@ -33,31 +35,36 @@ function hash(text: string): number {
 export function assignCollectors<T extends Assignable>(
   ranked: readonly T[],
   holders: readonly SheetHolder[],
+  options: { lend?: boolean } = {},
 ): Assignment<T> {
   const byCollector = new Map<number, T[]>(holders.map((h) => [h.id, []]));
   const capacityOf = new Map(holders.map((h) => [h.id, Math.max(0, Math.floor(h.capacity))]));
+  const teamCapacity = [...capacityOf.values()].reduce((a, b) => a + b, 0);
+  const roomIn = (id: number) => byCollector.get(id)!.length < capacityOf.get(id)!;
   const overflow: T[] = [];
-  const unassigned: T[] = [];
-  for (const row of ranked) {
-    const sheet = row.collectorId === null ? undefined : byCollector.get(row.collectorId);
-    if (!sheet) unassigned.push(row);
-    else if (sheet.length < (capacityOf.get(row.collectorId as number) ?? 0)) sheet.push(row);
-    else overflow.push(row);
-  }
-  for (const row of unassigned) {
-    let best: SheetHolder | undefined;
-    let bestHash = -1;
-    for (const holder of holders) {
-      const sheet = byCollector.get(holder.id)!;
-      if (sheet.length >= (capacityOf.get(holder.id) ?? 0)) continue;
-      const h = hash(`${row.code}|${holder.code}`);
-      if (h > bestHash) {
-        best = holder;
-        bestHash = h;
+  let placed = 0;
+  for (const [rank, row] of ranked.entries()) {
+    if (placed >= teamCapacity) break;
+    let target: number | undefined;
+    const own = row.collectorId !== null && byCollector.has(row.collectorId);
+    if (own && roomIn(row.collectorId as number)) target = row.collectorId as number;
+    else if (!own || options.lend) {
+      let bestHash = -1;
+      for (const holder of holders) {
+        if (!roomIn(holder.id)) continue;
+        const h = hash(`${row.code}|${holder.code}`);
+        if (h > bestHash) {
+          target = holder.id;
+          bestHash = h;
+        }
       }
     }
-    if (best) byCollector.get(best.id)!.push(row);
-    else overflow.push(row);
+    if (target === undefined) {
+      if (rank < teamCapacity) overflow.push(row);
+      continue;
+    }
+    byCollector.get(target)!.push(row);
+    placed++;
   }
   return { byCollector, overflow };
 }

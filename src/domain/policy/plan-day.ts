@@ -1,190 +1,257 @@
-// One day's plan for the whole team: score and treat every account, pick the top list within
-// capacity, put it on collectors' sheets, and leave the rest to the automated tier. Pure: the
-// same accounts, collectors, day and policy always give the same plan.
-import type { IsoDate } from '../calendar.ts';
+// One day's plan for the whole team. Every account with open money is assessed by the lateness
+// model (its expected late dollars, Σ open × P(paid more than L days late | unpaid at its age));
+// the call list is filled to the team's capacity in that order — pinned accounts and callbacks the
+// customer asked for first — and put on collectors' sheets. Money at the agency step leaves the
+// callers' capacity for the managers' agency queue; everything else with a step to take goes to the
+// automated tier. Pure: the same inputs always give the same plan, and no input is changed.
+import { addDays, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
 import type { AccountInputs } from './account-inputs.ts';
 import { assignCollectors, type SheetHolder } from './assign-collectors.ts';
+import { daysFrom } from './days.ts';
+import {
+  assessLateness,
+  type LatenessAssessment,
+  ownSample,
+  promiseKeptRate,
+} from './lateness/assess-lateness.ts';
+import type { PayHistory } from './lateness/pay-history.ts';
+import { type PeerPriors, peerPriors, type Segment } from './lateness/peer-priors.ts';
 import type { PolicySettings } from './policy-settings.ts';
-import { type AccountScore, scoreAccount } from './score-account.ts';
-import { byCode, selectTopList, type TopList } from './top-list.ts';
-import { isLarge, type Treatment, type TreatmentStep, treatmentPlan } from './treatment.ts';
+import { agencyStep, isLarge, type Treatment, treatmentPlan } from './treatment.ts';
 
 export interface PlannedAccount {
   account: AccountInputs;
-  /** Computed on first use: only ranked accounts need it (sheets, spare-capacity candidates). */
-  readonly score: AccountScore;
+  /** What to do about the money still with the callers (the agency step's money is apart). */
   treatment: Treatment;
   large: boolean;
-  /** Why it is on the top list whatever its balance. */
-  forced: 'pinned' | 'due_today' | null;
+  /** On the list whatever its expected late dollars: pinned by a manager, or a callback due. */
+  forced: 'pinned' | 'callback' | null;
+  lateness: LatenessAssessment;
+  /** The peer segment the model shrinks toward, in words. */
+  peers: string;
+}
+
+/** An account with money at the agency step: the manager refers it (or writes it off). */
+export interface AgencyEntry {
+  planned: PlannedAccount;
+  cents: Cents;
+  invoices: number;
+  oldestDaysPastDue: number;
+  /** 'Refer to collection agency' or 'Refer to agency or write off'. */
+  label: string;
+}
+
+export interface DayInputs {
+  accounts: readonly AccountInputs[];
+  /** Customers with a year of history and nothing open: they still teach their peers. */
+  others?: readonly { segment: Segment; history: PayHistory }[];
 }
 
 export interface DayPlan {
   asOf: IsoDate;
-  /** Ranked rows per sheet holder id. */
+  lateDays: number;
+  /** Every account assessed, in the order read (by code). */
+  accounts: PlannedAccount[];
+  /** Rows per sheet holder id, in list order. */
   sheets: Map<number, PlannedAccount[]>;
-  /** Everyone else with something to send, largest overdue first; `overCapacity` did not fit a sheet. */
+  /** Everyone else with a step to take, largest overdue first; `overCapacity` did not fit a sheet. */
   automated: (PlannedAccount & { overCapacity: boolean })[];
-  /** Open promise not yet due: no call, no letter. */
-  suppressed: PlannedAccount[];
-  coverage: { overdueCents: Cents; coveredCents: Cents; targetPct: number; topListCustomers: number };
+  /** Not on a sheet, and no letter either: a promise not yet due, or a reliable pattern. */
+  held: PlannedAccount[];
+  agency: AgencyEntry[];
+  coverage: {
+    overdueCents: Cents;
+    coveredCents: Cents;
+    expectedLateCents: Cents;
+    coveredExpectedLateCents: Cents;
+  };
   capacity: number;
+  /** Ranked within the team's capacity, but their collector's sheet was full. */
   overCapacity: PlannedAccount[];
 }
 
-/** Steps a large account gets as a call even when it is not needed for coverage. */
-const CALL_STEPS = new Set<TreatmentStep>([
-  'courtesy_call',
-  'past_due_check',
-  'reminder_1',
-  'reminder_2',
-  'supervisor_escalation',
-  'final_demand',
-  'agency_referral',
-  'dispute_follow_up',
-]);
+/** Customer codes in a fixed order (code units, not the database's collation): ties break the same everywhere. */
+export const byCode = (a: { code: string }, b: { code: string }): number =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
-export const byScore = (a: PlannedAccount, b: PlannedAccount): number =>
-  b.score.score - a.score.score || byCode(a.account, b.account);
+const FORCED_ORDER = { pinned: 0, callback: 1 } as const;
+
+/** The call list's order: forced first, then expected late dollars, overdue money, code. */
+export const byPriority = (a: PlannedAccount, b: PlannedAccount): number =>
+  (a.forced === null ? 2 : FORCED_ORDER[a.forced]) - (b.forced === null ? 2 : FORCED_ORDER[b.forced]) ||
+  b.lateness.expectedLateCents - a.lateness.expectedLateCents ||
+  b.account.overdueCents - a.account.overdueCents ||
+  byCode(a.account, b.account);
 
 const byOverdue = (a: PlannedAccount, b: PlannedAccount): number =>
   b.account.overdueCents - a.account.overdueCents || byCode(a.account, b.account);
 
-export function planAccount(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): PlannedAccount {
-  const treatment = treatmentPlan(account, asOf, policy);
-  const dueToday = treatment.step === 'callback' || (treatment.escalated && account.overdueCents > 0);
-  let score: AccountScore | undefined;
+export const segmentOf = (a: Pick<AccountInputs, 'termsDays' | 'industry' | 'region'>): Segment => ({
+  termsDays: a.termsDays,
+  industry: a.industry,
+  region: a.region,
+});
+
+/** The peers' priors of the day, from every customer with a history or late money. */
+export function dayPriors(input: DayInputs, policy: PolicySettings): PeerPriors {
+  const settings = policy.lateness;
+  return peerPriors(
+    [
+      ...input.accounts.map((a) => ({ segment: segmentOf(a), sample: ownSample(a, settings) })),
+      ...(input.others ?? []).map((o) => ({
+        segment: o.segment,
+        sample: ownSample({ ...o, open: [] }, settings),
+      })),
+    ],
+    settings,
+  );
+}
+
+/** The company's share of promises kept, with one kept and one broken pseudo-promise. */
+function companyKeptRate(accounts: readonly AccountInputs[]): number {
+  let kept = 0;
+  let broken = 0;
+  for (const a of accounts) {
+    kept += a.promises.kept;
+    broken += a.promises.broken;
+  }
+  return (kept + 1) / (kept + broken + 2);
+}
+
+/** The account as the callers see it: without the invoices at the agency step. */
+function callableView(account: AccountInputs, asOf: IsoDate, agencyDays: number): AccountInputs {
+  let overdueCents = 0;
+  let oldest = 0;
+  for (const inv of account.open)
+    if (inv.dpd > 0 && inv.dpd < agencyDays) {
+      overdueCents += inv.cents;
+      oldest = Math.max(oldest, inv.dpd);
+    }
   return {
-    account,
-    get score() {
-      score ??= scoreAccount(account, { asOf, policy });
-      return score;
-    },
-    treatment,
-    large: isLarge(account, policy),
-    forced: account.pinned ? 'pinned' : dueToday ? 'due_today' : null,
+    ...account,
+    overdueCents,
+    oldestDueDate: overdueCents > 0 ? addDays(asOf, -oldest) : null,
   };
 }
 
-/** Spare capacity is offered to this many times as many large accounts, largest open first. */
-const EXTRAS_POOL_FACTOR = 3;
-
-export interface Selection {
-  asOf: IsoDate;
-  holders: readonly SheetHolder[];
-  actionable: PlannedAccount[];
-  suppressed: PlannedAccount[];
-  capacity: number;
-  top: TopList;
-  onTop: Set<string>;
-  /** Large accounts with a call step, off the top list, that may fill spare capacity. */
-  extras: PlannedAccount[];
-  targetPct: number;
-}
-
-/**
- * Who could be on a sheet today: needs balances and treatments only, no scores. Scores are
- * computed when ranking first asks for them, so the caller may add the ranked few's history to
- * their accounts (see rankingCandidates) between selecting and ranking.
- */
-export function selectDay(
-  accounts: readonly AccountInputs[],
-  holders: readonly SheetHolder[],
+export function planAccount(
+  account: AccountInputs,
+  priors: PeerPriors,
+  companyRate: number,
   asOf: IsoDate,
   policy: PolicySettings,
-): Selection {
-  const planned = accounts.map((a) => planAccount(a, asOf, policy));
-  const suppressed = planned.filter((p) => p.treatment.suppressed && !p.account.pinned);
-  const actionable = planned.filter((p) => !(p.treatment.suppressed && !p.account.pinned));
-  const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
-  const top = selectTopList(
-    actionable.map((p) => ({
-      code: p.account.code,
-      overdueCents: p.account.overdueCents,
-      ...(p.forced === 'pinned' ? { forced: 0 as const } : p.forced ? { forced: 1 as const } : {}),
-    })),
-    { coveragePct: policy.coveragePct, capacity },
+): PlannedAccount {
+  const settings = policy.lateness;
+  const agencyDays = policy.ladder.agency;
+  const pending = account.promises.pendingOn !== null && account.promises.pendingOn >= asOf;
+  const prior = priors.of(segmentOf(account));
+  const lateness = assessLateness(
+    {
+      history: account.history,
+      open: account.open,
+      ...(pending
+        ? {
+            pendingPromiseCents: account.promises.pendingCents,
+            promiseKeptRate: promiseKeptRate(account.promises, companyRate, settings),
+          }
+        : {}),
+    },
+    prior,
+    settings,
+    agencyDays,
   );
-  const onTop = new Set(top.codes);
-  const extras = actionable
-    .filter((p) => !onTop.has(p.account.code) && p.large && CALL_STEPS.has(p.treatment.step))
-    .sort((a, b) => b.account.openCents - a.account.openCents || byCode(a.account, b.account))
-    .slice(0, EXTRAS_POOL_FACTOR * Math.max(0, capacity - top.codes.length));
+  const callable = lateness.agencyCents > 0 && lateness.callableCents > 0;
+  const treatment = treatmentPlan(callable ? callableView(account, asOf, agencyDays) : account, asOf, policy);
+  const callbackDue = treatment.step === 'callback';
   return {
-    asOf,
-    holders,
-    actionable,
-    suppressed,
-    capacity,
-    top,
-    onTop,
-    extras,
-    targetPct: policy.coveragePct,
+    account,
+    treatment,
+    large: isLarge(account, policy),
+    forced: account.pinned ? 'pinned' : callbackDue ? 'callback' : null,
+    lateness,
+    peers: prior.label,
   };
 }
 
-/**
- * The customers whose scores the day's plan will need (the top list, forced accounts that did not
- * fit, and the spare-capacity pool), so the store reads their history and orders only.
- */
-export function rankingCandidates(selection: Selection): AccountInputs[] {
-  const { actionable, top, onTop, extras } = selection;
-  const overflow = new Set(top.overflow);
-  return [
-    ...actionable.filter((p) => onTop.has(p.account.code) || overflow.has(p.account.code)),
-    ...extras,
-  ].map((p) => p.account);
-}
+/** A row put on a sheet with nothing due soon is an early call, not "nothing to do". */
+const asCall = (p: PlannedAccount): PlannedAccount =>
+  p.treatment.step === 'none' ? { ...p, treatment: { ...p.treatment, step: 'early_call' } } : p;
 
 export function planDay(
-  accounts: readonly AccountInputs[],
+  input: DayInputs,
   holders: readonly SheetHolder[],
   asOf: IsoDate,
   policy: PolicySettings,
 ): DayPlan {
-  return rankDay(selectDay(accounts, holders, asOf, policy));
-}
-
-/** Ranks the selection, fills the sheets within capacity, and leaves the rest to the automated tier. */
-export function rankDay(selection: Selection): DayPlan {
-  const { asOf, holders, actionable, suppressed, capacity, top, onTop, extras: pool } = selection;
-  const ranked = actionable
-    .filter((p) => onTop.has(p.account.code))
-    .sort(byScore)
-    .map((p) => Object.assign(p, { code: p.account.code, collectorId: p.account.collectorId }));
-  const { byCollector, overflow } = assignCollectors(ranked, holders);
-  // Spare capacity goes to large accounts whose treatment is a call anyway (courtesy calls before
-  // due, reminders): the largest few, ranked by score, never displacing the top list, never
-  // reported as overflow.
-  const extras = pool
-    .sort(byScore)
-    .map((p) => Object.assign(p, { code: p.account.code, collectorId: p.account.collectorId }));
-  const spare = holders.map((h) => ({ ...h, capacity: h.capacity - (byCollector.get(h.id)?.length ?? 0) }));
-  const filled = assignCollectors(extras, spare).byCollector;
+  const priors = dayPriors(input, policy);
+  const companyRate = companyKeptRate(input.accounts);
+  const planned = input.accounts.map((a) => planAccount(a, priors, companyRate, asOf, policy));
+  const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
+  const candidates = planned
+    .filter((p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0))
+    .sort(byPriority);
+  const { byCollector, overflow } = assignCollectors(
+    candidates.map((p) => ({ planned: p, code: p.account.code, collectorId: p.account.collectorId })),
+    holders,
+    { lend: policy.lendOverflow },
+  );
   const sheets = new Map<number, PlannedAccount[]>();
-  for (const [id, rows] of byCollector) sheets.set(id, [...rows, ...(filled.get(id) ?? [])].sort(byScore));
-  const onSheet = new Set([...sheets.values()].flat().map((p) => p.account.code));
-  const overflowCodes = new Set([...top.overflow, ...overflow.map((p) => p.account.code)]);
-  const overCapacity = actionable.filter((p) => overflowCodes.has(p.account.code)).sort(byScore);
-  const automated = actionable
-    .filter((p) => !onSheet.has(p.account.code) && p.treatment.step !== 'none')
-    .sort(byOverdue)
-    .map((p) => Object.assign(p, { overCapacity: overflowCodes.has(p.account.code) }));
-  const coveredCents = [...sheets.values()].flat().reduce((sum, p) => sum + p.account.overdueCents, 0);
-  const topListCustomers = top.codes.length - overflow.length;
+  for (const [id, rows] of byCollector)
+    sheets.set(
+      id,
+      rows.map((r) => asCall(r.planned)),
+    );
+  const onSheet = new Set([...sheets.values()].flat().map((p) => p.account.customerId));
+  const overCapacity = overflow.map((r) => r.planned);
+  const overIds = new Set(overCapacity.map((p) => p.account.customerId));
+  const offSheet = planned.filter((p) => !onSheet.has(p.account.customerId)).sort(byOverdue);
+  const automated = offSheet
+    .filter(
+      (p) =>
+        p.treatment.step !== 'none' &&
+        !p.treatment.noDunning &&
+        (p.lateness.callableCents > 0 || p.account.disputes.openCount > 0 || p.forced !== null),
+    )
+    .map((p) => ({ ...p, overCapacity: overIds.has(p.account.customerId) }));
+  const held = offSheet.filter((p) => p.treatment.noDunning);
+  const agency = planned
+    .filter((p) => p.lateness.agencyCents > 0)
+    .map((p) => agencyEntry(p, asOf))
+    .sort((a, b) => b.cents - a.cents || byCode(a.planned.account, b.planned.account));
+  const listed = [...sheets.values()].flat();
+  const sum = (xs: readonly PlannedAccount[], f: (p: PlannedAccount) => number) =>
+    xs.reduce((s, p) => s + f(p), 0);
+  const callableOverdue = (p: PlannedAccount) =>
+    p.account.open.reduce((s, i) => s + (i.dpd > 0 && i.dpd < policy.ladder.agency ? i.cents : 0), 0);
   return {
     asOf,
+    lateDays: policy.lateness.lateDays,
+    accounts: planned,
     sheets,
     automated,
-    suppressed: suppressed.sort(byOverdue),
+    held,
+    agency,
     coverage: {
-      overdueCents: top.totalOverdueCents,
-      coveredCents,
-      targetPct: selection.targetPct,
-      topListCustomers,
+      overdueCents: sum(planned, callableOverdue),
+      coveredCents: sum(listed, callableOverdue),
+      expectedLateCents: sum(planned, (p) => p.lateness.expectedLateCents),
+      coveredExpectedLateCents: sum(listed, (p) => p.lateness.expectedLateCents),
     },
     capacity,
     overCapacity,
+  };
+}
+
+function agencyEntry(p: PlannedAccount, asOf: IsoDate): AgencyEntry {
+  const oldest = p.account.open.reduce((m, i) => Math.max(m, i.dpd), 0);
+  return {
+    planned: p,
+    cents: p.lateness.agencyCents,
+    invoices: p.lateness.agencyInvoices,
+    oldestDaysPastDue: p.account.oldestDueDate
+      ? Math.max(oldest, daysFrom(p.account.oldestDueDate, asOf))
+      : oldest,
+    label: agencyStep(p.large),
   };
 }

@@ -1,13 +1,20 @@
-// The collections policy's knobs: factor weights, thresholds and the treatment ladder. Defaults
-// live here, in code; a company overrides any of them in the `policy` settings group.
+// The collections policy's knobs: the lateness model that chooses whom to call, the factor weights
+// behind each row's reasons, thresholds and the treatment ladder. Defaults live here, in code; a
+// company overrides any of them in the `policy` settings group.
 import { z } from 'zod';
+import { latenessSchema } from './lateness/lateness-settings.ts';
 
 const nonNegative = z.number().min(0);
 
 export const policySchema = z.object({
-  /** The top list covers at least this share of overdue receivables (percent). */
-  coveragePct: z.number().min(1).max(100).default(80),
-  /** An account with at least this much open is "large": it gets calls rather than letters. */
+  /** What "late" means and the parameters of the model that ranks accounts by expected late dollars. */
+  lateness: latenessSchema,
+  /**
+   * An account ranked within the team's capacity whose collector's sheet is full goes to a colleague
+   * with room (named on the row); off, it is reported as over capacity and left to the letters.
+   */
+  lendOverflow: z.boolean().default(true),
+  /** An account with at least this much open is "large": its steps are calls rather than letters. */
   largeAccountCents: z.number().int().min(0).default(1_000_000),
   weights: z
     .object({

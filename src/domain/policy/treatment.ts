@@ -1,8 +1,9 @@
 // The treatment plan: the next action for an account from the age of its oldest overdue invoice,
 // different for large accounts (calls) and small ones (letters and e-mails), with the overrides
-// collections teams use: a callback goes on its day's sheet, an open promise not yet due suppresses
-// dunning, a disputed invoice gets a dispute follow-up, and a broken promise or repeated
-// no-answer escalates at once instead of waiting for the next age step.
+// collections teams use: a callback goes on its day's sheet, an open promise not yet due holds the
+// letters back, a disputed invoice gets a dispute follow-up, and a broken promise or repeated
+// no-answer escalates at once instead of waiting for the next age step. Whether an account is
+// called at all is the lateness model's choice (plan-day.ts); this says what to do when it is.
 import type { IsoDate } from '../calendar.ts';
 import type { AccountInputs } from './account-inputs.ts';
 import { daysFrom } from './days.ts';
@@ -11,6 +12,7 @@ import { dollars, plural, shortDate } from './words.ts';
 
 export type TreatmentStep =
   | 'none'
+  | 'early_call'
   | 'courtesy_call'
   | 'pre_due_reminder'
   | 'past_due_check'
@@ -33,8 +35,11 @@ export interface Treatment {
   /** What the automated tier sends when it is not (letters, e-mails). */
   letterLabel: string;
   escalated: boolean;
-  /** An open promise not yet due, or a reliable payer inside its usual pattern: no call, no letter. */
-  suppressed: boolean;
+  /**
+   * An open promise not yet due, or a reliable payer inside its usual pattern: no dunning letter.
+   * A call only when the account's expected late dollars put it on a sheet.
+   */
+  noDunning: boolean;
   /** Whom to reach: the AP contact, or the customer's manager for escalations. */
   contactRole: 'ap' | 'manager';
   /** Why the plan left the age ladder, if it did ("2 broken promises"). */
@@ -122,7 +127,7 @@ const plain = (
   callLabel,
   letterLabel,
   escalated: false,
-  suppressed: false,
+  noDunning: false,
   contactRole: 'ap',
   because: null,
   ...extra,
@@ -136,8 +141,10 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
   }
   const { pendingOn, pendingCents } = account.promises;
   if (pendingOn !== null && pendingOn >= asOf) {
-    const label = `Promise of ${dollars(pendingCents)} due ${shortDate(pendingOn)}: no dunning until then`;
-    return plain('promise_pending', label, label, { suppressed: true });
+    const promise = `Promise of ${dollars(pendingCents)} due ${shortDate(pendingOn)}`;
+    return plain('promise_pending', `${promise}: check it is on track`, `${promise}: no dunning until then`, {
+      noDunning: true,
+    });
   }
   if (account.disputes.openCount > 0) {
     const on = account.disputes.invoices.slice(0, 2).join(', ');
@@ -153,6 +160,7 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
     if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
     const daysToDue = daysFrom(asOf, account.nextDueDate);
     const due = `${dollars(account.nextDueCents)} due from ${shortDate(account.nextDueDate)}`;
+    const early = `Early call: confirm payment of ${dollars(account.openCents)} open, first due ${shortDate(account.nextDueDate)}`;
     if (large && daysToDue <= policy.ladder.courtesyCallDays)
       return plain(
         'courtesy_call',
@@ -165,26 +173,34 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
         `Service check and reminder: ${due}`,
         `Service survey + reminder: ${due}`,
       );
-    return plain('none', 'Nothing due yet', 'Nothing due yet');
+    return plain('none', early, 'Nothing due yet');
   }
   const dpd = daysFrom(account.oldestDueDate, asOf);
   const because = escalation(account, asOf, policy);
   const grace = patternGraceDays(account);
   if (!because && grace > 0 && dpd <= grace) {
     const usual = account.termsDays + grace;
-    const label = `Pays reliably at ${usual} days: no chase before day ${usual} (now day ${account.termsDays + dpd})`;
-    return plain('within_pattern', label, label, { suppressed: true });
+    const pattern = `Pays reliably at ${usual} days (now day ${account.termsDays + dpd})`;
+    return plain(
+      'within_pattern',
+      `${pattern}: confirm payment by day ${usual}`,
+      `${pattern}: no chase before day ${usual}`,
+      {
+        noDunning: true,
+      },
+    );
   }
   let rung = ladderRung(dpd - grace, policy);
-  // Escalate at once: at least the escalation rung, and always one above the age step.
-  if (because) rung = Math.min(LADDER.length - 1, Math.max(rung + 1, 3));
+  // Escalate at once: at least the escalation rung, and one above the age step — up to the final
+  // demand: the agency step is reached by age and handled by managers, off the call sheets.
+  if (because) rung = Math.max(rung, Math.min(LADDER.length - 2, Math.max(rung + 1, 3)));
   const step = LADDER[Math.max(0, rung)]!;
   return {
     step: large ? step.large : step.small,
     callLabel: because ? `${step.call} now (${because})` : step.call,
     letterLabel: step.letter,
     escalated: because !== null,
-    suppressed: false,
+    noDunning: false,
     contactRole: step.manager ? 'manager' : 'ap',
     because,
   };
@@ -201,6 +217,12 @@ export function patternGraceDays(account: AccountInputs): number {
   if (expected === null || expected <= account.termsDays || yearAvgDays === null) return 0;
   const reliable = yearCount >= 3 && (yearStddevDays ?? 0) <= 5 && Math.abs(yearAvgDays - expected) <= 5;
   return reliable ? expected - account.termsDays : 0;
+}
+
+/** What the agency step says, for the managers' agency queue. */
+export function agencyStep(large: boolean): string {
+  const top = LADDER[LADDER.length - 1]!;
+  return large ? top.call : top.letter;
 }
 
 /** Steps that count as escalations for the manager's view. */

@@ -2,10 +2,11 @@
 // rank, customer, overdue, age and action, then whom to call and how, the top reasons and a
 // sparkline of the last months' days-to-pay. Names and notes are data: control characters are
 // stripped so nothing in the store can move the cursor or recolour the terminal.
-import type { AutomatedRow, CallSheet, ManagerSummary, SheetRow } from '../../app/sheet-model.ts';
+import type { AgencyRow, AutomatedRow, CallSheet, ManagerSummary, SheetRow } from '../../app/sheet-model.ts';
 import { formatMoneyShort } from '../../domain/money.ts';
 import { sparkline } from '../../domain/policy/sparkline.ts';
 import { dollars, plural, shortDate } from '../../domain/policy/words.ts';
+import { agencyLine, coverageText } from '../summary-lines.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -63,11 +64,9 @@ export function sheetOneLine(sheet: CallSheet): string {
 }
 
 export function teamText(summary: ManagerSummary, sheets: CallSheet[]): string {
-  const c = summary.coverage;
-  const pct = c.overdueCents ? Math.round((c.coveredCents / c.overdueCents) * 100) : 100;
   const lines = [
     `Team for ${shortDate(summary.asOf)} ${summary.asOf.slice(0, 4)}: ${plural(summary.capacity.calls, 'call')} of ${summary.capacity.capacity} capacity; ` +
-      `sheets cover ${pct}% of ${dollars(c.overdueCents)} overdue (target ${c.targetPct}%, ${plural(c.topListCustomers, 'top-list customer')})`,
+      coverageText(summary),
     `  ${'collector'.padEnd(10)} ${'calls'.padStart(5)} ${'capacity'.padStart(8)} ${'overdue'.padStart(12)} ${'escalations'.padStart(11)} ${'promises due'.padStart(12)}`,
   ];
   for (const s of sheets) {
@@ -78,8 +77,22 @@ export function teamText(summary: ManagerSummary, sheets: CallSheet[]): string {
   lines.push(
     `  over capacity: ${summary.capacity.overCapacityCustomers}; escalations due: ${summary.escalationsDue}; automated tier: ${plural(summary.automatedCustomers, 'customer')}`,
   );
+  const agency = agencyLine(summary);
+  if (agency) lines.push(`  ${agency}`);
   for (const note of summary.notes) lines.push(`  ${clean(note)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The agency queue for managers: money at the agency step, largest first. */
+export function agencyText(rows: AgencyRow[], limit?: number): string {
+  const shown = limit === undefined ? rows : rows.slice(0, limit);
+  const lines = shown.map(
+    (r) =>
+      `  ${padTo(`${r.customer.code} ${clean(r.customer.name)}`, 40)} ${formatMoneyShort(r.agencyCents).padStart(7)} ${`${r.oldestDaysPastDue}d`.padStart(5)}  ${r.label} (${plural(r.invoices, 'invoice')})${r.onSheet ? '; newer money on a sheet' : ''}`,
+  );
+  const more = shown.length < rows.length ? [`  … ${rows.length - shown.length} more`] : [];
+  const total = rows.reduce((s, r) => s + r.agencyCents, 0);
+  return `Agency queue: ${plural(rows.length, 'account')}, ${dollars(total)}\n${[...lines, ...more].join('\n')}\n`;
 }
 
 /** Plain-text list of the automated tier (the CSV is for mail merge; this is for reading). */

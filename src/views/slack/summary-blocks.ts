@@ -2,22 +2,29 @@
 // escalations due, and one field per collector.
 import type { ManagerSummary } from '../../app/sheet-model.ts';
 import { formatMoney } from '../../domain/money.ts';
+import { agencyLine, coverageText } from '../summary-lines.ts';
 import { type Block, chunk, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
 import { formatDay } from './sheet-blocks.ts';
 
-function percent(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%';
-}
-
 export function summaryMessage(summary: ManagerSummary): SlackMessage {
   const title = `Team summary — ${formatDay(summary.asOf)}`;
-  const { coverage, capacity } = summary;
+  const { capacity } = summary;
   const over = capacity.overCapacityCustomers;
+  const agency = agencyLine(summary);
   const lines = [
-    `*Coverage:* the top list (${coverage.topListCustomers} customers) covers ${formatMoney(coverage.coveredCents)} of ${formatMoney(coverage.overdueCents)} overdue (${percent(coverage.coveredCents, coverage.overdueCents)}; target ${coverage.targetPct}%)`,
+    `*Coverage:* ${escapeMrkdwn(coverageText(summary))}`,
     `*Capacity:* ${capacity.calls} calls for ${capacity.capacity} slots${over ? ` · :warning: ${over} customers over capacity` : ''}`,
     `*Escalations due:* ${summary.escalationsDue} · *Automated contact:* ${summary.automatedCustomers} customers`,
+    ...(agency
+      ? [
+          `*Agency queue:* ${escapeMrkdwn(agency.replace(/^agency queue: /, ''))}`,
+          ...summary.agency.largest.map(
+            (a) =>
+              `  • ${escapeMrkdwn(truncate(`${a.customer.code} ${a.customer.name}`, 80))}: ${formatMoney(a.agencyCents)}, ${a.oldestDaysPastDue} days past due — ${escapeMrkdwn(a.label)}`,
+          ),
+        ]
+      : []),
   ];
   const blocks: Block[] = [
     { type: 'header', text: plain(title, LIMITS.header) },

@@ -2,27 +2,37 @@
 // capacity, each collector's sheet, and what is over capacity or due for escalation.
 import type { ManagerSummary } from '../../app/sheet-model.ts';
 import { formatMoney } from '../../domain/money.ts';
+import { agencyLine, coverageText } from '../summary-lines.ts';
 import { type AdaptiveCard, card, factSet, longDate, plainText, table } from './adaptive-card.ts';
 
-function pct(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—';
-}
-
 export function summaryCard(summary: ManagerSummary): AdaptiveCard {
-  const { coverage, capacity } = summary;
+  const { capacity } = summary;
+  const agency = agencyLine(summary);
   const header = ['Collector', 'Calls', 'Overdue', 'Escalations'];
   const body = [
     plainText(`Team view · ${longDate(summary.asOf)}`, { weight: 'Bolder', size: 'Medium' }),
     factSet([
-      {
-        label: 'Top-list coverage',
-        value: `${formatMoney(coverage.coveredCents)} of ${formatMoney(coverage.overdueCents)} overdue (${pct(coverage.coveredCents, coverage.overdueCents)}; target ${coverage.targetPct}%) across ${coverage.topListCustomers} customers`,
-      },
+      { label: 'Coverage', value: coverageText(summary) },
       { label: 'Calls today', value: `${capacity.calls} of ${capacity.capacity} capacity` },
       { label: 'Over capacity', value: `${capacity.overCapacityCustomers} customers` },
       { label: 'Escalations due', value: String(summary.escalationsDue) },
       { label: 'Automated contact', value: `${summary.automatedCustomers} customers` },
+      ...(agency ? [{ label: 'Agency queue', value: agency.replace(/^agency queue: /, '') }] : []),
     ]),
+    ...(summary.agency.largest.length
+      ? [
+          table(
+            ['Agency queue', 'At agency step', 'Days past due', 'Step'],
+            summary.agency.largest.map((a) => [
+              `${a.customer.code} ${a.customer.name}`,
+              formatMoney(a.agencyCents),
+              String(a.oldestDaysPastDue),
+              a.label,
+            ]),
+            [3, 2, 1, 2],
+          ),
+        ]
+      : []),
     table(
       header,
       summary.collectors.map((c) => [

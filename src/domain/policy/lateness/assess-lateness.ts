@@ -1,0 +1,163 @@
+// The lateness model for one customer on one day: for each open invoice, p = P(paid more than L
+// days past due, or never | still unpaid at its age), and the account's expected late dollars
+// Σ open × p. The customer's own year of payments (recent and large invoices weigh more, with its
+// trend projected to today) is shrunk toward its peers' in proportion to how much of it there is;
+// an invoice already more than L days past due is late (p = 1). Money at the agency step is not
+// the callers' any more: it is counted apart and adds nothing to the expected late dollars.
+import type { Cents } from '../../money.ts';
+import { at, type LateSample, sampleSurvival, totalWeight } from './late-survival.ts';
+import type { LatenessSettings } from './lateness-settings.ts';
+import { daysLateBins, type PayHistory, recency, type TrendMoments } from './pay-history.ts';
+import type { PeerPrior } from './peer-priors.ts';
+
+export interface OpenInvoice {
+  id: number;
+  /** Days past due on the day (negative: not due yet). */
+  dpd: number;
+  cents: Cents;
+}
+
+export interface LatenessSubject {
+  history: PayHistory;
+  open: readonly OpenInvoice[];
+  /** An open promise not yet due: its amount covers the oldest invoices first. */
+  pendingPromiseCents?: Cents;
+  /** The customer's share of promises kept (already shrunk toward the company's), 0–1. */
+  promiseKeptRate?: number;
+}
+
+export interface InvoiceLateness extends OpenInvoice {
+  p: number;
+}
+
+export interface LatenessAssessment {
+  invoices: InvoiceLateness[];
+  /** Σ open × p over the money still with the callers (below the agency step), whole cents. */
+  expectedLateCents: Cents;
+  callableCents: Cents;
+  /** Money at the agency step (days past due ≥ the ladder's agency mark). */
+  agencyCents: Cents;
+  agencyInvoices: number;
+  /** Expected late dollars ÷ callable open money: the account's late probability. */
+  probability: number;
+  /** How much of the estimate is the customer's own history (0–1), the rest its peers'. */
+  ownShare: number;
+  /** Trend projected to today, in days (positive: paying later than its year's average). */
+  trendDays: number;
+  /** Open invoices already more than L days past due. */
+  lateOpen: number;
+}
+
+/** The shift of a customer's past points to today: the weighted slope of days late over time. */
+export function trendShift(moments: TrendMoments | null, count: number, settings: LatenessSettings): number {
+  if (!moments || count < 3 || moments.w <= 0 || settings.trendWeight === 0) return 0;
+  const tMean = moments.wt / moments.w;
+  const xMean = moments.wx / moments.w;
+  const varT = moments.wtt / moments.w - tMean * tMean;
+  if (varT <= 1) return 0;
+  const slope = (moments.wtx / moments.w - tMean * xMean) / varT; // days late per day of age
+  // The fitted line at age 0 minus its mean, damped for short histories, never beyond ±L.
+  const shift = settings.trendWeight * (-slope * tMean) * (count / (count + 4));
+  return Math.max(-settings.lateDays, Math.min(settings.lateDays, shift));
+}
+
+/**
+ * The customer's own evidence as a sample: its settled year plus the open invoices already late
+ * (still unpaid more than L days past due: late whatever happens next), weighted like the rest.
+ */
+export function ownSample(
+  subject: Pick<LatenessSubject, 'history' | 'open'>,
+  settings: LatenessSettings,
+): LateSample {
+  const { history, open } = subject;
+  const L = settings.lateDays;
+  let lateWeight = history.lateWeight;
+  const late = open.filter((i) => i.dpd > L);
+  if (late.length) {
+    const mean = history.meanCents ?? open.reduce((s, i) => s + i.cents, 0) / Math.max(1, open.length);
+    for (const inv of late)
+      lateWeight += (inv.cents / Math.max(1, mean)) * recency(inv.dpd - L, settings.halfLifeDays);
+  }
+  return { binWeights: history.binWeights, lateWeight };
+}
+
+export function assessLateness(
+  subject: LatenessSubject,
+  prior: PeerPrior,
+  settings: LatenessSettings,
+  agencyDays: number,
+): LatenessAssessment {
+  const L = settings.lateDays;
+  const own = ownSample(subject, settings);
+  const n = totalWeight(own);
+  const shift = trendShift(subject.history.trend, subject.history.count, settings);
+  const bins = daysLateBins(L);
+  const h = settings.spreadFloorDays;
+  // S(t) = (n · own(t) + k · prior(t)) / (n + k), evaluated only where needed.
+  const k = settings.shrinkage;
+  const survival = (t: number) =>
+    n + k > 0
+      ? (n * sampleSurvival(own, bins, t, h, shift) + k * at(prior.grid, t)) / (n + k)
+      : at(prior.grid, t);
+  const sL = survival(L);
+  const promised = promiseCover(subject);
+  const invoices: InvoiceLateness[] = subject.open.map((inv, i) => {
+    let p = inv.dpd > L ? 1 : Math.min(1, sL / Math.max(sL, survival(inv.dpd)));
+    // A promise not yet due lowers the odds by the customer's record of keeping promises.
+    const covered = promised[i] ?? 0;
+    if (covered > 0 && inv.dpd <= L) p *= 1 - covered * (subject.promiseKeptRate ?? 0);
+    return { ...inv, p };
+  });
+  let expected = 0;
+  let callableCents = 0;
+  let agencyCents = 0;
+  let agencyInvoices = 0;
+  for (const inv of invoices) {
+    if (inv.dpd >= agencyDays) {
+      agencyCents += inv.cents;
+      agencyInvoices++;
+    } else {
+      callableCents += inv.cents;
+      expected += inv.cents * inv.p;
+    }
+  }
+  const expectedLateCents = Math.round(expected);
+  return {
+    invoices,
+    expectedLateCents,
+    callableCents,
+    agencyCents,
+    agencyInvoices,
+    probability: callableCents > 0 ? expected / callableCents : 0,
+    ownShare: n + k > 0 ? n / (n + k) : 0,
+    trendDays: shift,
+    lateOpen: subject.open.filter((i) => i.dpd > L).length,
+  };
+}
+
+/** The share (0–1) of each open invoice a pending promise covers, the most overdue first. */
+function promiseCover(subject: LatenessSubject): number[] {
+  let left = subject.pendingPromiseCents ?? 0;
+  const cover = subject.open.map(() => 0);
+  if (left <= 0) return cover;
+  const order = subject.open.map((_, i) => i).sort((a, b) => subject.open[b]!.dpd - subject.open[a]!.dpd);
+  for (const i of order) {
+    const cents = subject.open[i]!.cents;
+    if (left <= 0 || cents <= 0) break;
+    const take = Math.min(left, cents);
+    cover[i] = take / cents;
+    left -= take;
+  }
+  return cover;
+}
+
+/** A customer's promise-kept rate, shrunk toward the company's by `promisePrior` pseudo-promises. */
+export function promiseKeptRate(
+  record: { kept: number; broken: number },
+  companyRate: number,
+  settings: LatenessSettings,
+): number {
+  const k = settings.promisePrior;
+  const total = record.kept + record.broken;
+  return total + k > 0 ? (record.kept + k * companyRate) / (total + k) : companyRate;
+}

@@ -1,0 +1,75 @@
+// The survival of an invoice's days late: S(t) = P(paid more than t days past due, or never), on a
+// grid of whole days up to the late threshold L. Past payments are points smoothed by a logistic
+// kernel whose scale is the spread floor, so a short or very regular history never makes lateness
+// impossible; what was paid later than L (or is still unpaid beyond it) is a mass that stays late at
+// every t. Every S here is non-increasing in t, which makes P(late | unpaid at age a) = S(L) / S(a)
+// grow with a.
+import { type DaysLateBin, daysLateBins } from './pay-history.ts';
+
+/** Survival on the grid: index i holds S(from + i), for t = from … lateDays. */
+export interface SurvivalGrid {
+  from: number;
+  lateDays: number;
+  values: Float64Array;
+}
+
+/** Weighted points of days late plus a late mass: one customer's, or a segment's pooled. */
+export interface LateSample {
+  binWeights: readonly number[];
+  lateWeight: number;
+}
+
+export function gridFrom(lateDays: number): number {
+  return -8 * Math.max(1, Math.round(lateDays / 6));
+}
+
+export function totalWeight(sample: LateSample): number {
+  let w = sample.lateWeight;
+  for (const b of sample.binWeights) w += b;
+  return w;
+}
+
+/** P(X > t) of a point at x under the logistic kernel of scale h. */
+const above = (x: number, t: number, h: number): number => 1 / (1 + Math.exp((t - x) / h));
+
+/** S(t) of a sample whose points are shifted by `shift` days; 1 for an empty sample. */
+export function sampleSurvival(
+  sample: LateSample,
+  bins: readonly DaysLateBin[],
+  t: number,
+  h: number,
+  shift = 0,
+): number {
+  let mass = sample.lateWeight;
+  let total = sample.lateWeight;
+  for (let k = 0; k < bins.length; k++) {
+    const w = sample.binWeights[k] ?? 0;
+    if (w <= 0) continue;
+    total += w;
+    mass += w * above(bins[k]!.at + shift, t, h);
+  }
+  return total > 0 ? mass / total : 1;
+}
+
+/** The sample's survival on the whole grid. */
+export function survivalGrid(sample: LateSample, lateDays: number, h: number): SurvivalGrid {
+  const bins = daysLateBins(lateDays);
+  const from = gridFrom(lateDays);
+  const values = new Float64Array(lateDays - from + 1);
+  for (let i = 0; i < values.length; i++) values[i] = sampleSurvival(sample, bins, from + i, h);
+  return { from, lateDays, values };
+}
+
+/** S(t) read off a grid; below the grid S stays at its first value, above L it is not defined. */
+export function at(grid: SurvivalGrid, t: number): number {
+  const i = Math.min(grid.values.length - 1, Math.max(0, Math.round(t) - grid.from));
+  return grid.values[i]!;
+}
+
+/** (wa·A + wb·B) / (wa + wb), point by point: a narrower estimate shrunk toward a wider one. */
+export function blend(a: SurvivalGrid, wa: number, b: SurvivalGrid, wb: number): SurvivalGrid {
+  if (wa + wb <= 0) return b;
+  const values = new Float64Array(a.values.length);
+  for (let i = 0; i < values.length; i++) values[i] = (wa * a.values[i]! + wb * b.values[i]!) / (wa + wb);
+  return { from: a.from, lateDays: a.lateDays, values };
+}
