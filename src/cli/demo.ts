@@ -1,7 +1,8 @@
 // `callsheet demo`: loads the demo company and shows what this morning looks like.
 import { type Command, Option } from 'commander';
-import { DEMO_SIZES, type DemoSize } from '../demo/company.ts';
+import { DEMO_PROFILES } from '../demo/company.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import type { DemoProfile, DemoSize, DemoSizeSpec } from '../demo/rows.ts';
 import { isIsoDate, todayIn } from '../domain/calendar.ts';
 import { centsFromDecimal, formatMoney } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
@@ -12,6 +13,7 @@ import { printMorningSheets } from './sheet.ts';
 
 interface DemoFlags {
   size: DemoSize;
+  profile: DemoProfile;
   seed: string;
   today?: string;
   quiet?: boolean;
@@ -34,7 +36,14 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .command('demo')
     .description('load the demo company (idempotent) and show this morning')
     .addOption(
-      new Option('--size <size>', 'how big a company').choices(Object.keys(DEMO_SIZES)).default('medium'),
+      new Option('--size <size>', `how big a company (customers: ${sizesHelp()})`)
+        .choices(Object.keys(DEMO_PROFILES.mixed.sizes))
+        .default('medium'),
+    )
+    .addOption(
+      new Option('--profile <profile>', `the shape of its history — ${profilesHelp()}`)
+        .choices(Object.keys(DEMO_PROFILES))
+        .default('mixed'),
     )
     .option('--seed <n>', 'random seed: the same seed gives the same rows', '42')
     .option('--today <date>', 'anchor day of the demo (YYYY-MM-DD); default: today')
@@ -47,13 +56,15 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         async (store) => {
           const progress =
             ctx.isTty && !flags.quiet ? (line: string) => ctx.stderr(`\r${line}   `) : () => {};
-          const result = await loadDemo(store, { size: flags.size, seed, today }, progress);
+          const { size, profile } = flags;
+          const result = await loadDemo(store, { size, seed, today, profile }, progress);
           if (ctx.isTty && !flags.quiet) ctx.stderr('\r');
           if (flags.quiet) return;
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const verb = { loaded: 'Loaded', replaced: 'Reloaded', unchanged: 'Already loaded' }[result.status];
           ctx.stdout(
-            `${verb} the ${flags.size} demo company (seed ${seed}, as of ${today}) into ${store.location} in ${seconds}s.\n`,
+            `${verb} the ${size} demo company (${profile === 'mixed' ? '' : `profile ${profile}, `}seed ${seed}, ` +
+              `as of ${today}) into ${store.location} in ${seconds}s.\n`,
           );
           const c = result.counts;
           ctx.stdout(
@@ -75,6 +86,22 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         { migrations: 'auto' },
       );
     });
+}
+
+function sizesHelp(): string {
+  const customers = (sizes: Record<DemoSize, DemoSizeSpec>) =>
+    Object.values(sizes)
+      .map((s) => s.customers.toLocaleString('en-US'))
+      .join(' / ');
+  return Object.entries(DEMO_PROFILES)
+    .map(([name, p]) => `${name} ${customers(p.sizes)}`)
+    .join('; ');
+}
+
+function profilesHelp(): string {
+  return Object.entries(DEMO_PROFILES)
+    .map(([name, p]) => `${name}: ${p.summary}`)
+    .join('; ');
 }
 
 async function printReceivables(store: Store, today: string, ctx: CliContext): Promise<void> {

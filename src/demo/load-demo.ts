@@ -1,29 +1,29 @@
 // Loads the demo company into the configured store in one transaction. Loading the same
-// size, seed and day again changes nothing; a different one replaces the previous demo. A database
-// that holds real (imported) data is never touched.
+// profile, size, seed and day again changes nothing; a different one replaces the previous demo.
+// A database that holds real (imported) data is never touched.
 import type { IsoDate } from '../domain/calendar.ts';
 import { UserError } from '../shared/errors.ts';
 import { bulkInsert, type Column, resetSequences } from '../store/bulk-insert.ts';
 import { LEDGER_TABLES } from '../store/ledger-tables.ts';
 import type { Store } from '../store/open-store.ts';
 import type { SqlConn } from '../store/sql.ts';
-import {
-  type ApplicationRow,
-  type CollectorRow,
-  type ContactRow,
-  type CustomerRow,
-  type DemoBatch,
-  type DemoOptions,
-  type DisputeRow,
-  demoBatches,
-  demoCollectors,
-  type InteractionRow,
-  type InvoiceRow,
-  type OrderRow,
-  type PaymentRow,
-  type Planted,
-  type PromiseRow,
-} from './company.ts';
+import { demoBatches, demoCollectors } from './company.ts';
+import type {
+  ApplicationRow,
+  CollectorRow,
+  ContactRow,
+  CustomerRow,
+  DemoBatch,
+  DemoOptions,
+  DemoProfile,
+  DisputeRow,
+  InteractionRow,
+  InvoiceRow,
+  OrderRow,
+  PaymentRow,
+  Planted,
+  PromiseRow,
+} from './rows.ts';
 
 export const DEMO_SETTING = 'demo';
 const SOURCE = 'demo';
@@ -32,6 +32,8 @@ export interface DemoMarker {
   size: DemoOptions['size'];
   seed: number;
   today: IsoDate;
+  /** A marker written before there were profiles has none: it was the default, `mixed`. */
+  profile: DemoProfile;
   planted: Partial<Record<Planted, string[]>>;
   loadedAt: string;
 }
@@ -185,7 +187,7 @@ export async function readDemoMarker(conn: SqlConn): Promise<DemoMarker | null> 
   const [row] = await conn.query<{ value: DemoMarker }>('SELECT value FROM settings WHERE key = $1', [
     DEMO_SETTING,
   ]);
-  return row?.value ?? null;
+  return row ? { ...row.value, profile: row.value.profile ?? 'mixed' } : null;
 }
 
 export async function countRows(conn: SqlConn): Promise<Record<string, number>> {
@@ -204,8 +206,10 @@ export async function loadDemo(
 ): Promise<DemoLoadResult> {
   return store.sql.transaction(async (tx) => {
     const existing = await readDemoMarker(tx);
+    const profile = options.profile ?? 'mixed';
     if (
       existing &&
+      existing.profile === profile &&
       existing.size === options.size &&
       existing.seed === options.seed &&
       existing.today === options.today
@@ -221,14 +225,16 @@ export async function loadDemo(
         );
       }
     } else {
-      progress(`replacing the ${existing.size} demo of ${existing.today} (seed ${existing.seed})`);
+      progress(
+        `replacing the ${existing.size} ${existing.profile} demo of ${existing.today} (seed ${existing.seed})`,
+      );
       const all = [...DEMO_TABLES, ...OTHER_TABLES].map((t) => `"${t}"`).join(', ');
       await tx.exec(`TRUNCATE ${all} RESTART IDENTITY CASCADE`);
     }
     // The generator's rows are consistent by construction, so the embedded database may skip
     // per-row foreign-key triggers (most of the load time); only a superuser may, which PGlite is.
     if (store.backend === 'pglite') await tx.query('SET LOCAL session_replication_role = replica');
-    await bulkInsert(tx, 'collectors', COLLECTOR_COLUMNS, demoCollectors(options.size));
+    await bulkInsert(tx, 'collectors', COLLECTOR_COLUMNS, demoCollectors(options.size, profile));
     const planted: Partial<Record<Planted, string[]>> = {};
     let customers = 0;
     for (const batch of demoBatches(options)) {
@@ -243,7 +249,8 @@ export async function loadDemo(
     // Fresh planner statistics: PGlite has no autovacuum, and without them the engine's plans
     // can be orders of magnitude off on the loaded volumes.
     await tx.exec(`ANALYZE ${DEMO_TABLES.map((t) => `"${t}"`).join(', ')}`);
-    const marker: DemoMarker = { ...options, planted, loadedAt: new Date().toISOString() };
+    const { size, seed, today } = options;
+    const marker: DemoMarker = { size, seed, today, profile, planted, loadedAt: new Date().toISOString() };
     await tx.query(
       `INSERT INTO settings (key, value, actor, source, updated_at) VALUES ($1, $2::jsonb, 'system', $3, now())
        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,

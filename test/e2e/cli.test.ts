@@ -96,4 +96,25 @@ describe('the callsheet command', () => {
     expect(second.stdout).toMatch(/^Already loaded/);
     expect(second.stdout.split('\n').slice(1).join('\n')).toBe(first.stdout.split('\n').slice(1).join('\n'));
   });
+
+  it('loads the prompt profile with --profile, and the default replaces it', async () => {
+    const help = await runCallsheet(['demo', '--help']);
+    expect(help.stdout).toMatch(/--profile <profile>[\s\S]*prompt: mostly prompt payers/);
+    expect((await runCallsheet(['demo', '--profile', 'slow'])).stderr).toMatch(
+      /--profile.*slow.*mixed, prompt/s,
+    );
+    const db = await emptyDb();
+    const day = ['--size', 'small', '--today', '2027-05-28'];
+    const prompt = await runCallsheet(['demo', '--profile', 'prompt', ...day], storeEnv(db));
+    expect(prompt.code).toBe(0);
+    expect(prompt.stdout).toMatch(
+      /^Loaded the small demo company \(profile prompt, seed 42, as of 2027-05-28\)/,
+    );
+    expect(prompt.stdout).toMatch(/100 customers/);
+    const again = await runCallsheet(['demo', '--profile', 'prompt', '--quiet', ...day], storeEnv(db));
+    expect(again).toMatchObject({ code: 0, stdout: '' });
+    const mixed = await runCallsheet(['demo', ...day], storeEnv(db));
+    expect(mixed.stdout).toMatch(/^Reloaded the small demo company \(seed 42, as of 2027-05-28\)/);
+    expect(mixed.stdout).toMatch(/200 customers/);
+  });
 });
