@@ -48,7 +48,7 @@ export interface PolicyReport {
   id: string;
   label: string;
   summary: PolicySummary;
-  daily: (PolicyDay & { coveragePct: number | null })[];
+  daily: (PolicyDay & { coveragePct: number | null; earlyCoveragePct: number | null })[];
   leadByWeek: { week: IsoDate; avgLeadDays: number; invoices: number }[];
 }
 
@@ -219,6 +219,7 @@ export async function runBacktest(
       daily: daily.map(({ policy: _, ...d }) => ({
         ...d,
         coveragePct: d.atRiskCents > 0 ? (d.coveredCents / d.atRiskCents) * 100 : null,
+        earlyCoveragePct: d.earlyAtRiskCents > 0 ? (d.earlyCoveredCents / d.earlyAtRiskCents) * 100 : null,
       })),
       leadByWeek: leadByWeek(leads),
     };

@@ -167,13 +167,20 @@ export async function buildCallSheets(
       .flatMap((h) => plan.sheets.get(h.id) ?? []);
     if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy));
   }
+  const codes = new Map(allHolders.map((h) => [h.id, h.code]));
   const sheets: CallSheet[] = [];
   for (const h of sheetHolders) {
     const { plan } = plans.get(dayOf.get(h.id)!)!;
     const planned = plan.sheets.get(h.id) ?? [];
     const explanations = explained.get(plan.asOf)!;
     const rows = planned.map((p, k) =>
-      toSheetRow(p, k + 1, plan.asOf, { contacts, invoices, ...explanations.get(p.account.customerId)! }),
+      toSheetRow(p, k + 1, plan.asOf, {
+        contacts,
+        invoices,
+        ...explanations.get(p.account.customerId)!,
+        holderId: h.id,
+        collectorCodes: codes,
+      }),
     );
     sheets.push({
       asOf: plan.asOf,
@@ -193,7 +200,6 @@ export async function buildCallSheets(
       },
     });
   }
-  const codes = new Map(holders.map((h) => [h.id, h.code]));
   const automated = automatedPlanned.map((p) =>
     toAutomatedRow(p, team.plan.asOf, { contacts, invoices }, codes),
   );

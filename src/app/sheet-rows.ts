@@ -53,7 +53,13 @@ export function toSheetRow(
   p: PlannedAccount,
   rank: number,
   asOf: IsoDate,
-  details: RowDetails & { explanation: Explanation; monthlyAvgDays: readonly (number | null)[] },
+  details: RowDetails & {
+    explanation: Explanation;
+    monthlyAvgDays: readonly (number | null)[];
+    /** The sheet's holder, and every collector's code: a row of another's account says whose. */
+    holderId: number;
+    collectorCodes: Map<number, string>;
+  },
 ): SheetRow {
   const a = p.account;
   return {
@@ -71,6 +77,10 @@ export function toSheetRow(
     reasons: details.explanation.reasons,
     trend: payTrend(details.monthlyAvgDays),
     pinned: a.pinned,
+    lentFrom:
+      a.collectorId !== null && a.collectorId !== details.holderId
+        ? (details.collectorCodes.get(a.collectorId) ?? null)
+        : null,
   };
 }
 

@@ -35,18 +35,30 @@ describe("the demo company's sheets (size small, seed 42)", () => {
     ).toMatchSnapshot();
   });
 
-  it('ranks each sheet by score within its collector’s capacity', () => {
+  it('fills each sheet to its capacity, callbacks first, then by expected late dollars', () => {
     for (const sheet of set.sheets) {
-      expect(sheet.rows.length).toBeLessThanOrEqual(sheet.collector.dailyCapacity);
+      expect(sheet.rows.length).toBe(sheet.collector.dailyCapacity);
       expect(sheet.rows.map((r) => r.rank)).toEqual(sheet.rows.map((_, k) => k + 1));
-      const scores = sheet.rows.map((r) => r.score);
-      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const ranked = sheet.rows.filter((r) => r.action.step !== 'callback' && !r.pinned);
+      const expected = ranked.map((r) => r.expectedLateCents);
+      expect(expected).toEqual([...expected].sort((a, b) => b - a));
+      for (const r of sheet.rows) {
+        expect(r.lateProbability).toBeGreaterThanOrEqual(0);
+        expect(r.lateProbability).toBeLessThanOrEqual(1);
+        expect(r.reasons[0]).toMatch(/likely to be paid more than 30 days late/);
+      }
     }
+    const { coverage } = set.summary;
+    expect(coverage.coveredExpectedLateCents).toBeLessThanOrEqual(coverage.expectedLateCents);
+    expect(coverage.coveredExpectedLateCents).toBeGreaterThan(coverage.expectedLateCents / 2);
   });
 
-  it('covers the coverage target of overdue receivables', () => {
-    const { coverage } = set.summary;
-    expect(coverage.coveredCents * 100).toBeGreaterThanOrEqual(coverage.overdueCents * coverage.targetPct);
+  it('puts money at the agency step in the agency queue, not on the sheets', () => {
+    expect(set.agency.length).toBeGreaterThan(0);
+    const agencyOnly = set.agency.filter((a) => !a.onSheet).map((a) => a.customer.code);
+    for (const code of agencyOnly) expect(row(code), code).toBeUndefined();
+    for (const r of rows()) expect(r.action.step).not.toMatch(/^agency/);
+    expect(set.summary.agency.customers).toBe(set.agency.length);
   });
 
   it('escalates every broken promise at once and says so', () => {

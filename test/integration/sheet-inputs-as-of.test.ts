@@ -17,12 +17,17 @@ const holders = [
 ];
 
 async function dayOf(conn: SqlConn, asOf: string) {
-  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY);
+  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY, 3);
   const sheets = [...plan.sheets.entries()].map(([id, rows]) => [
     id,
-    rows.map((p) => [p.account.code, p.score]),
+    rows.map((p) => [p.account.code, p.lateness.expectedLateCents, p.lateness.invoices.map((i) => i.p)]),
   ]);
-  return { accounts, sheets, automated: plan.automated.map((p) => [p.account.code, p.treatment.step]) };
+  return {
+    accounts,
+    sheets,
+    automated: plan.automated.map((p) => [p.account.code, p.treatment.step]),
+    agency: plan.agency.map((a) => [a.planned.account.code, a.cents]),
+  };
 }
 
 type Change =

@@ -119,20 +119,14 @@ function companyKeptRate(accounts: readonly AccountInputs[]): number {
   return (kept + 1) / (kept + broken + 2);
 }
 
-/** The account as the callers see it: without the invoices at the agency step. */
+/**
+ * The account as the callers see it when part of its money is at the agency step: that part is the
+ * manager's, so the call is at most the final demand on the rest (the age is held just below the
+ * agency mark; the escalation rules still apply).
+ */
 function callableView(account: AccountInputs, asOf: IsoDate, agencyDays: number): AccountInputs {
-  let overdueCents = 0;
-  let oldest = 0;
-  for (const inv of account.open)
-    if (inv.dpd > 0 && inv.dpd < agencyDays) {
-      overdueCents += inv.cents;
-      oldest = Math.max(oldest, inv.dpd);
-    }
-  return {
-    ...account,
-    overdueCents,
-    oldestDueDate: overdueCents > 0 ? addDays(asOf, -oldest) : null,
-  };
+  const oldest = account.open.reduce((m, i) => Math.max(m, i.dpd), 0);
+  return { ...account, oldestDueDate: addDays(asOf, -Math.min(oldest, agencyDays - 1)) };
 }
 
 export function planAccount(

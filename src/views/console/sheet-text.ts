@@ -29,7 +29,7 @@ function contactLine(row: SheetRow): string {
 
 export function sheetRowText(row: SheetRow): string {
   const name = `${row.customer.code} ${clean(row.customer.name)}`;
-  const head = `${String(row.rank).padStart(3)}  ${padTo(name, 40)} ${formatMoneyShort(row.overdueCents).padStart(7)} ${`${row.oldestDaysPastDue}d`.padStart(5)}  ${clean(row.action.label)}${row.pinned ? ' [pinned]' : ''}`;
+  const head = `${String(row.rank).padStart(3)}  ${padTo(name, 40)} ${formatMoneyShort(row.overdueCents).padStart(7)} ${`${row.oldestDaysPastDue}d`.padStart(5)}  ${clean(row.action.label)}${row.pinned ? ' [pinned]' : ''}${row.lentFrom ? ` [${row.lentFrom}'s account]` : ''}`;
   const trend =
     row.trend.length > 1 ? `   days-to-pay ${sparkline(row.trend)} ${row.trend[row.trend.length - 1]}d` : '';
   const lines = [head, `       ${contactLine(row)}${trend}`];

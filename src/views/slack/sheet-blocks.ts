@@ -53,7 +53,7 @@ const CHANNEL_ICON = { phone: ':telephone_receiver:', email: ':email:', sms: ':s
 function rowText(row: SheetRow): string {
   const c = row.customer;
   const age = row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue} days past due` : 'not yet due';
-  const pin = row.pinned ? ' :pushpin:' : '';
+  const pin = `${row.pinned ? ' :pushpin:' : ''}${row.lentFrom ? ` (${escapeMrkdwn(row.lentFrom)}'s account)` : ''}`;
   const lines = [
     `*${row.rank}. ${escapeMrkdwn(truncate(c.name, 200))}* (${escapeMrkdwn(truncate(c.code, 60))})${pin} · *${formatMoney(row.overdueCents)}* overdue · ${age}`,
     `${row.action.escalated ? ':rotating_light: ' : ''}*${escapeMrkdwn(row.action.label)}*${row.action.escalated ? ' (escalated)' : ''}`,

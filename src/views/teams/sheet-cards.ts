@@ -69,7 +69,7 @@ function rowBlock(row: SheetRow): CardElement {
             width: 'stretch',
             items: [
               textBlock(
-                `**${row.rank}. ${esc(row.customer.name)}** (${esc(row.customer.code)})${row.pinned ? ' 📌' : ''}`,
+                `**${row.rank}. ${esc(row.customer.name)}** (${esc(row.customer.code)})${row.pinned ? ' 📌' : ''}${row.lentFrom ? ` (${esc(row.lentFrom)}'s account)` : ''}`,
               ),
               plainText(step, { spacing: 'None', color: row.action.escalated ? 'Attention' : 'Accent' }),
             ],

@@ -41,11 +41,22 @@ const report: BacktestReport = {
           earlyCoveredCents: 40,
           earlyAtRiskCents: 100,
           coveragePct: 50,
+          earlyCoveragePct: 40,
         },
       ],
       leadByWeek: [{ week: '2027-03-01', avgLeadDays: 12, invoices: 1 }],
     },
   ],
+  lateCustomers: 3,
+  warning:
+    'only 3 customers had money go more than 30 days late in this period: <differences> are mostly chance',
+  calibration: {
+    bins: [{ fromP: 0.1, toP: 0.3, meanP: 0.2, observed: 0.25, count: 4 }],
+    brier: 0.1,
+    brierOfBaseRate: 0.2,
+    predictions: 4,
+    lateRate: 0.25,
+  },
 };
 
 describe('the HTML backtest report', () => {
@@ -55,5 +66,13 @@ describe('the HTML backtest report', () => {
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;&#60;/script&#62;');
     expect(html.match(/<\/script/g)).toHaveLength(3); // only the report's own three script elements
     expect(escapeHtml(`"a" & 'b'`)).toBe('&#34;a&#34; &#38; &#39;b&#39;');
+    expect(html).toContain('&#60;differences&#62; are mostly chance');
+  });
+
+  it('shows the reliability of the lateness model as a table and a chart', () => {
+    const html = renderBacktestHtml(report, { js: 'var uPlot=function(){};', css: '.u{}' });
+    expect(html).toContain('Do the probabilities mean what they say?');
+    expect(html).toContain('<td>20.0%</td><td>25.0%</td><td>4</td>');
+    expect(html).toContain('id="reliability"');
   });
 });

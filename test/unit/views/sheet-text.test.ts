@@ -12,6 +12,8 @@ const sheet: CallSheet = {
     {
       rank: 1,
       customer: { id: 1, code: 'ACME', name: 'Acme\u001b[31m Corp' },
+      expectedLateCents: 31_000_00,
+      lateProbability: 0.72,
       score: 88.5,
       overdueCents: 4_820_000,
       openCents: 5_000_000,
@@ -28,6 +30,7 @@ const sheet: CallSheet = {
       reasons: ['$48,200 overdue, oldest 52 days past due', '2 broken promises since March'],
       trend: [30, 32, 35, 41, 48],
       pinned: false,
+      lentFrom: null,
     },
   ],
 };

@@ -20,7 +20,7 @@ export interface LateSample {
 }
 
 export function gridFrom(lateDays: number): number {
-  return -8 * Math.max(1, Math.round(lateDays / 6));
+  return -12 * Math.max(1, Math.round(lateDays / 10));
 }
 
 export function totalWeight(sample: LateSample): number {
@@ -29,8 +29,11 @@ export function totalWeight(sample: LateSample): number {
   return w;
 }
 
-/** P(X > t) of a point at x under the logistic kernel of scale h. */
-const above = (x: number, t: number, h: number): number => 1 / (1 + Math.exp((t - x) / h));
+/** The logistic kernel's scale for a standard deviation of `sd` days. */
+const SCALE_PER_SD = Math.sqrt(3) / Math.PI;
+
+/** P(X > t) of a point at x under a logistic kernel whose standard deviation is `sd` days. */
+const above = (x: number, t: number, sd: number): number => 1 / (1 + Math.exp((t - x) / (sd * SCALE_PER_SD)));
 
 /** S(t) of a sample whose points are shifted by `shift` days; 1 for an empty sample. */
 export function sampleSurvival(

@@ -9,7 +9,7 @@ export const latenessSchema = z
     lateDays: z.number().int().min(1).max(365).default(30),
     /** Fitted. Pseudo-invoices of the peer prior in a customer's estimate: 4 = a customer with 4 recent invoices is half its own, half its peers'. */
     shrinkage: z.number().min(0).max(1000).default(4),
-    /** Fitted. The least spread (days) assumed around any customer's past payments: small histories do not become certainties. */
+    /** Fitted. The least spread (standard deviation, days) assumed around each past payment: a short or very regular history never becomes a certainty. */
     spreadFloorDays: z.number().min(0.5).max(60).default(4),
     /** Fitted. How much of a customer's trend (getting slower or faster over the year) is projected to today: 0 = none, 1 = all. */
     trendWeight: z.number().min(0).max(2).default(0.5),

@@ -13,7 +13,7 @@ export interface DaysLateBin {
 
 /** Bins from "paid well early" up to the late threshold L; what is paid later than L is one mass. */
 export function daysLateBins(lateDays: number): DaysLateBin[] {
-  const step = Math.max(1, Math.round(lateDays / 6));
+  const step = Math.max(1, Math.round(lateDays / 10));
   const edges = [-4 * step, -2 * step, -step, 0];
   for (let e = step; e < lateDays; e += step) edges.push(e);
   edges.push(lateDays);

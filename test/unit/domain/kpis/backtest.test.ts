@@ -3,32 +3,49 @@ import { leadByWeek, summarizePolicy, weekOf } from '../../../../src/domain/kpis
 import {
   largestOverdueFirst,
   oldestInvoiceFirst,
-  randomOverdue,
+  randomOrder,
 } from '../../../../src/domain/kpis/baseline-policies.ts';
 
+const account = (
+  customerId: number,
+  overdueCents: number,
+  openCents: number,
+  oldest: string | null,
+  open: string,
+) => ({
+  customerId,
+  overdueCents,
+  openCents,
+  oldestOverdueIssue: oldest,
+  oldestOpenIssue: open,
+});
 const accounts = [
-  { customerId: 1, overdueCents: 500_00, oldestIssue: '2027-01-10' },
-  { customerId: 2, overdueCents: 9_000_00, oldestIssue: '2027-03-01' },
-  { customerId: 3, overdueCents: 2_000_00, oldestIssue: '2026-12-01' },
-  { customerId: 4, overdueCents: 2_000_00, oldestIssue: '2027-02-01' },
+  account(1, 500_00, 500_00, '2027-01-10', '2027-01-10'),
+  account(2, 9_000_00, 9_000_00, '2027-03-01', '2027-03-01'),
+  account(3, 2_000_00, 2_000_00, '2026-12-01', '2026-12-01'),
+  account(4, 2_000_00, 7_000_00, '2027-02-01', '2027-02-01'),
+  // Nothing overdue yet: the baselines still choose from every customer with open money.
+  account(5, 0, 50_000_00, null, '2027-03-20'),
+  account(6, 0, 1_000_00, null, '2026-11-20'),
 ];
 
 describe('baseline policies', () => {
-  it('largest overdue balance first, at most the calls allowed', () => {
-    expect(largestOverdueFirst(accounts, 3)).toEqual([2, 3, 4]);
+  it('largest overdue balance first, then the largest open balance, at most the calls allowed', () => {
+    expect(largestOverdueFirst(accounts, 3)).toEqual([2, 4, 3]);
+    expect(largestOverdueFirst(accounts, 6)).toEqual([2, 4, 3, 1, 5, 6]);
     expect(largestOverdueFirst(accounts, 0)).toEqual([]);
   });
 
-  it('oldest invoice first', () => {
-    expect(oldestInvoiceFirst(accounts, 10)).toEqual([3, 1, 4, 2]);
+  it('oldest overdue invoice first, then the oldest open invoice', () => {
+    expect(oldestInvoiceFirst(accounts, 10)).toEqual([3, 1, 4, 2, 6, 5]);
   });
 
   it('random: the same seed and day give the same order, another day another one', () => {
-    const a = randomOverdue(accounts, 4, 42, '2027-03-01');
-    expect(randomOverdue(accounts, 4, 42, '2027-03-01')).toEqual(a);
-    expect([...a].sort()).toEqual([1, 2, 3, 4]);
+    const a = randomOrder(accounts, 4, 42, '2027-03-01');
+    expect(randomOrder(accounts, 4, 42, '2027-03-01')).toEqual(a);
+    expect(new Set(a).size).toBe(4);
     const days = ['2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
-    expect(days.some((d) => randomOverdue(accounts, 4, 42, d).join() !== a.join())).toBe(true);
+    expect(days.some((d) => randomOrder(accounts, 4, 42, d).join() !== a.join())).toBe(true);
   });
 });
 

@@ -28,6 +28,7 @@ export function overdueAccount(
     overdueSegments: segments,
     oldestDueDate: invoices.length ? addDays(asOf, -oldest) : null,
     overdueInvoices: invoices.map((_, k) => `INV-${code}-${k + 1}`),
+    open: invoices.map((inv, k) => ({ id: k + 1, dpd: inv.days, cents: inv.cents })),
     ...overrides,
   });
 }

@@ -6,13 +6,15 @@ export function sheetRow(rank: number, overrides: Partial<SheetRow> = {}): Sheet
   return {
     rank,
     customer: { id: rank, code: `C${String(rank).padStart(3, '0')}`, name: `Customer ${rank} Ltd` },
+    expectedLateCents: (100 - rank) * 1_000_00,
+    lateProbability: 0.42,
     score: 100 - rank,
     overdueCents: 1_234_500 + rank,
     openCents: 2_000_000,
     oldestDaysPastDue: 40 + rank,
     invoiceNumbers: [`INV-${rank}01`, `INV-${rank}02`],
     action: {
-      step: 'reminder_call_1',
+      step: 'reminder_1',
       label: 'Reminder call #1, then a written summary',
       channel: 'call',
       escalated: false,
@@ -31,6 +33,7 @@ export function sheetRow(rank: number, overrides: Partial<SheetRow> = {}): Sheet
     ],
     trend: [100, 200, 350, 500, 800],
     pinned: false,
+    lentFrom: null,
     ...overrides,
   };
 }
@@ -48,7 +51,29 @@ export function callSheet(rows: number, overrides: Partial<CallSheet> = {}): Cal
 export function managerSummary(): ManagerSummary {
   return {
     asOf: '2027-05-28',
-    coverage: { overdueCents: 10_000_000, coveredCents: 8_100_000, targetPct: 80, topListCustomers: 42 },
+    lateDays: 30,
+    coverage: {
+      overdueCents: 10_000_000,
+      coveredCents: 8_100_000,
+      expectedLateCents: 40_000_00,
+      coveredExpectedLateCents: 31_000_00,
+    },
+    agency: {
+      customers: 2,
+      cents: 12_500_00,
+      largest: [
+        {
+          customer: { id: 9, code: 'OLDCO', name: 'Old & Co <Ltd>' },
+          agencyCents: 10_000_00,
+          openCents: 14_000_00,
+          invoices: 2,
+          oldestDaysPastDue: 71,
+          label: 'Refer to collection agency',
+          collectorCode: 'ava',
+          onSheet: true,
+        },
+      ],
+    },
     capacity: { calls: 64, capacity: 60, overCapacityCustomers: 4 },
     collectors: [
       { code: 'jane', name: 'Jane Doe', calls: 30, overdueCents: 5_000_000, escalations: 3 },

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
+import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
+import { byPriority, planDay } from '../../../../src/domain/policy/plan-day.ts';
+import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
+
+const AS_OF = '2027-05-28';
+const L = DEFAULT_POLICY.lateness;
+
+const account = fc
+  .record({
+    n: fc.integer({ min: 0, max: 9_999 }),
+    collector: fc.constantFrom(1, 2, 3, null),
+    pinned: fc.boolean(),
+    late: fc.integer({ min: -10, max: 90 }),
+    history: fc.integer({ min: 0, max: 24 }),
+    open: fc.array(
+      fc.record({ dpd: fc.integer({ min: -40, max: 120 }), cents: fc.integer({ min: 100, max: 5_000_000 }) }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map((a): AccountInputs => {
+    const overdue = a.open.filter((i) => i.dpd > 0);
+    return emptyAccount(`C${String(a.n).padStart(4, '0')}`, {
+      customerId: a.n + 1,
+      collectorId: a.collector,
+      pinned: a.pinned && a.n % 9 === 0,
+      openCents: a.open.reduce((s, i) => s + i.cents, 0),
+      overdueCents: overdue.reduce((s, i) => s + i.cents, 0),
+      oldestDueDate: overdue.length ? `2027-0${overdue.length}-01` : null,
+      nextDueDate: a.open.some((i) => i.dpd <= 0) ? '2027-06-10' : null,
+      open: a.open.map((i, k) => ({ id: a.n * 10 + k, ...i })),
+      history: payHistoryOf(
+        {
+          daysLate: Array.from({ length: a.history }, () => a.late),
+          daysAgo: Array.from({ length: a.history }, (_, k) => k * 15),
+          cents: Array.from({ length: a.history }, () => 100_000),
+        },
+        L.lateDays,
+        L.halfLifeDays,
+      ),
+    });
+  });
+const accounts = fc.uniqueArray(account, { selector: (a) => a.code, maxLength: 40 });
+const holders = fc
+  .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }))
+  .map(([a, b, c]) => [
+    { id: 1, code: 'ava', capacity: a },
+    { id: 2, code: 'hiro', capacity: b },
+    { id: 3, code: 'olga', capacity: c },
+  ]);
+
+describe('the day plan', () => {
+  it('never exceeds a collector’s capacity, and fills it while anyone with expected late dollars is left', () => {
+    fc.assert(
+      fc.property(accounts, holders, fc.boolean(), (as, hs, lend) => {
+        const plan = planDay({ accounts: as }, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: lend });
+        for (const h of hs) expect(plan.sheets.get(h.id)?.length ?? 0).toBeLessThanOrEqual(h.capacity);
+        const listed = [...plan.sheets.values()].flat();
+        expect(new Set(listed.map((p) => p.account.code)).size).toBe(listed.length);
+        if (lend) {
+          const candidates = plan.accounts.filter(
+            (p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0),
+          );
+          const capacity = hs.reduce((s, h) => s + h.capacity, 0);
+          expect(listed.length).toBe(Math.min(capacity, candidates.length));
+          // The list is the best of the candidates: nothing left off ranks before anything listed.
+          const onList = new Set(listed.map((p) => p.account.code));
+          const worstListed = [...listed].sort(byPriority).at(-1);
+          for (const p of candidates)
+            if (!onList.has(p.account.code) && worstListed)
+              expect(byPriority(p, worstListed)).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('is the same whatever the order of its input, and changes none of it', () => {
+    fc.assert(
+      fc.property(accounts, holders, (as, hs) => {
+        const copy = structuredClone(as);
+        const a = planDay({ accounts: as }, hs, AS_OF, DEFAULT_POLICY);
+        const b = planDay({ accounts: [...as].reverse() }, hs, AS_OF, DEFAULT_POLICY);
+        expect(as).toEqual(copy);
+        const codes = (plan: typeof a) =>
+          [...plan.sheets.entries()].map(([id, rows]) => [id, rows.map((p) => p.account.code)]);
+        expect(codes(b)).toEqual(codes(a));
+        expect(b.agency.map((x) => x.planned.account.code)).toEqual(
+          a.agency.map((x) => x.planned.account.code),
+        );
+      }),
+    );
+  });
+
+  it('puts pinned accounts and callbacks first, then the most expected late dollars', () => {
+    const mk = (code: string, dpd: number, cents: number, extra: Partial<AccountInputs> = {}) =>
+      emptyAccount(code, {
+        customerId: code.charCodeAt(0),
+        collectorId: 1,
+        openCents: cents,
+        overdueCents: dpd > 0 ? cents : 0,
+        oldestDueDate: dpd > 0 ? '2027-05-01' : null,
+        nextDueDate: dpd > 0 ? null : '2027-06-20',
+        open: [{ id: code.charCodeAt(0), dpd, cents }],
+        ...extra,
+      });
+    const plan = planDay(
+      {
+        accounts: [
+          mk('A', 20, 100_000),
+          mk('B', 20, 900_000),
+          mk('C', -20, 10_000, { pinned: true }),
+          mk('D', 25, 5_000_000),
+          mk('E', 70, 8_000_000), // all at the agency step: the manager's, not a call
+        ],
+      },
+      [{ id: 1, code: 'ava', capacity: 3 }],
+      AS_OF,
+      DEFAULT_POLICY,
+    );
+    expect(plan.sheets.get(1)!.map((p) => p.account.code)).toEqual(['C', 'D', 'B']);
+    expect(plan.agency.map((a) => [a.planned.account.code, a.cents])).toEqual([['E', 8_000_000]]);
+    expect(plan.automated.map((p) => p.account.code)).toEqual(['A']);
+  });
+
+  it('lends an account to a colleague with room when its own collector’s sheet is full', () => {
+    const mk = (code: string, cents: number) =>
+      emptyAccount(code, {
+        customerId: code.charCodeAt(0),
+        collectorId: 1,
+        openCents: cents,
+        overdueCents: cents,
+        oldestDueDate: '2027-05-10',
+        open: [{ id: code.charCodeAt(0), dpd: 18, cents }],
+      });
+    const input = { accounts: [mk('A', 300_000), mk('B', 200_000), mk('C', 100_000)] };
+    const hs = [
+      { id: 1, code: 'ava', capacity: 1 },
+      { id: 2, code: 'hiro', capacity: 1 },
+    ];
+    const lent = planDay(input, hs, AS_OF, DEFAULT_POLICY);
+    expect(lent.sheets.get(2)!.map((p) => p.account.code)).toEqual(['B']);
+    const kept = planDay(input, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: false });
+    expect(kept.sheets.get(2)).toEqual([]);
+    expect(kept.overCapacity.map((p) => p.account.code)).toEqual(['B']);
+  });
+});
