@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one readable line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAccount } from './cli/account.ts';
 import { registerAlerts } from './cli/alerts.ts';
 import { registerBacktest } from './cli/backtest.ts';
 import { registerChat } from './cli/chat.ts';
@@ -47,6 +48,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerServe(program, ctx);
   registerTeams(program, ctx);
   registerSheet(program, ctx);
+  registerAccount(program, ctx);
   registerSettings(program, ctx);
   for (const command of program.commands) applyToTree(command);
   return { program, ctx };

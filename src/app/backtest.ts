@@ -79,6 +79,13 @@ export type BacktestResult = { ok: true; value: BacktestReport } | { ok: false; 
 /** Fewer customers than this with late money make the comparison mostly noise. */
 export const FEW_LATE_CUSTOMERS = 20;
 
+/** The report's warning when so few customers went late that policies differ mostly by chance. */
+export function fewLateWarning(lateCustomers: number, lateDays: number): string | null {
+  return lateCustomers < FEW_LATE_CUSTOMERS
+    ? `only ${lateCustomers} customers had money go more than ${lateDays} days late in this period: differences between policies are mostly chance; use a longer period or more history`
+    : null;
+}
+
 /** Callsheet's own lists: every collector's call rows that morning, most expected late dollars first. */
 export function callsheetPolicy(
   build: (
@@ -237,10 +244,7 @@ export async function runBacktest(
       troubleDays,
       policies: reports,
       lateCustomers: outcomes.lateCustomers,
-      warning:
-        outcomes.lateCustomers < FEW_LATE_CUSTOMERS
-          ? `only ${outcomes.lateCustomers} customers had money go more than ${lateDays} days late in this period: differences between policies are mostly chance; use a longer period or more history`
-          : null,
+      warning: fewLateWarning(outcomes.lateCustomers, lateDays),
       calibration: calibration(
         predictions.flatMap(({ invoiceId, p }) => {
           const late = outcomes.fates.get(invoiceId);

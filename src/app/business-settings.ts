@@ -1,4 +1,4 @@
-// Every business setting by its dotted path (`policy.coveragePct`, `schedule.digestTime`): list
+// Every business setting by its dotted path (`policy.lateness.lateDays`, `schedule.digestTime`): list
 // them with their defaults, change one, or put one back to its default. Each change is validated
 // by the schema of the feature that owns the group before anything is stored, and is recorded with
 // who made it; a bad value changes nothing.
@@ -92,7 +92,7 @@ function resolve(path: string): { group: SettingsGroup<z.ZodType>; keys: string[
   );
 }
 
-/** What a change left in effect, in words: "policy.coveragePct is now 85 (default 80)." */
+/** What a change left in effect, in words: "policy.lateness.lateDays is now 45 (default 30)." */
 export function describeSetting(line: SettingLine): string {
   return `${line.path} is now ${line.value}${line.stored ? ` (default ${line.defaultValue})` : ' (the default)'}.`;
 }

@@ -34,7 +34,7 @@ export function registerSettings(program: Command, ctx: CliContext): void {
   settings
     .command('set <setting> <value>')
     .description(
-      'change one setting, e.g. `settings set policy.coveragePct 85` or `schedule.holidays \'["2027-12-24"]\'`',
+      'change one setting, e.g. `settings set policy.lateness.lateDays 45` or `schedule.holidays \'["2027-12-24"]\'`',
     )
     .option('--as <who>', 'who is changing it (recorded)', 'cli')
     .action(async (path: string, value: string, flags: { as: string }) => {

@@ -79,6 +79,33 @@ export async function readOverdueInvoices(
   return new Map(rows.map((r) => [Number(r.customer_id), r.numbers]));
 }
 
+/** Promises judged in the year to the day, company-wide (kept, broken), as the day's query counts them. */
+export async function readPromiseRecord(
+  conn: SqlConn,
+  asOf: IsoDate,
+  promiseGraceDays: number,
+): Promise<{ kept: number; broken: number }> {
+  const [row] = await conn.query<{ kept: number; broken: number }>(
+    `SELECT count(*) FILTER (WHERE status = 'kept')::int AS kept, count(*) FILTER (WHERE status = 'broken')::int AS broken
+       FROM promises WHERE due_on < $1::date - $2::int AND due_on >= $1::date - 365`,
+    [asOf, promiseGraceDays],
+  );
+  return row ?? { kept: 0, broken: 0 };
+}
+
+/** Invoice numbers by id. */
+export async function readInvoiceNumbers(
+  conn: SqlConn,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await conn.query<{ id: number; number: string }>(
+    'SELECT id, number FROM invoices WHERE id = ANY($1::int[])',
+    [[...ids]],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.number]));
+}
+
 /** What ranking needs beyond selection, read only for the accounts that get ranked. */
 export interface ScoreInputs {
   overdueSegments: OverdueSegment[];
@@ -434,13 +461,14 @@ export interface SheetDayInputs {
   accounts: AccountInputs[];
   /** Customers with a year of history and nothing open: their peers learn from them. */
   others: { segment: Segment; history: PayHistory }[];
+  promiseRecord: { kept: number; broken: number };
 }
 
 /** What the engine reads for a day: the accounts, and every customer's year of payments. */
 export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
-  const [rows, pattern, histories] = await Promise.all([
+  const [rows, pattern, histories, promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
       c.query(later ? SQL.past : SQL.today, [
         q.asOf,
@@ -454,6 +482,7 @@ export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promi
     ),
     readPatternHistory(conn, q.asOf, later, q.customerIds),
     readPaidInvoices(conn, q),
+    readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
   const historyOf = (paid: PaidInvoices) => payHistoryOf(paid, q.lateDays, q.halfLifeDays);
   // Sorted here rather than in SQL, where the sort would carry every wide row.
@@ -465,7 +494,7 @@ export async function readSheetInputs(conn: SqlConn, q: SheetInputsQuery): Promi
     histories.delete(a.customerId);
   }
   const others = [...histories.values()].map((h) => ({ segment: h.segment, history: historyOf(h.paid) }));
-  return { accounts, others };
+  return { accounts, others, promiseRecord };
 }
 
 /**
@@ -479,12 +508,13 @@ export async function readPaidInvoices(
 ): Promise<Map<number, { segment: Segment; paid: PaidInvoices }>> {
   const rows = await conn.query<Raw>(
     `SELECT i.customer_id, c.terms_days, c.industry, c.region,
-            array_agg(i.paid_on - i.due_date) AS x, array_agg($1::date - i.paid_on) AS t,
-            array_agg((i.amount * 100)::int8) AS a
+            array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x, array_agg($1::date - i.paid_on ORDER BY i.id) AS t,
+            array_agg((i.amount * 100)::int8 ORDER BY i.id) AS a
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $1::date AND i.paid_on > $1::date - 365 AND i.issue_date <= $1::date
         AND i.status <> 'void' AND ($2::int[] IS NULL OR i.customer_id = ANY($2::int[]))
-      GROUP BY i.customer_id, c.terms_days, c.industry, c.region`,
+      GROUP BY i.customer_id, c.terms_days, c.industry, c.region
+      ORDER BY i.customer_id`,
     [q.asOf, q.customerIds ? [...q.customerIds] : null],
   );
   const out = new Map<number, { segment: Segment; paid: PaidInvoices }>();

@@ -8,20 +8,23 @@ describe('callsheet settings', () => {
     const env = storeEnv(demo());
     const list = await runCallsheet(['settings'], env);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^policy\.coveragePct\s+80$/m);
+    expect(list.stdout).toMatch(/^policy\.lateness\.lateDays\s+30$/m);
 
-    const set = await runCallsheet(['settings', 'set', 'policy.coveragePct', '85', '--as', 'morgan'], env);
-    expect(set).toMatchObject({ code: 0, stdout: 'policy.coveragePct is now 85 (default 80).\n' });
+    const set = await runCallsheet(
+      ['settings', 'set', 'policy.lateness.lateDays', '45', '--as', 'morgan'],
+      env,
+    );
+    expect(set).toMatchObject({ code: 0, stdout: 'policy.lateness.lateDays is now 45 (default 30).\n' });
     expect((await runCallsheet(['settings'], env)).stdout).toMatch(
-      /^policy\.coveragePct\s+85\s+\(default 80\)$/m,
+      /^policy\.lateness\.lateDays\s+45\s+\(default 30\)$/m,
     );
 
-    const bad = await runCallsheet(['settings', 'set', 'policy.coveragePct', 'lots'], env);
+    const bad = await runCallsheet(['settings', 'set', 'policy.lateness.lateDays', 'lots'], env);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^callsheet: invalid policy settings: .*coveragePct/s);
+    expect(bad.stderr).toMatch(/^callsheet: invalid policy settings: .*lateDays/s);
     expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
 
-    const reset = await runCallsheet(['settings', 'reset', 'policy.coveragePct'], env);
-    expect(reset.stdout).toBe('policy.coveragePct is now 80 (the default).\n');
+    const reset = await runCallsheet(['settings', 'reset', 'policy.lateness.lateDays'], env);
+    expect(reset.stdout).toBe('policy.lateness.lateDays is now 30 (the default).\n');
   });
 });

@@ -24,7 +24,9 @@ describe('business settings', () => {
     const lines = await listSettings(store.sql);
     const paths = lines.map((l) => l.path);
     for (const p of [
-      'policy.coveragePct',
+      'policy.lateness.lateDays',
+      'policy.lateness.shrinkage',
+      'policy.lendOverflow',
       'policy.ladder.reminder1',
       'commands.dateOrder',
       'schedule.holidays',
@@ -59,9 +61,14 @@ describe('business settings', () => {
   });
 
   it.each([
-    ['policy.coveragePct', '150', /invalid policy settings: .*<=100/s],
+    ['policy.lateness.lateDays', '500', /invalid policy settings: .*<=365/s],
     ['schedule.holidays', '["12/24"]', /a date like 2027-12-25/],
-    ['policy.coverage', '85', /no setting "policy.coverage"; did you mean policy.coveragePct/],
+    [
+      'policy.lateness.lateDay',
+      '45',
+      /no setting "policy.lateness.lateDay"; did you mean policy.lateness.lateDays/,
+    ],
+    ['policy.coveragePct', '85', /no setting "policy.coveragePct"/],
     ['policy.ladder', '5', /no setting "policy.ladder"/],
     ['nope.x', '1', /no setting "nope.x"/],
   ])('refuses %s = %s with the reason, and changes nothing', async (path, value, message) => {

@@ -86,7 +86,7 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
     if (!path || (verb === 'set' && !value.length))
       return {
         reply: errorReply(
-          'Say which setting: /callsheet settings set policy.coveragePct 85 (or reset <setting>)',
+          'Say which setting: /callsheet settings set policy.lateness.lateDays 45 (or reset <setting>)',
         ),
       };
     try {

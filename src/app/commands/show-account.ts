@@ -4,6 +4,7 @@ import { todayIn } from '../../domain/calendar.ts';
 import { customerLabel, formatDay } from '../../domain/grammar/format.ts';
 import { centsFromDecimal, formatMoney } from '../../domain/money.ts';
 import type { SqlConn } from '../../store/sql.ts';
+import { assessAccount } from '../assess-account.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -11,6 +12,8 @@ import { customerChoiceReply } from './choices.ts';
 import { findCustomer } from './customers.ts';
 
 const BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90'] as const;
+/** The oldest open invoices listed with their late probability (the rest are in the aging). */
+const INVOICES_SHOWN = 8;
 
 export async function showAccount(deps: AppDeps, actor: CommandActor, ref: string): Promise<Reply> {
   const conn = deps.store.sql;
@@ -71,6 +74,22 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
     ...(await recentCalls(conn, id)),
     ...(await contactLines(conn, id)),
   ];
+  const late = await assessAccount(deps, id, today, actor.timeZone);
+  if (late) {
+    facts.push({
+      label: `Paid > ${late.lateDays} days late`,
+      value: `${Math.round(late.lateProbability * 100)}% likely: ${formatMoney(late.expectedLateCents, currency)} expected late`,
+    });
+    lines.unshift(
+      late.reason,
+      ...late.invoices
+        .slice(0, INVOICES_SHOWN)
+        .map(
+          (i) =>
+            `${i.number}: ${formatMoney(i.openCents, currency)}, ${i.daysPastDue > 0 ? `${i.daysPastDue} days past due` : `due in ${-i.daysPastDue} days`} — ${i.agency ? 'at the agency step' : `${Math.round(i.lateProbability * 100)}% likely late`}`,
+        ),
+    );
+  }
   if (c!.notes) lines.push(`Notes: ${c!.notes}`);
   return {
     tone: 'info',

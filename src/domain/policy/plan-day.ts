@@ -46,6 +46,8 @@ export interface DayInputs {
   accounts: readonly AccountInputs[];
   /** Customers with a year of history and nothing open: they still teach their peers. */
   others?: readonly { segment: Segment; history: PayHistory }[];
+  /** Promises judged in the last year, company-wide; default: the accounts' own added up. */
+  promiseRecord?: { kept: number; broken: number };
 }
 
 export interface DayPlan {
@@ -109,12 +111,12 @@ export function dayPriors(input: DayInputs, policy: PolicySettings): PeerPriors 
 }
 
 /** The company's share of promises kept, with one kept and one broken pseudo-promise. */
-function companyKeptRate(accounts: readonly AccountInputs[]): number {
+export function companyKeptRate(records: readonly { kept: number; broken: number }[]): number {
   let kept = 0;
   let broken = 0;
-  for (const a of accounts) {
-    kept += a.promises.kept;
-    broken += a.promises.broken;
+  for (const r of records) {
+    kept += r.kept;
+    broken += r.broken;
   }
   return (kept + 1) / (kept + broken + 2);
 }
@@ -179,7 +181,9 @@ export function planDay(
   policy: PolicySettings,
 ): DayPlan {
   const priors = dayPriors(input, policy);
-  const companyRate = companyKeptRate(input.accounts);
+  const companyRate = companyKeptRate(
+    input.promiseRecord ? [input.promiseRecord] : input.accounts.map((a) => a.promises),
+  );
   const planned = input.accounts.map((a) => planAccount(a, priors, companyRate, asOf, policy));
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
   const candidates = planned

@@ -220,22 +220,22 @@ describe('/calls, /account, /promises, /callsheet', () => {
   });
 
   it('/callsheet settings: managers change and reset a setting; collectors may not', async () => {
-    const refused = await command('settings set policy.coveragePct 85', { command: '/callsheet' });
+    const refused = await command('settings set policy.lateness.lateDays 45', { command: '/callsheet' });
     expect(refused.body.text).toMatch(/Only a collections manager/);
     const manager = { command: '/callsheet', user_id: 'U0MORGAN' };
-    const bad = await command('settings set policy.coveragePct 150', manager);
+    const bad = await command('settings set policy.lateness.lateDays 500', manager);
     expect(bad.body.text).toMatch(/invalid policy settings/);
-    const set = await command('settings set policy.coveragePct 85', manager);
-    expect(set.body.text).toMatch(/policy.coveragePct is now 85 \(default 80\)/);
+    const set = await command('settings set policy.lateness.lateDays 45', manager);
+    expect(set.body.text).toMatch(/policy.lateness.lateDays is now 45 \(default 30\)/);
     const list = await command('settings', manager);
     expect(messageViolations(list.body)).toEqual([]);
-    expect(JSON.stringify(list.body)).toMatch(/policy.coveragePct/);
+    expect(JSON.stringify(list.body)).toMatch(/policy.lateness.lateDays/);
     const [row] = await store.sql.query<{ actor: string; source: string }>(
       `SELECT actor, source FROM settings WHERE key = 'policy'`,
     );
     expect(row).toEqual({ actor: 'morgan', source: 'slack' });
-    const reset = await command('settings reset policy.coveragePct', manager);
-    expect(reset.body.text).toMatch(/policy.coveragePct is now 80 \(the default\)/);
+    const reset = await command('settings reset policy.lateness.lateDays', manager);
+    expect(reset.body.text).toMatch(/policy.lateness.lateDays is now 30 \(the default\)/);
   });
 
   it('/callsheet bind records the channel for a manager, once however often it is run', async () => {

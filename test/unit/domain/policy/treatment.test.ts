@@ -73,10 +73,23 @@ describe('overrides of the age ladder', () => {
 
   it('escalates one step above the age step when already past the escalation rung', () => {
     const account = {
+      ...large(28),
+      interactions: { ...large(28).interactions, unansweredStreak: 3 },
+    };
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({ step: 'final_demand', escalated: true });
+  });
+
+  it('escalates no further than the final demand: the agency step comes with age, for managers', () => {
+    const account = {
       ...large(37),
       interactions: { ...large(37).interactions, unansweredStreak: 3 },
     };
-    expect(treatmentPlan(account, asOf, policy)).toMatchObject({ step: 'agency_referral', escalated: true });
+    expect(treatmentPlan(account, asOf, policy)).toMatchObject({
+      step: 'final_demand',
+      escalated: true,
+      callLabel: 'Final demand call, then final demand letter now (3 unanswered calls in a row)',
+    });
+    expect(treatmentPlan(large(52), asOf, policy).step).toBe('agency_referral');
   });
 
   it('does not escalate for an old broken promise', () => {
@@ -87,15 +100,16 @@ describe('overrides of the age ladder', () => {
     expect(treatmentPlan(account, asOf, policy)).toMatchObject({ step: 'reminder_1', escalated: false });
   });
 
-  it('suppresses dunning while a promise is not yet due', () => {
+  it('holds dunning letters while a promise is not yet due; a call checks it is on track', () => {
     const account = {
       ...large(20),
       promises: { ...large(20).promises, pendingOn: '2027-05-30', pendingCents: 2_500_000 },
     };
     expect(treatmentPlan(account, asOf, policy)).toMatchObject({
       step: 'promise_pending',
-      suppressed: true,
-      callLabel: 'Promise of $25,000 due May 30: no dunning until then',
+      noDunning: true,
+      callLabel: 'Promise of $25,000 due May 30: check it is on track',
+      letterLabel: 'Promise of $25,000 due May 30: no dunning until then',
     });
   });
 

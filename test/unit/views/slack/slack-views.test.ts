@@ -155,6 +155,9 @@ describe('summaryMessage', () => {
   it('renders coverage, capacity and one field per collector', () => {
     const message = summaryMessage(managerSummary());
     expect(messageViolations(json(message))).toEqual([]);
+    // The agency queue is named with its largest accounts, customer names escaped.
+    expect(JSON.stringify(json(message))).toContain('*Agency queue:* 2 accounts');
+    expect(JSON.stringify(json(message))).toContain('OLDCO Old &amp; Co &lt;Ltd&gt;');
     expect(json(message)).toMatchSnapshot();
   });
 });

@@ -125,6 +125,7 @@ describe('Teams cards', () => {
   });
 
   it('renders the manager summary', () => {
+    expect(JSON.stringify(summaryCard(summary))).toContain('Agency queue');
     expect(summaryCard(summary)).toMatchSnapshot();
   });
 

@@ -1,0 +1,76 @@
+// One customer through the lateness model, as of a day: each open invoice's probability of being
+// paid more than L days late, the account's expected late dollars and the sentence that leads its
+// sheet row, exactly as the day's plan assesses it.
+import type { IsoDate } from '../domain/calendar.ts';
+import type { Cents } from '../domain/money.ts';
+import { latenessReason } from '../domain/policy/explain-account.ts';
+import { companyKeptRate, dayPriors, planAccount } from '../domain/policy/plan-day.ts';
+import { readSettings } from '../store/settings.ts';
+import { readInvoiceNumbers, readPaidInvoices, readSheetInputs } from '../store/sheet-inputs.ts';
+import { endOfDayIn } from './build-call-sheets.ts';
+import { commandSettings } from './commands/settings.ts';
+import type { AppDeps } from './deps.ts';
+import { policySettings } from './policy-settings.ts';
+
+export interface AccountLateness {
+  asOf: IsoDate;
+  lateDays: number;
+  expectedLateCents: Cents;
+  lateProbability: number;
+  agencyCents: Cents;
+  reason: string;
+  invoices: {
+    number: string;
+    daysPastDue: number;
+    openCents: Cents;
+    lateProbability: number;
+    agency: boolean;
+  }[];
+}
+
+export async function assessAccount(
+  deps: AppDeps,
+  customerId: number,
+  asOf: IsoDate,
+  timeZone: string,
+): Promise<AccountLateness | null> {
+  const sql = deps.store.sql;
+  const policy = await readSettings(sql, policySettings);
+  const { promiseGraceDays } = await readSettings(sql, commandSettings);
+  const L = policy.lateness;
+  // The whole day is read: the customer's peers learn from everyone, as on the morning's sheets.
+  const inputs = await readSheetInputs(sql, {
+    asOf,
+    cutoff: endOfDayIn(asOf, timeZone),
+    timeZone,
+    brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
+    dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
+    lateDays: L.lateDays,
+    halfLifeDays: L.halfLifeDays,
+    promiseGraceDays,
+  });
+  const account = inputs.accounts.find((a) => a.customerId === customerId);
+  if (!account || !account.open.length) return null;
+  const companyRate = companyKeptRate([inputs.promiseRecord]);
+  const planned = planAccount(account, dayPriors(inputs, policy), companyRate, asOf, policy);
+  const numbers = await readInvoiceNumbers(
+    sql,
+    account.open.map((i) => i.id),
+  );
+  const agencyDays = policy.ladder.agency;
+  return {
+    asOf,
+    lateDays: L.lateDays,
+    expectedLateCents: planned.lateness.expectedLateCents,
+    lateProbability: planned.lateness.probability,
+    agencyCents: planned.lateness.agencyCents,
+    reason: latenessReason(account, planned.lateness, L.lateDays, planned.peers),
+    invoices: planned.lateness.invoices.map((i) => ({
+      number: numbers.get(i.id) ?? String(i.id),
+      daysPastDue: i.dpd,
+      openCents: i.cents,
+      lateProbability: i.p,
+      agency: i.dpd >= agencyDays,
+    })),
+  };
+}
