@@ -6,7 +6,7 @@ import type { Cents } from '../domain/money.ts';
 import { latenessReason } from '../domain/policy/explain-account.ts';
 import { companyKeptRate, dayPriors, planAccount } from '../domain/policy/plan-day.ts';
 import { readSettings } from '../store/settings.ts';
-import { readInvoiceNumbers, readPaidInvoices, readSheetInputs } from '../store/sheet-inputs.ts';
+import { readInvoiceNumbers, readSheetInputs } from '../store/sheet-inputs.ts';
 import { endOfDayIn } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import type { AppDeps } from './deps.ts';
@@ -50,7 +50,7 @@ export async function assessAccount(
     promiseGraceDays,
   });
   const account = inputs.accounts.find((a) => a.customerId === customerId);
-  if (!account || !account.open.length) return null;
+  if (!account?.open.length) return null;
   const companyRate = companyKeptRate([inputs.promiseRecord]);
   const planned = planAccount(account, dayPriors(inputs, policy), companyRate, asOf, policy);
   const numbers = await readInvoiceNumbers(

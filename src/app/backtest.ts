@@ -17,12 +17,15 @@ import {
   randomOrder,
 } from '../domain/kpis/baseline-policies.ts';
 import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
+import { byPriority } from '../domain/policy/plan-day.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
 import { readSettings } from '../store/settings.ts';
-import { buildCallSheets } from './build-call-sheets.ts';
+import { preloadPaidInvoices, readSheetHolders } from '../store/sheet-inputs.ts';
+import { planSheetsDay, predictionsOf, scaleCapacities } from './build-call-sheets.ts';
+import { commandSettings } from './commands/settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
-import type { CallSheet, InvoicePrediction } from './sheet-model.ts';
+import type { InvoicePrediction } from './sheet-model.ts';
 
 export interface BacktestPolicy {
   id: string;
@@ -86,25 +89,39 @@ export function fewLateWarning(lateCustomers: number, lateDays: number): string 
     : null;
 }
 
-/** Callsheet's own lists: every collector's call rows that morning, most expected late dollars first. */
-export function callsheetPolicy(
-  build: (
-    asOf: IsoDate,
-    calls: number,
-  ) => Promise<{ sheets: CallSheet[]; predictions?: InvoicePrediction[] }>,
-  onPredictions?: (day: IsoDate, predictions: readonly InvoicePrediction[]) => void,
-): BacktestPolicy {
+/**
+ * Callsheet's plan for each replayed day, as the sheets would hold it: the engine's own inputs and
+ * plan, without the rows' contacts and reasons (not needed to score a list), and with the year of
+ * settled invoices read once for the whole period.
+ */
+export async function replayedPolicy(
+  deps: AppDeps,
+  from: IsoDate,
+  to: IsoDate,
+  onPredictions: (list: readonly InvoicePrediction[]) => void,
+): Promise<BacktestPolicy> {
+  const sql = deps.store.sql;
+  const policy = await readSettings(sql, policySettings);
+  const { promiseGraceDays } = await readSettings(sql, commandSettings);
+  const holders = await readSheetHolders(sql);
+  const paid = await preloadPaidInvoices(sql, from, to);
   return {
     id: 'callsheet',
     label: 'Callsheet',
     async pick(asOf, calls) {
-      const { sheets, predictions } = await build(asOf, calls);
-      if (predictions) onPredictions?.(asOf, predictions);
-      return sheets
-        .flatMap((s) => s.rows.filter((r) => r.action.channel === 'call'))
-        .sort((a, b) => b.expectedLateCents - a.expectedLateCents || a.customer.id - b.customer.id)
-        .map((r) => r.customer.id)
-        .filter((id, k, ids) => ids.indexOf(id) === k)
+      const { plan } = await planSheetsDay(
+        sql,
+        asOf,
+        scaleCapacities(holders, calls),
+        policy,
+        promiseGraceDays,
+        paid,
+      );
+      onPredictions(predictionsOf(plan));
+      return [...plan.sheets.values()]
+        .flat()
+        .sort(byPriority)
+        .map((p) => p.account.customerId)
         .slice(0, calls);
     },
   };
@@ -154,13 +171,9 @@ export async function runBacktest(
   const predictions: { invoiceId: number; p: number }[] = [];
   const policyRef =
     reference === undefined
-      ? callsheetPolicy(
-          (asOf, calls) =>
-            buildCallSheets(deps, { asOf, automated: false, capacity: calls, predictions: true }),
-          (_, list) => {
-            for (const x of list) predictions.push(x);
-          },
-        )
+      ? await replayedPolicy(deps, input.from, input.to, (list) => {
+          for (const x of list) predictions.push(x);
+        })
       : reference;
   const fail = (code: BacktestError['code'], message: string): BacktestResult => ({
     ok: false,

@@ -11,6 +11,7 @@ import { dollars, plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
 import { readSettings } from '../store/settings.ts';
 import {
+  type PaidInvoiceSource,
   readContacts,
   readOverdueInvoices,
   readScoreInputs,
@@ -37,8 +38,6 @@ export interface BuildCallSheetsOptions {
   automated?: boolean;
   /** Calls for the whole team instead of the collectors' capacities (shared in proportion): backtests. */
   capacity?: number;
-  /** Also return every open invoice's late probability (the backtest's calibration). */
-  predictions?: boolean;
 }
 
 /** The instant a calendar day ends in a time zone (ISO 8601), for "logged on or before D". */
@@ -73,17 +72,22 @@ export async function planSheetsDay(
   holders: readonly Pick<SheetHolderRow, 'id' | 'code' | 'dailyCapacity' | 'timeZone'>[],
   policy: PolicySettings,
   promiseGraceDays: number,
+  paid?: PaidInvoiceSource,
 ) {
-  const inputs = await readSheetInputs(sql, {
-    asOf,
-    cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
-    timeZone: holders[0]?.timeZone ?? 'UTC',
-    brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
-    dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
-    lateDays: policy.lateness.lateDays,
-    halfLifeDays: policy.lateness.halfLifeDays,
-    promiseGraceDays,
-  });
+  const inputs = await readSheetInputs(
+    sql,
+    {
+      asOf,
+      cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
+      timeZone: holders[0]?.timeZone ?? 'UTC',
+      brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
+      dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
+      lateDays: policy.lateness.lateDays,
+      halfLifeDays: policy.lateness.halfLifeDays,
+      promiseGraceDays,
+    },
+    paid,
+  );
   const plan = planDay(
     inputs,
     holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
@@ -211,7 +215,6 @@ export async function buildCallSheets(
     automated,
     agency,
     summary: managerSummary(team.plan, sheets, team.plan.automated.length, agency),
-    ...(options.predictions ? { predictions: predictionsOf(team.plan) } : {}),
   };
 }
 
@@ -239,7 +242,8 @@ function promisesDueTodayByHolder(
   return out;
 }
 
-function predictionsOf(plan: DayPlan): InvoicePrediction[] {
+/** Every open invoice's p on the plan's day, for those not yet L days past due. */
+export function predictionsOf(plan: DayPlan): InvoicePrediction[] {
   const out: InvoicePrediction[] = [];
   for (const p of plan.accounts)
     for (const inv of p.lateness.invoices)

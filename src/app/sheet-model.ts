@@ -131,6 +131,4 @@ export interface SheetSet {
   /** Every account with money at the agency step, largest first. */
   agency: AgencyRow[];
   summary: ManagerSummary;
-  /** Every open invoice's p (not yet L days past due), when asked for. */
-  predictions?: InvoicePrediction[];
 }

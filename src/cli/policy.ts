@@ -31,7 +31,7 @@ export function fitText(r: FitReport): string {
     `  before: ${params(r.before)}`,
     `  after:  ${params(r.after)}`,
     r.saved
-      ? '  Saved as the policy settings (`callsheet settings` shows them; `settings reset policy.lateness` undoes it).'
+      ? '  Saved as the policy settings (`callsheet settings` shows them; `callsheet settings reset policy.lateness.<name>` puts one back).'
       : `  Not saved: ${r.kept ?? 'dry run'}.`,
     '',
   ].join('\n');
