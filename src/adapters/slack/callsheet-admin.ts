@@ -43,8 +43,15 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
       who = other;
     }
     const sheet = await ctx.core.sheetFor(who.code);
-    if (!sheet)
-      return { reply: { tone: 'info', title: `${who.name} has no call sheet today.`, private: true } };
+    if (!sheet) {
+      const lines =
+        who.role === 'manager'
+          ? [
+              'Managers carry no accounts of their own: /calls shows the team, /callsheet sheet @user a collector’s sheet.',
+            ]
+          : [];
+      return { reply: { tone: 'info', title: `${who.name} has no call sheet today.`, lines, private: true } };
+    }
     return { messages: sheetMessages(sheet) };
   }
   if (me.role !== 'manager') return { reply: managersOnlyReply(`use /callsheet ${req.sub}`) };
