@@ -8,7 +8,7 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 const escapeOne = (ch: string) => {
@@ -20,7 +20,7 @@ const escapeOne = (ch: string) => {
 
 /**
  * `value` with every control character written as an escape (`\x1b`, `\n`, `\u009b`).
- * `keepLines` leaves line breaks and tabs alone, for text meant to span lines (a note).
+ * `keepLines` leaves line breaks (LF, CR) and tabs alone, for text meant to span lines (a note).
  */
 export function escapeControls(value: string, keepLines = false): string {
   return value.replace(keepLines ? CONTROLS_BUT_LINES : CONTROLS, escapeOne);
@@ -57,3 +57,7 @@ export function unstorableText(value: string): string | null {
     return `contains a broken character (an unpaired UTF-16 surrogate, \\u${lone[0].charCodeAt(0).toString(16)}) at position ${lone.index + 1}; re-type or re-export it as UTF-8`;
   return null;
 }
+
+/** An outside value in double quotes for a message: cut to an excerpt, every control escaped. */
+export const quoted = (value: string, max = EXCERPT_CHARS): string =>
+  escapeControls(JSON.stringify(excerpt(value, max)));
