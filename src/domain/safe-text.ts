@@ -8,7 +8,7 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 const escapeOne = (ch: string) => {
@@ -20,7 +20,8 @@ const escapeOne = (ch: string) => {
 
 /**
  * `value` with every control character written as an escape (`\x1b`, `\n`, `\u009b`).
- * `keepLines` leaves line breaks (LF, CR) and tabs alone, for text meant to span lines (a note).
+ * `keepLines` leaves line feeds and tabs alone, for text meant to span lines (a sheet, a note); a
+ * carriage return is still escaped, as it lets text overwrite what a terminal showed before it.
  */
 export function escapeControls(value: string, keepLines = false): string {
   return value.replace(keepLines ? CONTROLS_BUT_LINES : CONTROLS, escapeOne);

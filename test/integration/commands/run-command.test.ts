@@ -49,6 +49,25 @@ describe('who may log', () => {
     expect(teams.title).toBe('Recorded: No answer from Testa Foods (TESTA)');
   });
 
+  it.each([
+    [
+      'a NUL',
+      'logcall TESTCO note a\u0000b',
+      /contains a NUL character \(\\0\) at position 14, which cannot be stored/,
+    ],
+    [
+      'an unpaired surrogate',
+      'logcall TESTCO note a\ud800b',
+      /contains a broken character \(an unpaired UTF-16 surrogate/,
+    ],
+  ])('refuses %s with a message and records nothing', async (_, line, message) => {
+    const before = await count(store, 'interactions');
+    const reply = await run(line);
+    expect(reply).toMatchObject({ tone: 'error', title: expect.stringMatching(message) });
+    expect(reply.title).not.toMatch(/went wrong/);
+    expect(await count(store, 'interactions')).toBe(before);
+  });
+
   it('refuses a pasted novel in one line', async () => {
     const reply = await run(`logcall TESTCO note ${'x'.repeat(20_000)}`);
     expect(reply).toMatchObject({ tone: 'error', title: expect.stringMatching(/at most 10000/) });

@@ -129,7 +129,7 @@ describe('terminal escape sequences', () => {
       'number,customer,issue_date,amount\nINV-E1,ACME,\u001b]0;pwned\u0007,10\n',
     );
     await refused(p);
-    const report = readFileSync(`${p}.errors.csv`, 'utf8');
+    const report = readFileSync(`${p}.errors.csv`, 'utf8').replace(/\r\n/g, '\n');
     expect(report).toContain('\\x1b]0;pwned\\x07');
     expect(escapeControls(report, true)).toBe(report);
   });
