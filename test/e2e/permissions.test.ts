@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanAlerts } from '../../src/app/scan-alerts.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
-import { blockAction, postToSlackEvents, slashCommand } from './slack/slack-requests.ts';
+import { blockAction, postToSlackEvents, slackAnswer, slashCommand } from './slack/slack-requests.ts';
 import { type SlackServer, startSlackServer } from './slack/slack-server.ts';
 import { execute, message, post, teamsUser } from './teams/activities.ts';
 import { DEMO_NOW, linkCollector, startTeamsHarness, type TeamsHarness } from './teams/harness.ts';
@@ -144,12 +144,14 @@ describe('permissions on Slack', () => {
   /** The answer to a signed request: its ack's body, or what went to its response_url. */
   async function answer(body: (responseUrl: string) => string): Promise<string> {
     const id = `perm${++seq}`;
-    const res = await postToSlackEvents(server.url, body(server.fake.responseUrl(id)));
-    expect(res.status).toBe(200);
-    const raw = await res.text();
-    if (raw) return raw;
-    await server.fake.arrivalOf(id);
-    return JSON.stringify(server.fake.responses.find((r) => r.id === id)?.body);
+    const { status, text } = await slackAnswer(
+      server.url,
+      server.fake,
+      body(server.fake.responseUrl(id)),
+      id,
+    );
+    expect(status).toBe(200);
+    return text;
   }
 
   const slash = (user: string, line: string) => {
