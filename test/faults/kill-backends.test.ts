@@ -18,12 +18,7 @@ import { sheetDigestJob } from '../../src/jobs/sheet-digest.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { type FakeSlack, startFakeSlack } from '../e2e/slack/fake-slack.ts';
-import {
-  slackAnswer,
-  slashCommand,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-} from '../e2e/slack/slack-requests.ts';
+import { slackAnswer, slackEnv, slashCommand } from '../e2e/slack/slack-requests.ts';
 import { dbFingerprint } from '../support/db-fingerprint.ts';
 import { createDemoDatabase } from '../support/demo-database.ts';
 import { type PgFaults, pgFaults } from '../support/pg-faults.ts';
@@ -47,20 +42,6 @@ afterAll(async () => {
   await store?.close();
   await db?.drop();
 });
-
-/** Runs `work`, waits until it is stuck on `tables`, kills the database's backends, then lets go. */
-async function killMidway<T>(tables: string[], work: () => Promise<T>): Promise<T> {
-  const lock = await faults.lockTables(tables);
-  const running = work();
-  running.catch(() => {}); // awaited by the caller
-  try {
-    await faults.waitForBlocked();
-    expect(await faults.terminateBackends()).toBeGreaterThan(0);
-  } finally {
-    await lock.release();
-  }
-  return running;
-}
 
 const count = async (sql: string, params: unknown[] = []) =>
   (await store.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0]!.n;
@@ -89,12 +70,7 @@ describe('callsheet serve', () => {
     customer = (await store.sql.query<{ code: string }>(`SELECT code FROM customers ORDER BY id LIMIT 1`))[0]!
       .code;
     fake = await startFakeSlack();
-    serve = await spawnServe({
-      DATABASE_URL: db.url!,
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-    });
+    serve = await spawnServe({ DATABASE_URL: db.url!, ...slackEnv(fake) });
   });
   afterAll(async () => {
     if (serve?.child.exitCode === null) await serve.stop();
@@ -105,7 +81,7 @@ describe('callsheet serve', () => {
     let request!: ReturnType<typeof logcall>;
     // Sent while the test holds promises: the command waits there inside its transaction (the
     // interaction written, its promise not yet), in flight on a checked-out connection, when killed.
-    await killMidway(['promises'], async () => {
+    await faults.killMidway(['promises'], async () => {
       request = logcall(`${customer} promised 250 in 3 days`);
     });
     const { status, text } = await request.answer;
@@ -158,7 +134,7 @@ describe('the CLI', () => {
     );
     const before = await dbFingerprint(store.sql);
     // customers.csv is loaded, then the import waits for invoices: killed there, mid-transaction.
-    const run = await killMidway(['invoices'], () =>
+    const run = await faults.killMidway(['invoices'], () =>
       runCallsheet(['import', dir, '--actor', 'fault'], env()),
     );
     expect(run.code).toBe(1);
@@ -171,7 +147,9 @@ describe('the CLI', () => {
   });
 
   it('exits 1 with one line when its backend is killed mid sheet', async () => {
-    const run = await killMidway(['invoices'], () => runCallsheet(['sheet', '--collector', 'ava'], env()));
+    const run = await faults.killMidway(['invoices'], () =>
+      runCallsheet(['sheet', '--collector', 'ava'], env()),
+    );
     expect(run.code).toBe(1);
     expect(oneLine(run.stderr)).toEqual([
       expect.stringMatching(/^callsheet: lost the connection to the database/),
@@ -192,7 +170,7 @@ describe('the scheduler', () => {
       jobs: [boundTo(sheetDigestJob(buildCallSheets), publisher)],
       log,
     });
-    const first = await killMidway(['invoices'], () => scheduler.tick(MORNING));
+    const first = await faults.killMidway(['invoices'], () => scheduler.tick(MORNING));
     expect(
       first.ran.some((r) => !r.ok && /terminating connection|Connection terminated/.test(r.error ?? '')),
     ).toBe(true);
@@ -216,7 +194,7 @@ describe('the scheduler', () => {
     });
     const alertsBefore = await count('alerts');
     // customers: read by the scan's queries, not by the tick's check of what is due.
-    const first = await killMidway(['customers'], () => scheduler.tick(MORNING));
+    const first = await faults.killMidway(['customers'], () => scheduler.tick(MORNING));
     expect(first.ran).toEqual([expect.objectContaining({ job: 'alert-scan', ok: false })]);
     expect(await count('alerts')).toBe(alertsBefore); // the scan writes its alerts at the end, at once
     const second = await scheduler.tick(later(2));

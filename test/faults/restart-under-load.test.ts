@@ -11,12 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { type FakeSlack, startFakeSlack } from '../e2e/slack/fake-slack.ts';
-import {
-  slackAnswer,
-  slashCommand,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-} from '../e2e/slack/slack-requests.ts';
+import { slackAnswer, slackEnv, slashCommand } from '../e2e/slack/slack-requests.ts';
 import { createDemoDatabase } from '../support/demo-database.ts';
 import { type ServeProcess, spawnServe } from '../support/spawn-serve.ts';
 
@@ -77,12 +72,7 @@ describe.skipIf(!CLUSTER)('PostgreSQL restarted under steady traffic', () => {
       await store.close();
     }
     fake = await startFakeSlack();
-    serve = await spawnServe({
-      DATABASE_URL: db.url!,
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-    });
+    serve = await spawnServe({ DATABASE_URL: db.url!, ...slackEnv(fake) });
   });
   afterAll(async () => {
     await ensureUp();

@@ -25,39 +25,29 @@ afterAll(async () => {
   await store?.close();
 });
 
-/** Starts `work`, waits until it is stuck on a lock of `tables`, kills its backend, then lets go. */
-async function killMidway<T>(tables: string[], work: () => Promise<T>): Promise<T> {
-  const lock = await faults.lockTables(tables);
-  const running = work();
-  running.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-  try {
-    await faults.waitForBlocked();
-    expect(await faults.terminateBackends()).toBeGreaterThan(0);
-  } finally {
-    await lock.release();
-  }
-  return running;
-}
-
 describe.skipIf(!onPostgres)('a lost connection on PostgreSQL', () => {
   it('fails a session with a connection error instead of killing the process, then serves the next one', async () => {
-    const failure = await killMidway(['customers'], () =>
-      store.sql.session((conn) => conn.query('SELECT count(*) FROM customers')),
-    ).catch((err: unknown) => err);
+    const failure = await faults
+      .killMidway(['customers'], () =>
+        store.sql.session((conn) => conn.query('SELECT count(*) FROM customers')),
+      )
+      .catch((err: unknown) => err);
     expect(isConnectionLost(failure)).toBe(true);
     expect(await store.sql.query<{ n: number }>('SELECT 1::int AS n')).toEqual([{ n: 1 }]);
   });
 
   it('rolls a transaction back with the error that says why, writing nothing', async () => {
     const before = await count(store, 'audit_events');
-    const failure = await killMidway(['customers'], () =>
-      store.sql.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO audit_events (actor, source, action, entity) VALUES ('t', 'cli', 'x', 'y')`,
-        );
-        await tx.query('SELECT count(*) FROM customers');
-      }),
-    ).catch((err: unknown) => err);
+    const failure = await faults
+      .killMidway(['customers'], () =>
+        store.sql.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO audit_events (actor, source, action, entity) VALUES ('t', 'cli', 'x', 'y')`,
+          );
+          await tx.query('SELECT count(*) FROM customers');
+        }),
+      )
+      .catch((err: unknown) => err);
     expect(isConnectionLost(failure)).toBe(true);
     expect((failure as Error).message).not.toMatch(/ROLLBACK/i);
     expect(await count(store, 'audit_events')).toBe(before);
@@ -65,7 +55,7 @@ describe.skipIf(!onPostgres)('a lost connection on PostgreSQL', () => {
 
   it('retries a chat command once after the connection is lost, and records it exactly once', async () => {
     const key = `lost-${Date.now()}`;
-    const reply = await killMidway(['interactions'], () =>
+    const reply = await faults.killMidway(['interactions'], () =>
       runCommand(
         { store, now: () => NOW },
         {

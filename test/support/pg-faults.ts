@@ -15,6 +15,12 @@ export interface PgFaults {
   lockTables(tables: readonly string[], mode?: string): Promise<{ release(): Promise<void> }>;
   /** Resolves once some other backend of the database waits for a lock (at most `timeoutMs`). */
   waitForBlocked(timeoutMs?: number): Promise<void>;
+  /**
+   * Runs `work` while holding `tables`, waits until the work is stuck on them, kills the
+   * database's backends, then lets go: the kill lands mid-work every time. Resolves with what the
+   * work resolves (or rejects) with.
+   */
+  killMidway<T>(tables: readonly string[], work: () => Promise<T>): Promise<T>;
   /** Refuses (false) or allows (true) new connections to the database. */
   allowConnections(allowed: boolean): Promise<void>;
   close(): Promise<void>;
@@ -34,7 +40,7 @@ export async function pgFaults(url: string): Promise<PgFaults> {
   adminUrl.pathname = '/postgres';
   const control = await admin(adminUrl.toString());
   const others = `datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
-  return {
+  const faults: PgFaults = {
     database,
     async terminateBackends() {
       const { rows } = await control.query<{ n: number }>(
@@ -66,9 +72,22 @@ export async function pgFaults(url: string): Promise<PgFaults> {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
+    async killMidway(tables, work) {
+      const lock = await faults.lockTables(tables);
+      const running = work();
+      running.catch(() => {}); // the caller awaits it; not an unhandled rejection meanwhile
+      try {
+        await faults.waitForBlocked();
+        if (!(await faults.terminateBackends())) throw new Error(`no backend of ${database} to kill`);
+      } finally {
+        await lock.release();
+      }
+      return running;
+    },
     async allowConnections(allowed) {
       await control.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS ${allowed}`);
     },
     close: () => control.end().catch(() => {}),
   };
+  return faults;
 }

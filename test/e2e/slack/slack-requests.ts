@@ -6,6 +6,13 @@ import { FAKE_TEAM_ID, type FakeSlack } from './fake-slack.ts';
 export const TEST_SIGNING_SECRET = '8f742231b10e8888abcd99e0e0e085a5';
 export const TEST_BOT_TOKEN = 'xoxb-0000-test-token';
 
+/** The settings that point a Callsheet at the fake Slack, in HTTP mode. */
+export const slackEnv = (fake: Pick<FakeSlack, 'apiUrl'>): Record<string, string> => ({
+  SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+  SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+  SLACK_API_URL: fake.apiUrl,
+});
+
 export function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }

@@ -1,45 +1,25 @@
 // Import files made to hurt: a runaway row, characters PostgreSQL cannot store, a cut gzip, escape
 // sequences meant for the terminal, formula cells meant for a spreadsheet. Each is refused (or
 // written safely) with a bounded message naming the row, and leaves the database as it was.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportEntity } from '../../../src/app/export-entity.ts';
 import { importFiles } from '../../../src/app/import-files.ts';
 import { escapeControls } from '../../../src/domain/safe-text.ts';
 import { dbFingerprint } from '../../support/db-fingerprint.ts';
-import { openTestStore, type TestStore } from '../../support/test-store.ts';
+import { IMPORT_ACTOR, importStore } from '../../support/import-store.ts';
 
-const EXAMPLES = path.join(import.meta.dirname, '../../../examples/import');
-const actor = { code: 'tester', source: 'import' as const };
-let store: TestStore;
-let dir: string;
-const deps = () => ({ store, now: () => new Date('2027-05-28T12:00:00Z') });
-
-beforeAll(async () => {
-  store = await openTestStore();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'callsheet-hostile-'));
-  const seeded = await importFiles(deps(), { paths: [EXAMPLES], actor });
-  expect(seeded.ok && seeded.value.status).toBe('written');
-});
-afterAll(async () => {
-  await store?.close();
-});
-
-function file(name: string, content: string | Buffer): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const fx = importStore({ examples: true });
+const { deps, file } = fx;
+const actor = IMPORT_ACTOR;
 
 async function refused(p: string) {
-  const before = await dbFingerprint(store.sql);
+  const before = await dbFingerprint(fx.store().sql);
   const result = await importFiles(deps(), { paths: [p], actor });
   if (!result.ok) throw new Error(result.error.message);
   expect(result.value.status).toBe('rejected');
-  expect(await dbFingerprint(store.sql)).toEqual(before);
+  expect(await dbFingerprint(fx.store().sql)).toEqual(before);
   return result.value.files[0]!;
 }
 
@@ -150,13 +130,13 @@ describe('formula cells', () => {
     expect(lines.find((l) => l.startsWith('EVIL2,'))).toMatch(/^EVIL2,'@SUM\(A1\),.*,'-x$/);
     // Every cell that starts like a formula carries the apostrophe.
     for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+@]/);
-    const before = (await dbFingerprint(store.sql)).customers;
+    const before = (await dbFingerprint(fx.store().sql)).customers;
     const again = await importFiles(deps(), { paths: [file('customers.csv', csv)], actor });
     expect(again.ok && again.value.files[0]).toMatchObject({ inserted: 0, updated: 0, rejected: 0 });
-    expect((await dbFingerprint(store.sql)).customers).toEqual(before);
-    const [row] = await store.sql.query<{ name: string; notes: string }>(
-      `SELECT name, notes FROM customers WHERE code = 'EVIL1'`,
-    );
+    expect((await dbFingerprint(fx.store().sql)).customers).toEqual(before);
+    const [row] = await fx
+      .store()
+      .sql.query<{ name: string; notes: string }>(`SELECT name, notes FROM customers WHERE code = 'EVIL1'`);
     expect(row).toEqual({ name: evil, notes: '+1 555 0100' });
     const bad = file('invoices.csv', `number,customer,issue_date,amount\n${evil},ACME,2027-05-01,=1+1\n`);
     await refused(bad);
@@ -168,9 +148,11 @@ describe('a refused or dry-run import', () => {
   it('leaves the id sequences where they were', async () => {
     const next = async () =>
       (
-        await store.sql.query<{ v: string }>(
-          `SELECT last_value::text AS v FROM pg_sequences WHERE sequencename = 'invoices_id_seq'`,
-        )
+        await fx
+          .store()
+          .sql.query<{ v: string }>(
+            `SELECT last_value::text AS v FROM pg_sequences WHERE sequencename = 'invoices_id_seq'`,
+          )
       )[0]?.v;
     const before = await next();
     const rows = Array.from({ length: 3000 }, (_, i) => `INV-S${i},ACME,2027-05-01,10`);
