@@ -55,13 +55,33 @@ export function isConnectionLost(err: unknown, depth = 0): boolean {
   return isConnectionLost(e.cause, depth + 1) || isConnectionLost(e.meta?.driverAdapterError, depth + 1);
 }
 
+/** The errors `err` wraps, outermost first (Prisma keeps the driver's under meta and cause). */
+function chain(err: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (e: unknown) => {
+    if (typeof e !== 'object' || e === null || out.length > 8 || out.includes(e as Record<string, unknown>))
+      return;
+    const r = e as Record<string, unknown>;
+    out.push(r);
+    walk(r.cause);
+    walk((r.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  };
+  walk(err);
+  return out;
+}
+
 /** One line for a person: what happened to the connection, in the server's or driver's words. */
 export function describeConnectionLoss(err: unknown): string {
-  const e = err as { message?: unknown; code?: unknown } | null;
-  const said = typeof e?.message === 'string' && e.message ? e.message.split('\n')[0]!.slice(0, 200) : '';
-  const code = typeof e?.code === 'string' ? e.code : '';
-  const why = said || code || 'no answer';
-  return `lost the connection to the database (${why}); nothing more was written. Check that PostgreSQL is running and reachable, then run the command again`;
+  const said = chain(err).flatMap((e) =>
+    [e.originalMessage, e.message, e.kind, e.code].filter((v): v is string => typeof v === 'string' && !!v),
+  );
+  // The server's or the socket's own words, not a wrapper's ("Invalid … invocation").
+  const why =
+    said.find((m) => LOST_MESSAGE.test(m)) ??
+    said.find((m) => LOST_SQLSTATE.test(m) || LOST_SOCKET.has(m) || LOST_ADAPTER_KIND.has(m)) ??
+    said[0] ??
+    'no answer';
+  return `lost the connection to the database (${why.split('\n')[0]!.slice(0, 200)}); nothing more was written. Check that PostgreSQL is running and reachable, then run the command again`;
 }
 
 /** How long to wait before the one retry: long enough for a pool to reconnect after a killed backend. */
