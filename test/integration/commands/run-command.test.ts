@@ -320,26 +320,21 @@ describe('look-ups', () => {
 
 // An Undo button clicked ten times at once (a Slack double-click, a retry storm) undoes the change
 // once: one undo row, one "Undone" reply, the others told it is already undone — by plain undo
-// and by the button's token alike.
-async function raceUndo(line: string) {
-  const logged = await run(line);
-  const token = logged.actions?.find((a) => a.kind === 'undo');
-  expect(token?.kind).toBe('undo');
-  const id = Number(token?.kind === 'undo' ? token.token : NaN);
-  return { id, token: String(id) };
-}
-
+// and by the button's token alike. Each case logs as a collector of its own, whose only change it
+// is (a plain undo that starts after the winner committed would otherwise undo an older one).
 describe('racing undo requests', () => {
   it.each([
-    ['plain undo (of the only change)', ''],
-    ['undo by token', 'token'],
-  ])('%s: ten at once undo the change once', async (_, by) => {
-    const { id, token } = await raceUndo('logcall TESTCO promised 700 by 6/3');
+    ['plain undo', '', 'racer1'],
+    ['undo by token', 'token', 'racer2'],
+  ])('%s: ten at once undo the change once', async (_, by, as) => {
+    await store.sql.query(`INSERT INTO collectors (code, name) VALUES ($1, $1)`, [as]);
+    const logged = await run('logcall TESTCO promised 700 by 6/3', { as });
+    const undo = logged.actions?.find((a) => a.kind === 'undo');
+    const id = Number(undo?.kind === 'undo' ? undo.token : Number.NaN);
     const replies = await Promise.all(
-      Array.from({ length: 10 }, () => run(`undo ${by ? token : ''}`.trim())),
+      Array.from({ length: 10 }, () => run(`undo ${by ? id : ''}`.trim(), { as })),
     );
-    const undone = replies.filter((r) => r.title.startsWith('Undone: '));
-    expect(undone).toHaveLength(1);
+    expect(replies.filter((r) => r.title.startsWith('Undone: '))).toHaveLength(1);
     // A plain undo that starts after the first one committed finds nothing left to undo.
     for (const r of replies.filter((r) => !r.title.startsWith('Undone: ')))
       expect(r).toMatchObject({
