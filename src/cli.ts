@@ -20,7 +20,9 @@ import { registerSettings } from './cli/settings.ts';
 import { registerSheet } from './cli/sheet.ts';
 import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
+import { escapeControls } from './domain/safe-text.ts';
 import { describeError, UserError } from './shared/errors.ts';
+import { describeConnectionLoss, isConnectionLost } from './store/sql-errors.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -75,7 +77,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       for (const problem of err.problems) io.stderr(`callsheet: ${problem}\n`);
       return 1;
     }
-    io.stderr(`callsheet: ${describeError(err)}\n`);
+    if (isConnectionLost(err)) {
+      // An expected event (a restart, a failover, a killed backend): one line, no stack.
+      io.stderr(`callsheet: ${describeConnectionLoss(err)}\n`);
+      return 1;
+    }
+    io.stderr(`callsheet: ${escapeControls(describeError(err))}\n`);
     if (!(err instanceof UserError) && io.env.LOG_LEVEL === 'debug' && err instanceof Error) {
       io.stderr(`${err.stack}\n`);
     }

@@ -1,7 +1,16 @@
 // The request every surface hands to the command core (runCommand in src/app/commands/).
 import type { Source } from './deps.ts';
 
-export type CommandName = 'logcall' | 'calls' | 'account' | 'promises' | 'undo' | 'assign' | 'help';
+export type CommandName =
+  | 'logcall'
+  | 'calls'
+  | 'account'
+  | 'promises'
+  | 'undo'
+  | 'assign'
+  | 'hold'
+  | 'release'
+  | 'help';
 
 export interface CommandRequest {
   /** The command, and the text after it (`/logcall ACME promised 5/30` → 'logcall', 'ACME promised 5/30'). */

@@ -1,12 +1,14 @@
 // `importFiles`: imports ERP export files as one transaction. Every file is streamed, validated,
 // checked and upserted; then the import is written only if nothing was rejected (or the caller
 // allowed skipping invalid rows) and it is not a dry run — otherwise it is rolled back whole.
+import { quoted } from '../domain/safe-text.ts';
 import { ENTITIES, type Entity } from '../ingest/entities.ts';
 import { parseColumnMap } from '../ingest/header.ts';
 import { type FileResult, loadFile } from '../ingest/load-file.ts';
 import { checkDateFormat } from '../ingest/parse-date.ts';
 import { planFiles } from '../ingest/plan-files.ts';
 import { LEDGER_TABLES } from '../store/ledger-tables.ts';
+import { markSequences } from '../store/sequence-marks.ts';
 import type { Actor, AppDeps } from './deps.ts';
 
 export interface ImportRequest {
@@ -56,7 +58,7 @@ function checkOptions(request: ImportRequest): ImportError | null {
   if (request.entity && !ENTITIES.includes(request.entity))
     return bad(`--entity must be one of ${ENTITIES.join(', ')} (got ${request.entity})`);
   if (request.delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(request.delimiter))
-    return bad(`--delimiter must be , ; or tab (got ${JSON.stringify(request.delimiter)})`);
+    return bad(`--delimiter must be , ; or tab (got ${quoted(request.delimiter)})`);
   if (request.dateFormat) {
     const problem = checkDateFormat(request.dateFormat);
     if (problem) return bad(problem);
@@ -97,6 +99,8 @@ export async function importFiles(
       // Duplicate checks hash every key and bulk loads rebuild indexes: give them memory rather
       // than let them spill to disk (imports run one at a time, so this is bounded).
       await tx.exec(`SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '256MB'`);
+      // A dry run or a refused import writes nothing, ids included.
+      const sequences = await markSequences(tx, LEDGER_TABLES);
       for (const [i, file] of plan.files.entries()) {
         files.push(
           await loadFile(tx, file, i + 1, {
@@ -119,7 +123,10 @@ export async function importFiles(
           }),
         );
       }
-      if (blocked() || request.dryRun) throw new Rollback();
+      if (blocked() || request.dryRun) {
+        await sequences.restore();
+        throw new Rollback();
+      }
       await tx.query(
         `INSERT INTO audit_events (at, actor, source, action, entity, data) VALUES ($1, $2, $3, 'import', $4, $5::jsonb)`,
         [

@@ -6,8 +6,8 @@ import { findCustomer } from '../app/commands/customers.ts';
 import { systemClock } from '../app/deps.ts';
 import { todayIn } from '../domain/calendar.ts';
 import { decimalFromCents, formatMoney } from '../domain/money.ts';
+import { shown } from '../domain/safe-text.ts';
 import { UserError } from '../shared/errors.ts';
-import { clean } from '../views/console/sheet-text.ts';
 import type { CliContext } from './context.ts';
 import { parseDateFlag } from './demo.ts';
 
@@ -22,7 +22,7 @@ export function registerAccount(program: Command, ctx: CliContext): void {
         const found = await findCustomer(store.sql, ref);
         if (!found.ok)
           throw new UserError(
-            `${clean(found.title)}${found.choices.length ? ` (${found.choices.map((c) => c.code).join(', ')})` : ''}`,
+            `${shown(found.title)}${found.choices.length ? ` (${found.choices.map((c) => c.code).join(', ')})` : ''}`,
           );
         const asOf = flags.date ? parseDateFlag('--date', flags.date) : todayIn('UTC', systemClock());
         const late = await assessAccount({ store, now: systemClock }, found.customer.id, asOf, 'UTC');
@@ -53,16 +53,14 @@ export function registerAccount(program: Command, ctx: CliContext): void {
           return;
         }
         if (!late) {
-          ctx.stdout(`${customer.code} ${clean(customer.name)}: nothing open on ${asOf}.\n`);
+          ctx.say(`${customer.code} ${customer.name}: nothing open on ${asOf}.\n`);
           return;
         }
         const lines = late.invoices.map(
           (i) =>
             `  ${i.number.padEnd(14)} ${formatMoney(i.openCents).padStart(14)} ${`${i.daysPastDue}d`.padStart(6)}  ${i.agency ? 'agency step' : `${(i.lateProbability * 100).toFixed(0)}% likely late`}`,
         );
-        ctx.stdout(
-          `${customer.code} ${clean(customer.name)} on ${asOf}\n  ${clean(late.reason)}\n${lines.join('\n')}\n`,
-        );
+        ctx.say(`${customer.code} ${customer.name} on ${asOf}\n  ${late.reason}\n${lines.join('\n')}\n`);
       });
     });
 }

@@ -52,11 +52,11 @@ export function registerAlerts(program: Command, ctx: CliContext): void {
           ctx.stdout(`${JSON.stringify(list.map(alertJson), null, 2)}\n`);
           return;
         }
-        ctx.stdout(alertsText(list, flags.all ? 'Alerts' : 'Open alerts'));
+        ctx.say(alertsText(list, flags.all ? 'Alerts' : 'Open alerts'));
         if (list.length < limit) return;
         const total = totalOf(await countAlerts(deps, { all: flags.all ?? false }));
         if (total > list.length)
-          ctx.stdout(
+          ctx.say(
             `\nShown: the first ${list.length} of ${total}, most urgent first; --limit ${total} lists them all.\n`,
           );
       });
@@ -82,7 +82,7 @@ export function registerAlerts(program: Command, ctx: CliContext): void {
             : await snoozeAlert(deps, { id, actor, days: Number(flags.days) });
         if (!result.ok) throw new UserError(result.error.message);
         const v = result.value;
-        ctx.stdout(
+        ctx.say(
           v.status === 'snoozed'
             ? `Snoozed alert #${v.id} until ${v.snoozedUntil}.\n`
             : `Acknowledged alert #${v.id} (${v.title}).\n`,

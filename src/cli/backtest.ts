@@ -60,10 +60,9 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
         if (progress) ctx.stderr('\r');
         if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_period' ? 2 : 1);
         if (flags.out) writeFileSync(flags.out, renderBacktestHtml(result.value, loadChartAssets()));
-        ctx.stdout(
-          flags.json ? `${JSON.stringify(result.value, null, 2)}\n` : backtestTableText(result.value),
-        );
-        if (flags.out && !flags.json) ctx.stdout(`Report written to ${flags.out}\n`);
+        if (flags.json) ctx.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
+        else ctx.say(backtestTableText(result.value));
+        if (flags.out && !flags.json) ctx.say(`Report written to ${flags.out}\n`);
       });
     });
 }

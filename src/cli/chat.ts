@@ -10,6 +10,7 @@ import { findActor } from '../app/commands/actor.ts';
 import { parseForActor } from '../app/commands/log-call.ts';
 import { runCommand } from '../app/commands/run-command.ts';
 import { decimalFromCents } from '../domain/money.ts';
+import { escapeControls } from '../domain/safe-text.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Store } from '../store/open-store.ts';
 import { renderReplyText } from '../views/console/reply-text.ts';
@@ -57,12 +58,12 @@ export function registerChat(program: Command, ctx: CliContext): void {
           deps: {
             store,
             now: () => new Date(),
-            reportError: (err) => ctx.stderr(`callsheet: ${String(err)}\n`),
+            reportError: (err) => ctx.stderr(`callsheet: ${escapeControls(String(err))}\n`),
           },
           as: flags.as,
           input: process.stdin,
           output: process.stdout,
-          write: ctx.stdout,
+          write: ctx.say,
           interactive,
           historyFile: path.join(os.homedir(), '.callsheet_history'),
         });
@@ -122,7 +123,7 @@ export function registerChat(program: Command, ctx: CliContext): void {
           return;
         }
         const reply = await runCommand(
-          { ...deps, reportError: (err) => ctx.stderr(`callsheet: ${String(err)}\n`) },
+          { ...deps, reportError: (err) => ctx.stderr(`callsheet: ${escapeControls(String(err))}\n`) },
           {
             command: 'logcall',
             text,
@@ -130,7 +131,8 @@ export function registerChat(program: Command, ctx: CliContext): void {
             idempotencyKey: flags.key ?? randomUUID(),
           },
         );
-        ctx.stdout(flags.json ? `${JSON.stringify(reply)}\n` : renderReplyText(reply));
+        if (flags.json) ctx.stdout(`${JSON.stringify(reply)}\n`);
+        else ctx.say(renderReplyText(reply));
         if (reply.tone === 'error') ctx.exitCode = 1;
       });
     });

@@ -1,6 +1,7 @@
 // What every CLI command gets: where to write, the environment, and a way to open the store
 // from the validated configuration.
 import { type Config, loadConfig } from '../config.ts';
+import { escapeControls } from '../domain/safe-text.ts';
 import { type OpenStoreOptions, openStore, type Store } from '../store/open-store.ts';
 
 export interface CliIo {
@@ -14,6 +15,12 @@ export interface CliIo {
 export interface CliContext extends CliIo {
   /** What the process exits with when the command returns normally. */
   exitCode: number;
+  /**
+   * Writes text meant for a person to stdout: names, notes and values in it come from files and
+   * chat, so their control characters are escaped (line breaks and tabs kept). Data (CSV, JSON,
+   * exports) goes through `stdout` unchanged.
+   */
+  say(text: string): void;
   config(): Config;
   withStore<T>(fn: (store: Store) => Promise<T>, options?: Pick<OpenStoreOptions, 'migrations'>): Promise<T>;
 }
@@ -27,6 +34,7 @@ export function createContext(io: CliIo): CliContext {
   return {
     ...io,
     exitCode: 0,
+    say: (text) => io.stdout(escapeControls(text, true)),
     config: getConfig,
     async withStore(fn, options = {}) {
       const c = getConfig();

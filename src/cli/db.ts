@@ -11,9 +11,9 @@ export function registerDb(program: Command, ctx: CliContext): void {
       await ctx.withStore(
         async (store) => {
           const applied = await store.sql.session((conn) =>
-            migrate(conn, { log: (line) => ctx.stdout(`${line}\n`) }),
+            migrate(conn, { log: (line) => ctx.say(`${line}\n`) }),
           );
-          ctx.stdout(
+          ctx.say(
             applied.length
               ? `${store.location}: ${applied.length} migration(s) applied; schema is current\n`
               : `${store.location}: schema is current, nothing to apply\n`,
@@ -32,12 +32,12 @@ export function registerDb(program: Command, ctx: CliContext): void {
       if (opts.json) {
         ctx.stdout(`${JSON.stringify(status, null, 2)}\n`);
       } else {
-        for (const m of status.applied) ctx.stdout(`applied  ${m.name}  ${m.finishedAt}\n`);
-        for (const name of status.pending) ctx.stdout(`pending  ${name}\n`);
-        for (const name of status.edited) ctx.stdout(`EDITED   ${name} (changed after it was applied)\n`);
-        for (const f of status.failed) ctx.stdout(`FAILED   ${f.name}: ${f.logs ?? ''}\n`);
-        for (const name of status.unknown) ctx.stdout(`unknown  ${name} (applied by a newer Callsheet)\n`);
-        ctx.stdout(
+        for (const m of status.applied) ctx.say(`applied  ${m.name}  ${m.finishedAt}\n`);
+        for (const name of status.pending) ctx.say(`pending  ${name}\n`);
+        for (const name of status.edited) ctx.say(`EDITED   ${name} (changed after it was applied)\n`);
+        for (const f of status.failed) ctx.say(`FAILED   ${f.name}: ${f.logs ?? ''}\n`);
+        for (const name of status.unknown) ctx.say(`unknown  ${name} (applied by a newer Callsheet)\n`);
+        ctx.say(
           status.pending.length
             ? `${status.pending.length} pending: run callsheet db migrate\n`
             : 'schema is current\n',

@@ -62,26 +62,26 @@ export function registerDemo(program: Command, ctx: CliContext): void {
           if (flags.quiet) return;
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const verb = { loaded: 'Loaded', replaced: 'Reloaded', unchanged: 'Already loaded' }[result.status];
-          ctx.stdout(
+          ctx.say(
             `${verb} the ${size} demo company (${profile === 'mixed' ? '' : `profile ${profile}, `}seed ${seed}, ` +
               `as of ${today}) into ${store.location} in ${seconds}s.\n`,
           );
           const c = result.counts;
-          ctx.stdout(
+          ctx.say(
             `  ${c.collectors} collectors, ${c.customers} customers, ${c.contacts} contacts, ${c.invoices} invoices, ` +
               `${c.payments} payments, ${c.orders} orders, ${c.interactions} logged calls\n`,
           );
           await printReceivables(store, today, ctx);
-          ctx.stdout('\nPlanted behaviours (for the engine and alerts to find):\n');
+          ctx.say('\nPlanted behaviours (for the engine and alerts to find):\n');
           for (const [what, codes] of Object.entries(result.marker.planted).sort(([a], [b]) =>
             a.localeCompare(b),
           )) {
-            ctx.stdout(
+            ctx.say(
               `  ${what.replace(/_/g, ' ').padEnd(26)} ${codes.length}  e.g. ${codes.slice(0, 3).join(', ')}\n`,
             );
           }
           await printMorningSheets(store, today, ctx);
-          await showTodaysAlerts(store, today, ctx.stdout);
+          await showTodaysAlerts(store, today, ctx.say);
         },
         { migrations: 'auto' },
       );
@@ -115,7 +115,7 @@ async function printReceivables(store: Store, today: string, ctx: CliContext): P
   );
   if (!ar) return;
   const money = (s: string) => formatMoney(centsFromDecimal(s));
-  ctx.stdout(
+  ctx.say(
     `  open receivables ${money(ar.open)}; overdue ${money(ar.overdue)} across ${ar.customers} customers; ` +
       `more than 90 days past due ${money(ar.over90)}\n`,
   );

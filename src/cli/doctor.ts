@@ -102,7 +102,7 @@ export function registerDoctor(program: Command, ctx: CliContext): void {
       const width = Math.max(...checks.map((c) => c.what.length));
       for (const c of checks) {
         const mark = c.ok === true ? 'ok  ' : c.ok === 'optional' ? '--  ' : 'FAIL';
-        ctx.stdout(`${mark} ${c.what.padEnd(width)}  ${c.detail}\n`);
+        ctx.say(`${mark} ${c.what.padEnd(width)}  ${c.detail}\n`);
       }
       if (checks.some((c) => c.ok === false)) ctx.exitCode = 1;
     });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { type ImportProgress, importFiles } from '../app/import-files.ts';
+import { escapeControls, quoted, shown } from '../domain/safe-text.ts';
 import { ENTITIES, type Entity } from '../ingest/entities.ts';
 import type { FileResult } from '../ingest/load-file.ts';
 import { UserError } from '../shared/errors.ts';
@@ -63,7 +64,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         progress?.clear();
         if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_option' ? 2 : 1);
         const report = result.value;
-        for (const file of report.files) printFile(ctx, file);
+        for (const file of report.files) printFile(ctx, file, report.status === 'written');
         const rows = report.files.reduce((n, f) => n + f.rows, 0);
         const rate = report.seconds > 0 ? Math.round(rows / report.seconds) : rows;
         const took = `${count(rows)} rows from ${report.files.length} file${report.files.length === 1 ? '' : 's'} in ${report.seconds.toFixed(1)}s (${count(rate)} rows/s)`;
@@ -79,26 +80,30 @@ export function registerImport(program: Command, ctx: CliContext): void {
     });
 }
 
-function printFile(ctx: CliContext, f: FileResult): void {
-  const name = path.basename(f.file);
+function printFile(ctx: CliContext, f: FileResult, written: boolean): void {
+  // File names, columns and values come from outside: escaped before they reach the terminal.
+  const name = escapeControls(path.basename(f.file));
   if (f.fileError) {
-    ctx.stderr(`${name}: ${f.fileError}\n`);
+    ctx.stderr(`${name}: ${escapeControls(f.fileError)}\n`);
     return;
   }
+  // Until it is written, an import only says what it would do.
+  const [inserted, updated] = written ? ['inserted', 'updated'] : ['to insert', 'to update'];
   ctx.stdout(
-    `${name} → ${f.entity}: ${count(f.inserted)} inserted, ${count(f.updated)} updated, ${count(f.unchanged)} unchanged, ${count(f.rejected)} rejected\n`,
+    `${name} → ${f.entity}: ${count(f.inserted)} ${inserted}, ${count(f.updated)} ${updated}, ${count(f.unchanged)} unchanged, ${count(f.rejected)} rejected\n`,
   );
   if (f.ignoredColumns.length)
     ctx.stdout(
-      `  ignored columns: ${f.ignoredColumns.join(', ')} (use --map their_header=our_column to read them)\n`,
+      `  ignored columns: ${f.ignoredColumns.map((c) => shown(c, 60)).join(', ')} (use --map their_header=our_column to read them)\n`,
     );
   for (const e of f.errors.shown) {
-    const where = e.column ? `, ${e.column}${e.value ? ` ${JSON.stringify(e.value)}` : ''}` : '';
-    ctx.stderr(`  row ${e.row}${where}: ${e.reason}\n`);
+    const where = e.column ? `, ${escapeControls(e.column)}${e.value ? ` ${quoted(e.value)}` : ''}` : '';
+    ctx.stderr(`  row ${e.row}${where}: ${escapeControls(e.reason)}\n`);
   }
   if (f.errors.count > f.errors.shown.length)
     ctx.stderr(`  … ${count(f.errors.count - f.errors.shown.length)} more\n`);
-  if (f.errors.count) ctx.stderr(`  all ${count(f.errors.count)} errors are in ${f.errors.reportPath}\n`);
+  if (f.errors.count)
+    ctx.stderr(`  all ${count(f.errors.count)} errors are in ${escapeControls(f.errors.reportPath)}\n`);
 }
 
 /** A one-line progress bar on stderr: rows, rows/s and the time left, redrawn at most 10 times a second. */

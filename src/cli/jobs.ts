@@ -27,14 +27,14 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         const runs = await listRuns(store.sql, { limit, failedOnly: flags.failed ?? false });
         if (flags.json) return ctx.stdout(`${JSON.stringify(runs, null, 2)}\n`);
         if (!runs.length)
-          return ctx.stdout(
+          return ctx.say(
             flags.failed ? 'No failed runs.\n' : 'No runs yet: `callsheet serve` runs the schedules.\n',
           );
         for (const r of runs) {
           const when = r.finishedAt ?? r.startedAt ?? r.createdAt;
           const retry = r.status === 'failed' && r.nextAttemptAt ? `, retry at ${r.nextAttemptAt}` : '';
           const error = r.lastError ? ` — ${r.lastError.replace(/\p{Cc}/gu, ' ')}` : '';
-          ctx.stdout(
+          ctx.say(
             `${when}  ${r.status.padEnd(9)} ${r.job.padEnd(20)} ${r.periodKey}  (attempt ${r.attempts}${retry})${error}\n`,
           );
         }
@@ -59,7 +59,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         const surfaces = await chatSurfaces(deps, config, log);
         const posts = await postDigestNow({
           deps,
-          publishers: publishersOf(surfaces, ctx.stdout),
+          publishers: publishersOf(surfaces, ctx.say),
           ...(flags.collector ? { collector: flags.collector } : {}),
           log,
           onRetry: (waitMs, failed) => {
@@ -67,7 +67,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
           },
         });
         // Printed sheets speak for themselves; chat posts get a line each: where, or why not.
-        for (const p of posts) if (p.platform !== 'console') ctx.stdout(`${postLine(p)}\n`);
+        for (const p of posts) if (p.platform !== 'console') ctx.say(`${postLine(p)}\n`);
         if (digestFailed(posts)) ctx.exitCode = 1;
       });
     });

@@ -36,11 +36,8 @@ export function registerKpis(program: Command, ctx: CliContext): void {
           { month: flags.month, months, collectorCode: flags.collector, today },
         );
         if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_month' ? 2 : 1);
-        ctx.stdout(
-          flags.json
-            ? `${JSON.stringify(result.value, null, 2)}\n`
-            : kpiTableText(result.value, { showTeam: !flags.collector }),
-        );
+        if (flags.json) ctx.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
+        else ctx.say(kpiTableText(result.value, { showTeam: !flags.collector }));
       });
     });
 }

@@ -80,7 +80,8 @@ export function registerPolicy(program: Command, ctx: CliContext): void {
         );
         if (progress) ctx.stderr('\r');
         if (!result.ok) throw new UserError(result.error.message, result.error.code === 'bad_period' ? 2 : 1);
-        ctx.stdout(flags.json ? `${JSON.stringify(result.value, null, 2)}\n` : fitText(result.value));
+        if (flags.json) ctx.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
+        else ctx.say(fitText(result.value));
       });
     });
 }

@@ -28,7 +28,8 @@ export function registerSettings(program: Command, ctx: CliContext): void {
     .action(async (flags: { json?: boolean }) => {
       await ctx.withStore(async (store) => {
         const lines = await listSettings(store.sql);
-        ctx.stdout(flags.json ? `${JSON.stringify(lines, null, 2)}\n` : settingsText(lines));
+        if (flags.json) ctx.stdout(`${JSON.stringify(lines, null, 2)}\n`);
+        else ctx.say(settingsText(lines));
       });
     });
   settings
@@ -40,7 +41,7 @@ export function registerSettings(program: Command, ctx: CliContext): void {
     .action(async (path: string, value: string, flags: { as: string }) => {
       await ctx.withStore(async (store) => {
         const who = { actor: flags.as, source: 'cli' };
-        ctx.stdout(changed(await store.sql.transaction((tx) => changeSetting(tx, path, value, who))));
+        ctx.say(changed(await store.sql.transaction((tx) => changeSetting(tx, path, value, who))));
       });
     });
   settings
@@ -50,7 +51,7 @@ export function registerSettings(program: Command, ctx: CliContext): void {
     .action(async (path: string, flags: { as: string }) => {
       await ctx.withStore(async (store) => {
         const who = { actor: flags.as, source: 'cli' };
-        ctx.stdout(changed(await store.sql.transaction((tx) => resetSetting(tx, path, who))));
+        ctx.say(changed(await store.sql.transaction((tx) => resetSetting(tx, path, who))));
       });
     });
 }

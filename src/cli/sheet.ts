@@ -109,7 +109,7 @@ export function registerSheet(program: Command, ctx: CliContext): void {
         if (flags.automated) {
           if (format === 'csv') ctx.stdout(mailMergeCsv(set.automated.slice(0, limit)));
           else if (format === 'json') ctx.stdout(`${JSON.stringify(automatedJson(set, limit), null, 2)}\n`);
-          else ctx.stdout(automatedText(set.automated, limit));
+          else ctx.say(automatedText(set.automated, limit));
           return;
         }
         if (format === 'json') {
@@ -117,7 +117,7 @@ export function registerSheet(program: Command, ctx: CliContext): void {
           ctx.stdout(`${JSON.stringify(flags.collector ? sheets[0] : sheets, null, 2)}\n`);
           return;
         }
-        ctx.stdout(set.sheets.map((s) => sheetText(s, limit)).join('\n'));
+        ctx.say(set.sheets.map((s) => sheetText(s, limit)).join('\n'));
       });
     });
 
@@ -139,8 +139,8 @@ export function registerSheet(program: Command, ctx: CliContext): void {
         if (flags.json)
           ctx.stdout(`${JSON.stringify({ ...set.summary, agencyQueue: set.agency }, null, 2)}\n`);
         else {
-          ctx.stdout(teamText(set.summary, set.sheets));
-          if (set.agency.length) ctx.stdout(`\n${agencyText(set.agency, limit)}`);
+          ctx.say(teamText(set.summary, set.sheets));
+          if (set.agency.length) ctx.say(`\n${agencyText(set.agency, limit)}`);
         }
       });
     });
@@ -154,13 +154,13 @@ export async function printMorningSheets(
   full = 2,
 ): Promise<void> {
   const set = await buildCallSheets({ store, now: systemClock }, { asOf });
-  ctx.stdout(`\nThis morning's call sheets (${asOf}):\n\n`);
+  ctx.say(`\nThis morning's call sheets (${asOf}):\n\n`);
   set.sheets.slice(0, full).forEach((s) => {
-    ctx.stdout(`${sheetText(s, 10)}\n`);
+    ctx.say(`${sheetText(s, 10)}\n`);
   });
-  for (const s of set.sheets.slice(full)) ctx.stdout(`  ${sheetOneLine(s)}\n`);
-  ctx.stdout(teamText(set.summary, set.sheets));
-  ctx.stdout(
+  for (const s of set.sheets.slice(full)) ctx.say(`  ${sheetOneLine(s)}\n`);
+  ctx.say(teamText(set.summary, set.sheets));
+  ctx.say(
     'Try: callsheet sheet --collector <code> · callsheet team · callsheet sheet --automated --format csv\n',
   );
 }

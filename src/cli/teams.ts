@@ -38,7 +38,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
           `cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
         );
       }
-      ctx.stdout(
+      ctx.say(
         `wrote ${out} (${zip.length} bytes): Teams app ${ids.appId}, bot ${ids.botId}, version ${ids.version}\n`,
       );
     });

@@ -1,6 +1,7 @@
 // Checks that need the whole file or the database, done in SQL over the staging table: keys that
 // repeat within the file, and references to customers, collectors or invoices that do not exist.
 // Rows that fail are reported and removed from the staging table, so what remains can be upserted.
+import { quoted } from '../domain/safe-text.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { isUniqueViolation } from '../store/sql-errors.ts';
 import type { EntitySpec, Reference } from './entities.ts';
@@ -28,7 +29,7 @@ const PAGE = 5000;
 
 /** Why a row naming a customer, collector or invoice that does not exist is refused. */
 export const unknownReference = (ref: Reference, value: string) =>
-  `unknown ${ref.noun} ${JSON.stringify(value)}: ${ref.hint}`;
+  `unknown ${ref.noun} ${quoted(value)}: ${ref.hint}`;
 const q = (name: string) => `"${name}"`;
 
 function checksOf(spec: EntitySpec, stage: string): Check[] {
@@ -59,8 +60,7 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
     select: `SELECT ${ROW_NO}, value, first_row::text AS detail FROM (${firsts}) d WHERE first_row <> ${ROW_NO}`,
     where: `s.${ROW_NO} IN (SELECT ${ROW_NO} FROM (${firsts}) d WHERE first_row <> ${ROW_NO})`,
     column: spec.key.join(' + '),
-    reason: (value, first) =>
-      `duplicate ${spec.key.join(' + ')} ${JSON.stringify(value)}: row ${first} has it too`,
+    reason: (value, first) => `duplicate ${spec.key.join(' + ')} ${quoted(value)}: row ${first} has it too`,
   });
   for (const ref of spec.references) {
     const missing = `s.${q(ref.column)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} r WHERE r.${q(ref.key)} = s.${q(ref.column)})`;
@@ -81,7 +81,7 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
       where: mismatch,
       column: 'invoice',
       reason: (value, owner) =>
-        `invoice ${JSON.stringify(value)} belongs to customer ${owner}, not to this payment's customer`,
+        `invoice ${quoted(value)} belongs to customer ${owner}, not to this payment's customer`,
     });
     checks.push({
       select: `SELECT s.${ROW_NO}, s.amount::text AS value, '' AS detail FROM ${q(stage)} s WHERE s.amount <= 0`,

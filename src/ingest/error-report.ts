@@ -1,7 +1,9 @@
 // The per-file error report: every rejected cell goes to `<file>.errors.csv` (row, column, value,
 // reason), written as it comes so memory stays flat; the first rows by row number are kept for
-// the screen.
+// the screen. Values are cut to an excerpt (a 50 MB field must not make a 100 MB report) and,
+// in the file, control characters are escaped and formula-like cells neutralised.
 import { type FileHandle, open, rm } from 'node:fs/promises';
+import { escapeControls, excerpt } from '../domain/safe-text.ts';
 import type { RowError } from './check-rows.ts';
 import { csvLine } from './csv-line.ts';
 
@@ -25,8 +27,15 @@ export class ErrorReport {
     await rm(this.path, { force: true });
   }
 
-  async add(error: RowError): Promise<void> {
+  async add(found: RowError): Promise<void> {
     this.count++;
+    // A rejected value can be a whole runaway field: the report keeps an excerpt of it.
+    const error: RowError = {
+      row: found.row,
+      column: excerpt(found.column, 100),
+      value: excerpt(found.value),
+      reason: excerpt(found.reason, 1000),
+    };
     if (this.shown.length < SHOWN_ERRORS || error.row < this.shown[this.shown.length - 1]!.row) {
       this.shown.push(error);
       this.shown.sort((a, b) => a.row - b.row);
@@ -36,7 +45,10 @@ export class ErrorReport {
       this.handle = await open(this.path, 'w');
       this.buffer = csvLine(['row', 'column', 'value', 'reason']);
     }
-    this.buffer += csvLine([String(error.row), error.column, error.value, error.reason]);
+    // Escaped too: people read this file in a terminal as often as in a spreadsheet.
+    this.buffer += csvLine(
+      [String(error.row), error.column, error.value, error.reason].map((v) => escapeControls(v)),
+    );
     if (this.buffer.length >= FLUSH_AT) await this.flush();
   }
 

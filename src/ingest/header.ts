@@ -1,6 +1,7 @@
 // Matches a file's column names to an entity's canonical columns, ignoring case, spaces,
 // underscores and dashes, after the user's --map their_header=our_column renames. A file that
 // lacks required columns is refused whole, with a hint when it looks like another entity's file.
+import { quoted, shown } from '../domain/safe-text.ts';
 import { ENTITIES, type Entity, SPECS } from './entities.ts';
 
 export const normalizeHeader = (header: string) => header.toLowerCase().replace(/[\s_\-.]/g, '');
@@ -23,11 +24,11 @@ export function parseColumnMap(
             .trim()
             .toLowerCase();
     if (at <= 0 || !ours)
-      return { ok: false, error: `--map ${JSON.stringify(pair)} must look like their_header=our_column` };
+      return { ok: false, error: `--map ${quoted(pair)} must look like their_header=our_column` };
     if (!known.has(ours))
       return {
         ok: false,
-        error: `--map ${JSON.stringify(pair)}: ${ours} is not a column Callsheet knows; see docs/import.md for the columns of each entity`,
+        error: `--map ${quoted(pair)}: ${ours} is not a column Callsheet knows; see docs/import.md for the columns of each entity`,
       };
     map.set(normalizeHeader(pair.slice(0, at)), ours);
   }
@@ -63,13 +64,22 @@ export function checkHeader(
     if (!column) continue;
     const previous = seen.get(column);
     if (previous !== undefined)
-      return { ok: false, error: `columns "${previous}" and "${headers[i]}" both mean ${column}; keep one` };
+      return {
+        ok: false,
+        error: `columns ${quoted(previous)} and ${quoted(headers[i]!)} both mean ${column}; keep one`,
+      };
     seen.set(column, headers[i]!);
   }
   const missing = SPECS[entity].fields.filter((f) => f.required && !seen.has(f.name)).map((f) => f.name);
   const ignored = headers.filter((h, i) => h.trim() && !columns[i]);
   if (missing.length) {
-    const found = headers.filter((h) => h.trim()).join(', ') || 'nothing';
+    // Header names come from the file: escaped and cut, so a hostile one cannot drive the terminal.
+    const found =
+      headers
+        .filter((h) => h.trim())
+        .slice(0, 50)
+        .map((h) => shown(h, 60))
+        .join(', ') || 'nothing';
     // The other entity whose required columns are all there and that knows the most columns.
     let other: Entity | undefined;
     let best = 0;

@@ -1,6 +1,8 @@
 // Streaming readers for a JSON array of objects and for NDJSON (one object per line). The array
 // reader cuts the text into elements by tracking nesting and strings, then parses one element at
-// a time, so a large file never sits in memory whole.
+// a time, so a large file never sits in memory whole; an element or line longer than
+// MAX_ELEMENT_CHARS is refused as soon as it is seen.
+import { MAX_RECORD_CHARS } from './csv-reader.ts';
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -10,6 +12,15 @@ export class JsonSyntaxError extends Error {
     super(message);
   }
 }
+
+/** Longest element (or NDJSON line) accepted, in characters: the same bound as a CSV row. */
+export const MAX_ELEMENT_CHARS = MAX_RECORD_CHARS;
+
+const tooLong = (row: number) =>
+  new JsonSyntaxError(
+    row,
+    `the record is longer than ${MAX_ELEMENT_CHARS.toLocaleString('en-US')} characters, the most a record may hold: a closing } or " is probably missing`,
+  );
 
 export type JsonRecord = { row: number; value: unknown } | { row: number; error: string };
 
@@ -67,6 +78,7 @@ export async function* jsonArrayRecords(text: AsyncIterable<string>): AsyncGener
       else if (c === '{' || c === '[') depth++;
       else if (c === '}' || c === ']') depth--;
     }
+    if (start >= 0 && buf.length - start > MAX_ELEMENT_CHARS) throw tooLong(row + 1);
     const keep = start >= 0 ? start : i;
     buf = buf.slice(keep);
     i -= keep;
@@ -84,13 +96,21 @@ export async function* ndjsonRecords(text: AsyncIterable<string>): AsyncGenerato
     const batch: JsonRecord[] = [];
     for (const l of lines) {
       line++;
+      if (l.length > MAX_ELEMENT_CHARS) throw tooLong(line);
       if (l.trim()) batch.push(parseOne(line, l));
     }
     return batch;
   };
   for await (const chunk of text) {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop()!;
+    // Only the new chunk is searched for line ends, so a long line is not split again and again.
+    const end = chunk.lastIndexOf('\n');
+    if (end < 0) {
+      pending += chunk;
+      if (pending.length > MAX_ELEMENT_CHARS) throw tooLong(line + 1);
+      continue;
+    }
+    const lines = (pending + chunk.slice(0, end)).split('\n');
+    pending = chunk.slice(end + 1);
     const batch = parseLines(lines);
     if (batch.length) yield batch;
   }

@@ -1,7 +1,9 @@
 // Calendar dates from export files: ISO (`2027-05-28`, also with a time part, which is dropped)
 // always, and one layout given with --date-format (`DD/MM/YYYY`, `MM/DD/YY`, `D.M.YYYY`,
 // `DD-MMM-YYYY`, `YYYYMMDD`…). A date that does not exist (31/02) is refused, never rolled over.
+
 import { isIsoDate } from '../domain/calendar.ts';
+import { quoted } from '../domain/safe-text.ts';
 import type { Parsed } from './parse-money.ts';
 
 export type DateParser = (text: string) => Parsed<string>;
@@ -24,7 +26,7 @@ export function checkDateFormat(format: string): string | null {
   const parts = compile(format).parts;
   const has = (p: string) => parts.includes(p as never);
   if (!(has('y') || has('yy')) || !(has('m') || has('mon')) || !has('d'))
-    return `--date-format ${JSON.stringify(format)} must contain a year (YYYY or YY), a month (MM, M or MMM) and a day (DD or D), e.g. DD/MM/YYYY`;
+    return `--date-format ${quoted(format)} must contain a year (YYYY or YY), a month (MM, M or MMM) and a day (DD or D), e.g. DD/MM/YYYY`;
   return null;
 }
 
@@ -79,7 +81,7 @@ export function dateParser(format?: string): DateParser {
   const expected = format ? `YYYY-MM-DD or ${format}` : 'YYYY-MM-DD (or pass --date-format, e.g. DD/MM/YYYY)';
   const refuse = (text: string): Parsed<string> => ({
     ok: false,
-    reason: `is not a date: ${JSON.stringify(text)}; expected ${expected}`,
+    reason: `is not a date: ${quoted(text)}; expected ${expected}`,
   });
   return (raw) => {
     if (isPlainIsoDay(raw)) return { ok: true, value: raw };

@@ -2,6 +2,8 @@
 // `(1,234.56)`, `1234.56-` — to integer cents. The locale decides which mark is the decimal one,
 // so `1.234` is never silently read as 1234 or as 1.23.
 
+import { quoted } from '../domain/safe-text.ts';
+
 export interface NumberMarks {
   decimal: string;
   group: string;
@@ -102,10 +104,10 @@ export function parseDecimal(text: string, marks: NumberMarks, places = 2, max =
   if (!/^\d*$/.test(digits)) return fail();
   fraction = fraction.replace(/0+$/, '');
   if (fraction.length > places)
-    return { ok: false, reason: `has more than ${places} decimal places: ${JSON.stringify(text)}` };
+    return { ok: false, reason: `has more than ${places} decimal places: ${quoted(text)}` };
   const scaled = Number(digits || '0') * 10 ** places + Number(fraction.padEnd(places, '0') || '0');
   if (!Number.isSafeInteger(scaled) || scaled > max)
-    return { ok: false, reason: `is too large: ${JSON.stringify(text)}` };
+    return { ok: false, reason: `is too large: ${quoted(text)}` };
   return { ok: true, value: negative && scaled !== 0 ? -scaled : scaled };
 }
 
@@ -114,5 +116,5 @@ function notANumber(text: string, marks: NumberMarks): string {
     marks.decimal === '.'
       ? 'write 1234.56 or 1,234.56 (for 1.234,56 pass --locale de)'
       : `write 1234${marks.decimal}56 or 1${marks.group === ' ' ? ' ' : marks.group}234${marks.decimal}56 (for 1,234.56 pass --locale en)`;
-  return `is not an amount: ${JSON.stringify(text)}; ${hint}`;
+  return `is not an amount: ${quoted(text)}; ${hint}`;
 }

@@ -1,12 +1,16 @@
 // Turns an import file into batches of rows of text cells in the order of the entity's fields,
 // whatever the format. File-level problems (empty file, missing columns, broken quoting) are thrown as
 // ImportFileError; row-level ones travel with the row.
+import { unstorableText } from '../domain/safe-text.ts';
 import { CsvSyntaxError, csvRecords } from './csv-reader.ts';
 import { type Entity, SPECS } from './entities.ts';
+import { restoreFormula } from './formula-cells.ts';
 import { type ColumnMap, checkHeader, headerResolver } from './header.ts';
 import { type JsonRecord, JsonSyntaxError, jsonArrayRecords, ndjsonRecords } from './json-reader.ts';
 import { formatFromName, formatFromText, type InputFile, type InputFormat } from './open-input.ts';
 import type { Cells } from './row-schema.ts';
+
+const APOSTROPHE = 39;
 
 export class ImportFileError extends Error {
   constructor(
@@ -50,7 +54,9 @@ export async function* readRows(input: InputFile, options: ReadOptions): AsyncGe
   const text = withFormat(input, (f) => {
     format = f;
   });
-  const first = await text.next();
+  const first = await text.next().catch((err: unknown) => {
+    throw unreadable(err, input) ?? err;
+  });
   if (first.done) return;
   async function* all(): AsyncGenerator<string> {
     yield first.value as string;
@@ -62,8 +68,21 @@ export async function* readRows(input: InputFile, options: ReadOptions): AsyncGe
   } catch (err) {
     if (err instanceof CsvSyntaxError || err instanceof JsonSyntaxError)
       throw new ImportFileError(`row ${err.row}: ${err.message}`, err.row);
-    throw err;
+    throw unreadable(err, input) ?? err;
   }
+}
+
+/** A file that cannot be read to the end (a cut or corrupt gzip, a read error) refuses the file. */
+function unreadable(err: unknown, input: InputFile): ImportFileError | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (input.gzipped && code.startsWith('Z_'))
+    return new ImportFileError(
+      `the gzip data is cut short or corrupt (${message}): copy or export the file again, and check it with gzip -t`,
+    );
+  if (code === 'EIO' || code === 'EISDIR' || code === 'EACCES')
+    return new ImportFileError(`the file cannot be read (${message})`);
+  return null;
 }
 
 /** For each field of the entity, its position in the record (-1: not in the file). */
@@ -92,6 +111,10 @@ async function* csvRows(text: AsyncGenerator<string>, options: ReadOptions): Asy
         continue;
       }
       if (record.length === 1 && record[0] === '') continue; // a blank line
+      for (let i = 0; i < record.length; i++) {
+        // Our CSV writers put an apostrophe before formula-like cells; it is not part of the value.
+        if (record[i]!.charCodeAt(0) === APOSTROPHE) record[i] = restoreFormula(record[i]!);
+      }
       if (record.length > columns.length && record.slice(columns.length).some((v) => v.trim())) {
         out.push({
           row,
@@ -168,7 +191,13 @@ async function* jsonRows(
           };
           break;
         }
-        cells[fieldIndex.get(column)!] = String(cell);
+        const text = String(cell);
+        const unstorable = unstorableText(text);
+        if (unstorable) {
+          bad = { row: record.row, column, value: text, error: unstorable };
+          break;
+        }
+        cells[fieldIndex.get(column)!] = text;
       }
       out.push(bad ?? { row: record.row, cells });
     }

@@ -1,6 +1,7 @@
 // One zod schema per entity turns a row of text cells into typed values: money as integer cents,
 // dates as 'YYYY-MM-DD', ints, booleans and enum values. Each issue names the column and says why.
 import { z } from 'zod';
+import { unstorableText } from '../domain/safe-text.ts';
 import type { EntitySpec, FieldKind, FieldSpec } from './entities.ts';
 import { dateParser, isPlainIsoDay } from './parse-date.ts';
 import { numberMarks, type Parsed, parseDecimal, plainCents } from './parse-money.ts';
@@ -56,7 +57,10 @@ export function converter(field: FieldSpec, options: ParseOptions): Converter {
   switch (kind) {
     case 'text':
     case 'code':
-      return (text) => ok(text.trim());
+      return (text) => {
+        const unstorable = unstorableText(text);
+        return unstorable ? refuse(unstorable) : ok(text.trim());
+      };
     case 'email':
       return (text) => (EMAIL.test(text.trim()) ? ok(text.trim()) : refuse('is not an e-mail address'));
     case 'money':
@@ -118,7 +122,8 @@ export function fastConverter(field: FieldSpec, options: ParseOptions): FastConv
   switch (kind) {
     case 'text':
     case 'code':
-      return (text) => text.trim();
+      // A NUL cannot be stored: such a cell goes to `converter`, which refuses it.
+      return (text) => (text.indexOf('\u0000') < 0 ? text.trim() : undefined);
     case 'money':
       return (text) => {
         const cents = plainMoney ? plainCents(text) : Number.NaN;

@@ -4,6 +4,7 @@
 // merely delays the work to the next minute's tick.
 import type { RunCoordinator } from 'node-cron';
 import type { SqlConn } from '../store/sql.ts';
+import { isConnectionLost } from '../store/sql-errors.ts';
 import { electForSlot } from './ledger.ts';
 
 export class PgRunCoordinator implements RunCoordinator {
@@ -15,6 +16,13 @@ export class PgRunCoordinator implements RunCoordinator {
   /** node-cron's key is "<task name>:<slot as ISO instant>". */
   async shouldRun(key: string): Promise<boolean> {
     const split = key.indexOf(':');
-    return electForSlot(this.conn, key.slice(0, split), key.slice(split + 1), this.owner);
+    try {
+      return await electForSlot(this.conn, key.slice(0, split), key.slice(split + 1), this.owner);
+    } catch (err) {
+      // With the database away nobody can be elected: this minute is skipped, and the ledger
+      // still holds every due run for the next one.
+      if (isConnectionLost(err)) return false;
+      throw err;
+    }
   }
 }

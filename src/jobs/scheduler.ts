@@ -6,7 +6,9 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../app/deps.ts';
 import type { ChatPublisher } from '../app/publisher.ts';
 import type { Logger } from '../shared/logger.ts';
+import { reportFailure } from '../shared/report-failure.ts';
 import { readSettings } from '../store/settings.ts';
+import { retryOnceIfConnectionLost } from '../store/sql-errors.ts';
 import type { Job, JobContext } from './job.ts';
 import { claimRuns, ensureRuns, failRun, recordMissed, succeedRun } from './ledger.ts';
 import { PgRunCoordinator } from './run-coordinator.ts';
@@ -76,7 +78,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         for (const run of claimed) {
           try {
             const result = await job.run(ctx, run.payload);
-            await succeedRun(conn, run, now, result);
+            // Marking the run is safe to repeat (only this attempt's holder can): one retry
+            // after a lost connection saves a post from being made again when the lease runs out.
+            await retryOnceIfConnectionLost(() => succeedRun(conn, run, now, result));
             report.ran.push({ job: run.job, periodKey: run.periodKey, attempt: run.attempt, ok: true });
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
@@ -84,7 +88,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             const retryAt = last
               ? null
               : new Date(now.getTime() + retryDelayMs(run.attempt, settings.retryBaseSeconds));
-            await failRun(conn, run, now, message, retryAt);
+            await retryOnceIfConnectionLost(() => failRun(conn, run, now, message, retryAt));
             report.ran.push({
               job: run.job,
               periodKey: run.periodKey,
@@ -106,7 +110,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const guardedTick = () => {
     const next = running.then(() =>
-      tick().catch((err: unknown) => log.error({ err: String(err) }, 'scheduler tick failed')),
+      // The next tick starts over from the ledger: a run left 'running' by a tick that lost the
+      // database is claimed again once its lease runs out.
+      tick().catch((err: unknown) => reportFailure(log, err, {}, 'scheduler tick failed')),
     );
     running = next;
     return next;

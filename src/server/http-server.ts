@@ -12,7 +12,7 @@ export interface StartOptions {
   port: number;
   routes: Record<string, RouteHandler>;
   log: Logger;
-  /** Extra readiness check for /healthz, e.g. that the database answers. */
+  /** Readiness for /healthz: that the database answers (503 while it does not). */
   health?: () => Promise<boolean>;
   /** How long close() waits for in-flight requests before cutting them off. */
   drainMillis?: number;
@@ -73,14 +73,23 @@ export async function startHttpServer(options: StartOptions): Promise<RunningSer
   };
 }
 
+/** A readiness check that has not answered by then counts as down (a hung connection). */
+const HEALTH_TIMEOUT_MS = 3_000;
+
 async function health(options: StartOptions, res: ServerResponse): Promise<void> {
-  let ok = true;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
+  });
+  let ok: boolean;
   try {
-    ok = options.health ? await options.health() : true;
+    ok = options.health ? await Promise.race([options.health(), timeout]) : true;
   } catch {
     ok = false;
+  } finally {
+    clearTimeout(timer);
   }
   res
-    .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
-    .end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+    .writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    .end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' }));
 }

@@ -1,24 +1,11 @@
-// Structured logs (JSON lines via pino). Secrets are redacted wherever they might appear: request
-// headers that carry signatures or tokens, and any field named like a credential.
+// Structured logs (JSON lines via pino). Secrets never reach a line: every object logged, and every
+// error through pino's serializer, is scrubbed (log-scrub.ts: request objects summarised,
+// credential headers and fields redacted at any depth, tokens in text masked), and every message
+// string is scrubbed too — whichever code path logs it, ours or a library's.
 import pino from 'pino';
+import { REDACTED, scrubForLog, scrubText } from './log-scrub.ts';
 
 export type Logger = pino.Logger;
-
-const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-slack-signature"]',
-  'headers.authorization',
-  'headers["x-slack-signature"]',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.password',
-  '*.appPassword',
-  '*.secret',
-  '*.clientSecret',
-  '*.databaseUrl',
-];
 
 export function createLogger(
   level: string,
@@ -28,7 +15,24 @@ export function createLogger(
     {
       level,
       base: { service: 'callsheet' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Belt and braces for the common places, before the deep scrub below.
+      redact: {
+        paths: ['req.headers', 'res.headers', 'headers.authorization', 'headers.cookie'],
+        censor: REDACTED,
+      },
+      serializers: {
+        err: (err: unknown) =>
+          scrubForLog(err instanceof Error ? pino.stdSerializers.err(err) : err) as pino.SerializedError,
+      },
+      formatters: { log: (object) => scrubForLog(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>,
+          );
+        },
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination as pino.DestinationStream,

@@ -71,7 +71,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 async function openPostgres(url: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    // Names our sessions in pg_stat_activity (a name in the URL wins); keep-alive notices a
+    // connection that died without a word (a failover, a dropped route).
+    application_name: 'callsheet',
+    keepAlive: true,
+  });
   const location = redactUrl(url);
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on('error', () => {});

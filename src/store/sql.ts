@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { isConnectionLost } from './sql-errors.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -60,10 +61,25 @@ function pgClientConn(client: pg.PoolClient): SqlConn {
 export function pgSql(pool: pg.Pool): Sql {
   const onSession = async <T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    // The pool listens for errors only on idle clients. A checked-out client whose connection is
+    // lost (backend terminated, server restarted) emits 'error'; with no listener that event would
+    // kill the process. The failure itself reaches the caller through the query that was running.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+    };
+    client.on('error', onError);
+    let failure: unknown;
     try {
       return await fn(pgClientConn(client));
+    } catch (err) {
+      failure = err;
+      throw err;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      // A broken connection is destroyed, never handed to the next caller.
+      const broken = lost ?? (isConnectionLost(failure) ? (failure as Error) : undefined);
+      client.release(broken);
     }
   };
   return {
@@ -77,7 +93,9 @@ export function pgSql(pool: pg.Pool): Sql {
           await conn.exec('COMMIT');
           return result;
         } catch (err) {
-          await conn.exec('ROLLBACK');
+          // On a lost connection ROLLBACK fails too (the server rolled back already); the first
+          // error is the one that says what happened.
+          await conn.exec('ROLLBACK').catch(() => {});
           throw err;
         }
       }),

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeControls } from '../../src/domain/safe-text.ts';
 import { REPO_ROOT, runCallsheet, storeEnv } from '../support/run-cli.ts';
 import { createTestDatabase } from '../support/test-store.ts';
 
@@ -68,6 +69,20 @@ describe('callsheet chat', () => {
     expect(run.stdout).toMatch(/^✔ Undone: Left a voicemail for Crest Logistics Co \(CREST00002\)$/m);
     expect(run.stdout.match(/Callsheet commands/g)).toHaveLength(1); // nothing runs after `exit`
     expect(run.code).toBe(0);
+  });
+
+  it('refuses a NUL with a message and prints escape sequences typed into it as text', async () => {
+    const run = await chat(
+      'ava',
+      ['logcall CREST00002 note a\u0000b', 'account \u001b[2J\u001b]0;owned\u0007x', 'exit'].join('\n'),
+    );
+    noStackTrace(run.stderr);
+    expect(run.stdout).toMatch(
+      /^✖ That message contains a NUL character \(\\0\) at position \d+, which cannot be stored; remove it\.$/m,
+    );
+    expect(run.stdout).toMatch(/no customer matches '.\[2J.\]0;owned.x'/);
+    expect(escapeControls(run.stdout, true)).toBe(run.stdout);
+    expect(run.stdout).not.toMatch(/Something went wrong/);
   });
 
   it('says which collectors exist when --as is unknown', async () => {

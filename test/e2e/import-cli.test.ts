@@ -3,7 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeControls } from '../../src/domain/safe-text.ts';
 import { REPO_ROOT, runCallsheet, storeEnv } from '../support/run-cli.ts';
 import { createTestDatabase } from '../support/test-store.ts';
 
@@ -50,6 +52,39 @@ describe('callsheet import', () => {
     expect(readFileSync(`${file}.errors.csv`, 'utf8')).toMatch(
       /^row,column,value,reason\r\n2,issue_date,2027-02-30,/,
     );
+  });
+
+  it('says what a refused or dry-run import would have done, never that it inserted', async () => {
+    const file = path.join(dir, 'customers.csv');
+    writeFileSync(file, 'code,name\nNEW1,New One\nNEW2,\n');
+    const refused = await runCallsheet(['import', file], env());
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(
+      /^customers\.csv → customers: 1 to insert, 0 to update, 0 unchanged, 1 rejected$/m,
+    );
+    expect(refused.stdout).not.toMatch(/inserted/);
+    writeFileSync(file, 'code,name\nNEW1,New One\n');
+    const dry = await runCallsheet(['import', file, '--dry-run'], env());
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/customers: 1 to insert, 0 to update, 0 unchanged, 0 rejected/);
+  });
+
+  it('prints escape sequences from a file as text, and names a cut gzip file, in one line each', async () => {
+    const file = path.join(dir, 'invoices.csv');
+    writeFileSync(file, 'number,\u001b[2J\u001b]0;owned\u0007,issue_date\nX,Y,2027-01-01\n');
+    const run = await runCallsheet(['import', file], env());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('found: number, \\x1b[2J\\x1b]0;owned\\x07, issue_date');
+    expect(escapeControls(run.stderr, true)).toBe(run.stderr);
+    const gz = path.join(dir, 'customers.csv.gz');
+    const rows = Array.from({ length: 5000 }, (_, i) => `C${i},Name ${i * 7919}`).join('\n');
+    writeFileSync(gz, gzipSync(`code,name\n${rows}\n`).subarray(0, 300));
+    const cut = await runCallsheet(['import', gz], env());
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(
+      /^customers\.csv\.gz: the gzip data is cut short or corrupt \(unexpected end of file\)/m,
+    );
+    expect(cut.stderr).not.toMatch(/unexpected error|\n\s+at /);
   });
 
   it('says which option is wrong, exit 2', async () => {

@@ -19,7 +19,7 @@ describe('callsheet serve', () => {
   it('answers /healthz once the database is reachable', async () => {
     const res = await fetch(`${serving.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
   it('answers 404 for paths no surface serves', async () => {

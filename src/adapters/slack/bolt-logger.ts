@@ -1,11 +1,13 @@
 // Bolt and its Web API client log through our pino logger, as structured lines under
-// `component: "slack"`. Their messages never carry tokens (web-api redacts them itself).
+// `component: "slack"`. What they log is scrubbed like everything else (shared/log-scrub.ts).
 import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
+import { scrubForLog } from '../../shared/log-scrub.ts';
 import type { Logger } from '../../shared/logger.ts';
 
+// Objects are scrubbed before they become text: Bolt logs requests and responses as they come.
 const toText = (parts: unknown[]) =>
   parts
-    .map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p)))
+    .map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(scrubForLog(p))))
     .join(' ');
 
 export function boltLogger(log: Logger): SlackLogger {

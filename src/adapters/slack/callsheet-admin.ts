@@ -2,6 +2,7 @@
 // [#channel]` and `settings` (managers). Everything else under /callsheet goes to the command core.
 import { changeSetting, describeSetting, listSettings, resetSetting } from '../../app/business-settings.ts';
 import type { Reply } from '../../app/reply.ts';
+import { unstorableText } from '../../domain/safe-text.ts';
 import { UserError } from '../../shared/errors.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
@@ -30,6 +31,8 @@ export type AdminAnswer = { reply: Reply } | { messages: SlackMessage[] };
 const PURPOSES: BindingPurpose[] = ['digests', 'alerts', 'team'];
 
 export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Promise<AdminAnswer> {
+  const unstorable = unstorableText(req.args);
+  if (unstorable) return { reply: errorReply(`That message ${unstorable}.`, ['Nothing was changed.']) };
   const conn = ctx.deps.store.sql;
   const me = await collectorBySlackUser(conn, req.userId);
   if (!me) return { reply: notLinkedReply(req.userId) };
@@ -43,8 +46,15 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
       who = other;
     }
     const sheet = await ctx.core.sheetFor(who.code);
-    if (!sheet)
-      return { reply: { tone: 'info', title: `${who.name} has no call sheet today.`, private: true } };
+    if (!sheet) {
+      const lines =
+        who.role === 'manager'
+          ? [
+              'Managers carry no accounts of their own: /calls shows the team, /callsheet sheet @user a collector’s sheet.',
+            ]
+          : [];
+      return { reply: { tone: 'info', title: `${who.name} has no call sheet today.`, lines, private: true } };
+    }
     return { messages: sheetMessages(sheet) };
   }
   if (me.role !== 'manager') return { reply: managersOnlyReply(`use /callsheet ${req.sub}`) };

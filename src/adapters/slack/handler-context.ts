@@ -2,10 +2,11 @@
 // caller, the logger and the background-work tracker.
 import { createHash } from 'node:crypto';
 import { notLinkedMessage } from '../../app/commands/actor.ts';
-import { errorReply } from '../../app/commands/replies.ts';
+import { errorReply, failureReply } from '../../app/commands/replies.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { Reply } from '../../app/reply.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { reportFailure } from '../../shared/report-failure.ts';
 import type { BackgroundWork } from './answer-in-time.ts';
 import type { SlackCaller } from './slack-caller.ts';
 import type { SlackCore } from './slack-core.ts';
@@ -37,9 +38,14 @@ export const managersOnlyReply = (what: string): Reply =>
     'Ask your manager, or have your role set to manager in collectors.csv.',
   ]);
 
-export const SOMETHING_WENT_WRONG = errorReply(
-  'Something went wrong on our side and nothing was recorded. Please try again.',
-  ['If it keeps happening, tell your Callsheet admin (the details are in the server log).'],
-);
+/** The reply to a request that failed unexpectedly (logged), or while the database was away (warned). */
+export function failedRequestReply(
+  ctx: SlackHandlerContext,
+  err: unknown,
+  context: Record<string, unknown>,
+): Reply {
+  reportFailure(ctx.log, err, context, 'Slack request failed');
+  return failureReply(err);
+}
 
 export { errorReply };

@@ -15,10 +15,10 @@ import { ROW_ACTIONS, type RowRef } from '../../views/slack/sheet-blocks.ts';
 import { within } from './answer-in-time.ts';
 import {
   errorReply,
+  failedRequestReply,
   notLinkedReply,
   requestKey,
   type SlackHandlerContext,
-  SOMETHING_WENT_WRONG,
 } from './handler-context.ts';
 import { submissionText } from './outcome-submission.ts';
 import { collectorBySlackUser } from './slack-directory.ts';
@@ -51,10 +51,8 @@ export function registerInteractivity(app: App, ctx: SlackHandlerContext): void 
     try {
       await task();
     } catch (err) {
-      ctx.log.error({ err, what }, 'Slack interaction failed');
-      await respond({ ...toSlack(replyBlocks(SOMETHING_WENT_WRONG)), replace_original: false }).catch(
-        () => {},
-      );
+      const reply = failedRequestReply(ctx, err, { what });
+      await respond({ ...toSlack(replyBlocks(reply)), replace_original: false }).catch(() => {});
     }
   };
 
@@ -164,10 +162,7 @@ export function registerInteractivity(app: App, ctx: SlackHandlerContext): void 
         user: { platform: 'slack', id: userId },
         idempotencyKey: requestKey('view', view.id, body),
       })
-      .catch((err: unknown): Reply => {
-        ctx.log.error({ err }, 'modal submission failed');
-        return SOMETHING_WENT_WRONG;
-      });
+      .catch((err: unknown): Reply => failedRequestReply(ctx, err, { what: 'modal submission' }));
     const outcome = await within(work, ctx.ackBudgetMs);
     if (outcome.done && outcome.value.tone === 'error') {
       // Keep the modal open and say what to fix, next to the note (every kind has one).

@@ -4,7 +4,7 @@
 
 import { acknowledgeAlert } from '../../app/acknowledge-alert.ts';
 import type { AlertView } from '../../app/alert-model.ts';
-import { buildCallSheets } from '../../app/build-call-sheets.ts';
+import { collectorSheet } from '../../app/collector-sheet.ts';
 import type { CommandRequest } from '../../app/command-model.ts';
 import { runCommand } from '../../app/commands/run-command.ts';
 import type { Actor, AppDeps } from '../../app/deps.ts';
@@ -12,6 +12,7 @@ import type { Reply } from '../../app/reply.ts';
 import type { CallSheet } from '../../app/sheet-model.ts';
 import { snoozeAlert } from '../../app/snooze-alert.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { reportFailure } from '../../shared/report-failure.ts';
 
 export type AlertChange =
   | { ok: true; value: AlertView }
@@ -30,14 +31,11 @@ export function defaultSlackCore(deps: AppDeps, log: Logger): SlackCore {
   const commandDeps = {
     ...deps,
     reportError: (err: unknown, context: { command: string; user: string }) =>
-      log.error({ err, ...context }, 'command failed'),
+      reportFailure(log, err, context, 'command failed'),
   };
   return {
     runCommand: (req) => runCommand(commandDeps, req),
-    sheetFor: async (code) => {
-      const set = await buildCallSheets(deps, { collectorCode: code });
-      return set.sheets.find((s) => s.collector.code.toLowerCase() === code.toLowerCase()) ?? null;
-    },
+    sheetFor: (code) => collectorSheet(deps, code),
     acknowledgeAlert: (id, actor) => acknowledgeAlert(deps, { id, actor }),
     snoozeAlert: (id, actor, days) => snoozeAlert(deps, { id, actor, days }),
   };

@@ -1,6 +1,7 @@
 // The Slack surface of `callsheet serve`: a Bolt app mounted on the shared HTTP server at
-// /slack/events (signatures always verified, 5-minute window), or connected over Socket Mode when
-// SLACK_APP_TOKEN is set. Off (null) when no Slack setting is present.
+// /slack/events (POST only; signatures always verified, timestamps within 5 minutes either way),
+// or connected over Socket Mode when SLACK_APP_TOKEN is set. Off (null) when no Slack setting is
+// present.
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../../config.ts';
 import type { RouteHandler } from '../../server/http-server.ts';
@@ -8,6 +9,7 @@ import type { Surface, SurfaceContext } from '../../server/surface.ts';
 import { UserError } from '../../shared/errors.ts';
 import { ACK_BUDGET_MS, BackgroundWork } from './answer-in-time.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackEventsRoute } from './events-route.ts';
 import type { SlackHandlerContext } from './handler-context.ts';
 import { registerInteractivity } from './interactivity.ts';
 import { DEFAULT_RETRY_POLICY, SlackCallError, SlackCaller, type SlackRetryPolicy } from './slack-caller.ts';
@@ -86,7 +88,7 @@ export async function createSlackSurface(
       processBeforeResponse: false,
     });
     app = new App({ token: mode.botToken, ...identity, receiver, logger, clientOptions });
-    route = (req, res) => receiver.requestListener(req, res);
+    route = slackEventsRoute(receiver, log);
   } else {
     const receiver = new SocketModeReceiver({
       appToken: mode.appToken,

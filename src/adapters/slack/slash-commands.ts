@@ -7,7 +7,7 @@ import type { SlackMessage } from '../../views/slack/message.ts';
 import { replyBlocks } from '../../views/slack/reply-blocks.ts';
 import { within } from './answer-in-time.ts';
 import { ADMIN_SUBCOMMANDS, type AdminAnswer, runAdmin } from './callsheet-admin.ts';
-import { requestKey, type SlackHandlerContext, SOMETHING_WENT_WRONG } from './handler-context.ts';
+import { failedRequestReply, requestKey, type SlackHandlerContext } from './handler-context.ts';
 import { collectorBySlackUser } from './slack-directory.ts';
 import { replaceMentions, typedText } from './slack-text.ts';
 
@@ -63,10 +63,9 @@ export function registerSlashCommands(app: App, ctx: SlackHandlerContext): void 
           reply.lines = [...(reply.lines ?? []), ...SLACK_HELP_LINES];
         }
         return [toSlack(replyBlocks(reply), reply)];
-      })().catch((err: unknown) => {
-        ctx.log.error({ err, command: name, user: userId }, 'slash command failed');
-        return [toSlack(replyBlocks(SOMETHING_WENT_WRONG))];
-      });
+      })().catch((err: unknown) => [
+        toSlack(replyBlocks(failedRequestReply(ctx, err, { command: name, user: userId }))),
+      ]);
       const outcome = await within(work, ctx.ackBudgetMs);
       if (outcome.done) {
         const [first, ...more] = outcome.value;

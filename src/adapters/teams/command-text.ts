@@ -10,6 +10,8 @@ export const CORE_COMMANDS: readonly CommandName[] = [
   'promises',
   'undo',
   'assign',
+  'hold',
+  'release',
   'help',
 ];
 

@@ -16,10 +16,12 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
+import { failureReply } from '../../app/commands/replies.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { Reply } from '../../app/reply.ts';
 import { todayIn } from '../../domain/calendar.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { reportFailure } from '../../shared/report-failure.ts';
 import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
 import { ALERT_VERBS, alertCard } from '../../views/teams/alert-card.ts';
 import { logFormCard } from '../../views/teams/log-form-card.ts';
@@ -78,15 +80,6 @@ function unknownUserReply(aad: string | null): Reply {
   };
 }
 
-function failureReply(): Reply {
-  return {
-    tone: 'error',
-    title: 'Sorry, that failed on our side.',
-    lines: ['Please try again in a moment; a retried request is recorded only once.'],
-    private: true,
-  };
-}
-
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const { deps, core, auth, log } = options;
   const adapter = new CallsheetTeamsAdapter(auth.settings);
@@ -99,9 +92,9 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_ALL },
   });
   adapter.onTurnError = async (context, err) => {
-    log.error({ err, activityType: context.activity.type }, 'Teams turn failed');
+    reportFailure(log, err, { activityType: context.activity.type }, 'Teams turn failed');
     if (context.activity.type === 'message') {
-      await context.sendActivity(cardActivity(replyCard(failureReply()))).catch(() => {});
+      await context.sendActivity(cardActivity(replyCard(failureReply(err)))).catch(() => {});
     }
   };
 

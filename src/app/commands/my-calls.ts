@@ -2,8 +2,8 @@
 // of their own gets the team view instead.
 import { formatDay } from '../../domain/grammar/format.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { UserError } from '../../shared/errors.ts';
 import { buildCallSheets } from '../build-call-sheets.ts';
+import { collectorSheet } from '../collector-sheet.ts';
 import type { AppDeps } from '../deps.ts';
 import { kpiNotes } from '../kpi-notes.ts';
 import type { Reply } from '../reply.ts';
@@ -13,13 +13,8 @@ import { infoReply } from './replies.ts';
 import { sheetReply } from './sheet-reply.ts';
 
 export async function myCalls(deps: AppDeps, actor: CommandActor): Promise<Reply> {
-  try {
-    const set = await buildCallSheets(deps, { collectorCode: actor.code });
-    const mine = set.sheets.find((s) => s.collector.id === actor.id);
-    if (mine) return sheetReply(mine);
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err; // not a sheet holder: fall through
-  }
+  const mine = await collectorSheet(deps, actor.code);
+  if (mine) return sheetReply(mine);
   if (actor.role !== 'manager') return infoReply(`No call sheet for you today, ${actor.name}.`);
   const team = await buildCallSheets(deps);
   team.summary.notes.push(...(await kpiNotes(deps, team.asOf)));

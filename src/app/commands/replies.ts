@@ -1,4 +1,5 @@
 // Small builders for the replies every command gives.
+import { isConnectionLost } from '../../store/sql-errors.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
 
 export const errorReply = (title: string, lines: string[] = [], actions: ReplyAction[] = []): Reply => ({
@@ -22,3 +23,20 @@ export const undoAction = (interactionId: number): ReplyAction => ({
   label: 'Undo',
   token: String(interactionId),
 });
+
+/** What a person sees when something unexpected failed: nothing was recorded, try again. */
+export const somethingWentWrongReply = (): Reply =>
+  errorReply('Something went wrong on our side and nothing was recorded. Please try again.', [
+    'If it keeps happening, tell your Callsheet admin (the details are in the server log).',
+  ]);
+
+/** What a person sees while the database cannot be reached (a restart, a failover). */
+export const databaseUnavailableReply = (): Reply =>
+  errorReply(
+    'The database is not answering right now, so nothing was recorded. Please try again in a minute.',
+    ['Callsheet reconnects by itself; a repeated request is recorded only once.'],
+  );
+
+/** The reply for anything thrown: a lost database connection is said as such, the rest apologised for. */
+export const failureReply = (err: unknown): Reply =>
+  isConnectionLost(err) ? databaseUnavailableReply() : somethingWentWrongReply();

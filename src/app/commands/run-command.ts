@@ -1,6 +1,9 @@
 // The one entry point every surface calls: a command from a known collector → a platform-neutral
-// reply. It never throws: expected problems are replies that say how to fix them, and anything
-// unexpected becomes a safe apology (reported through deps.reportError) with nothing half-written.
+// reply. It never throws: expected problems are replies that say how to fix them, a lost database
+// connection is retried once and then answered with "try again", and anything unexpected becomes a
+// safe apology (reported through deps.reportError) with nothing half-written.
+import { unstorableText } from '../../domain/safe-text.ts';
+import { retryOnceIfConnectionLost } from '../../store/sql-errors.ts';
 import type { CommandRequest } from '../command-model.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
@@ -12,7 +15,7 @@ import { helpReply } from './help.ts';
 import { listPromises } from './list-promises.ts';
 import { logCall } from './log-call.ts';
 import { myCalls } from './my-calls.ts';
-import { errorReply } from './replies.ts';
+import { errorReply, failureReply } from './replies.ts';
 import { showAccount } from './show-account.ts';
 import { undoChange } from './undo-change.ts';
 
@@ -38,28 +41,34 @@ const ALIASES: Record<string, string> = {
 
 export async function runCommand(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
   try {
-    let command = String(req.command ?? '')
-      .trim()
-      .replace(/^\//, '')
-      .toLowerCase();
-    let text = String(req.text ?? '');
-    if (command === '' || command === 'callsheet') ({ command, text } = splitCommandLine(text));
-    command = ALIASES[command] ?? command;
-    if (text.length > MAX_TEXT)
-      return errorReply(`That message is ${text.length} characters; commands take at most ${MAX_TEXT}.`);
-    if (command === 'help' || command === '') return helpReply(text);
-    const actor = await findActor(deps.store.sql, req.user);
-    if (!actor) {
-      const m = notLinkedMessage(req.user);
-      return errorReply(m.title, m.lines);
-    }
-    return await dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`);
+    // Every command is a read or a write recorded once per request key, so after a lost
+    // connection (a killed backend, a failover) it is safe to run it once more.
+    return await retryOnceIfConnectionLost(() => runOnce(deps, req));
   } catch (err) {
     deps.reportError?.(err, { command: String(req.command), user: `${req.user?.platform}:${req.user?.id}` });
-    return errorReply('Something went wrong on our side and nothing was recorded. Please try again.', [
-      'If it keeps happening, tell your Callsheet admin (the details are in the server log).',
-    ]);
+    return failureReply(err);
   }
+}
+
+async function runOnce(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
+  let command = String(req.command ?? '')
+    .trim()
+    .replace(/^\//, '')
+    .toLowerCase();
+  let text = String(req.text ?? '');
+  if (command === '' || command === 'callsheet') ({ command, text } = splitCommandLine(text));
+  command = ALIASES[command] ?? command;
+  if (text.length > MAX_TEXT)
+    return errorReply(`That message is ${text.length} characters; commands take at most ${MAX_TEXT}.`);
+  const unstorable = unstorableText(text);
+  if (unstorable) return errorReply(`That message ${unstorable}.`, ['Nothing was recorded.']);
+  if (command === 'help' || command === '') return helpReply(text);
+  const actor = await findActor(deps.store.sql, req.user);
+  if (!actor) {
+    const m = notLinkedMessage(req.user);
+    return errorReply(m.title, m.lines);
+  }
+  return dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`);
 }
 
 function dispatch(

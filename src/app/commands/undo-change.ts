@@ -4,6 +4,7 @@
 import { customerLabel } from '../../domain/grammar/format.ts';
 import { readSettings } from '../../store/settings.ts';
 import type { SqlConn } from '../../store/sql.ts';
+import { violatedConstraint } from '../../store/sql-errors.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -53,7 +54,8 @@ export async function undoChange(
         ? 'Nothing to undo: you have not changed anything from chat yet.'
         : 'That change is not yours to undo.',
     );
-  if (change.undone) return infoReply(`Already undone: ${change.title ?? change.outcome}.`);
+  const alreadyUndone = () => infoReply(`Already undone: ${change.title ?? change.outcome}.`);
+  if (change.undone) return alreadyUndone();
   const ageMs = deps.now().getTime() - new Date(change.occurred_at).getTime();
   if (ageMs > undoMinutes * 60_000)
     return infoReply(`Too late to undo: changes can be undone for ${undoMinutes} minutes.`, [
@@ -61,8 +63,8 @@ export async function undoChange(
     ]);
 
   const now = deps.now();
+  const what = (change.title ?? change.outcome).replace(/^Recorded: /, '');
   return recordChange(conn, actor, key, now, async (_id, tx) => {
-    const what = (change.title ?? change.outcome).replace(/^Recorded: /, '');
     return {
       interaction: {
         customerId: change.customer_id,
@@ -78,8 +80,16 @@ export async function undoChange(
       },
       effects: () => reverseEffects(tx, change, actor, now),
     };
+  }).catch((err: unknown) => {
+    // Another request undid it between our check and our write (a double-click): the index
+    // that allows one undo per change refused this one, and nothing of it was written.
+    if (violatedConstraint(err) === ONE_UNDO_INDEX) return alreadyUndone();
+    throw err;
   });
 }
+
+/** The unique index on interactions(corrects_id) of undo rows (prisma/schema.prisma). */
+const ONE_UNDO_INDEX = 'interactions_one_undo_idx';
 
 async function reverseEffects(
   tx: SqlConn,

@@ -3,6 +3,7 @@
 // get a leading apostrophe: customer names come from outside and are data.
 import type { AutomatedRow } from '../../app/sheet-model.ts';
 import { decimalFromCents } from '../../domain/money.ts';
+import { csvField } from '../../ingest/csv-line.ts';
 
 const HEADER = [
   'customer_code',
@@ -19,10 +20,8 @@ const HEADER = [
   'over_capacity',
 ];
 
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+// The one CSV field writer (quoting, and the apostrophe that keeps formulas from running).
+export { csvField };
 
 export function mailMergeCsv(rows: readonly AutomatedRow[]): string {
   const lines = [HEADER.join(',')];
@@ -35,7 +34,7 @@ export function mailMergeCsv(rows: readonly AutomatedRow[]): string {
       r.contact?.email ?? '',
       r.action.step,
       r.action.label,
-    ].map(csvField);
+    ].map((v) => csvField(v));
     lines.push(
       [
         ...text,

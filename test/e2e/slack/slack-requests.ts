@@ -1,10 +1,17 @@
 // Builders for the requests Slack sends to /slack/events, signed the way Slack signs them
 // (v0: HMAC-SHA256 over `v0:{timestamp}:{raw body}` with the app's signing secret).
 import { createHmac } from 'node:crypto';
-import { FAKE_TEAM_ID } from './fake-slack.ts';
+import { FAKE_TEAM_ID, type FakeSlack } from './fake-slack.ts';
 
 export const TEST_SIGNING_SECRET = '8f742231b10e8888abcd99e0e0e085a5';
 export const TEST_BOT_TOKEN = 'xoxb-0000-test-token';
+
+/** The settings that point a Callsheet at the fake Slack, in HTTP mode. */
+export const slackEnv = (fake: Pick<FakeSlack, 'apiUrl'>): Record<string, string> => ({
+  SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+  SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+  SLACK_API_URL: fake.apiUrl,
+});
 
 export function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -145,4 +152,22 @@ export function postToSlackEvents(
   options: SignOptions = {},
 ): Promise<Response> {
   return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers: signedHeaders(body, options), body });
+}
+
+/**
+ * Posts a signed body and resolves with the answer as text: the ack's body when the answer rode on
+ * it, else what Slack's response_url `responseId` received (the fake records it).
+ */
+export async function slackAnswer(
+  baseUrl: string,
+  fake: Pick<FakeSlack, 'arrivalOf' | 'responses'>,
+  body: string,
+  responseId: string,
+  timeoutMs = 30_000,
+): Promise<{ status: number; text: string }> {
+  const res = await postToSlackEvents(baseUrl, body);
+  const raw = await res.text();
+  if (raw || res.status !== 200) return { status: res.status, text: raw };
+  await fake.arrivalOf(responseId, timeoutMs);
+  return { status: res.status, text: JSON.stringify(fake.responses.find((r) => r.id === responseId)?.body) };
 }

@@ -5,7 +5,13 @@ import { runCallsheet, storeEnv } from '../../support/run-cli.ts';
 import { type ServeProcess, spawnServe } from '../../support/spawn-serve.ts';
 import { createTestDatabase } from '../../support/test-store.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
-import { postToSlackEvents, slashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './slack-requests.ts';
+import {
+  postToSlackEvents,
+  slackEnv,
+  slashCommand,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+} from './slack-requests.ts';
 
 let fake: FakeSlack;
 let serving: ServeProcess;
@@ -14,12 +20,7 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
   fake = await startFakeSlack();
   db = await createTestDatabase();
-  serving = await spawnServe({
-    ...storeEnv(db),
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
+  serving = await spawnServe({ ...storeEnv(db), ...slackEnv(fake) });
 });
 afterAll(async () => {
   if (serving?.child.exitCode === null) await serving.stop();

@@ -64,6 +64,8 @@ describe('Slack request signatures', () => {
     ['a signature made with another secret', { secret: 'ffffffffffffffffffffffffffffffff' }],
     ['no signature', { signature: null }],
     ['a timestamp 6 minutes old', { timestamp: Math.floor(Date.now() / 1000) - 360 }],
+    ['a validly signed timestamp 10 minutes ahead', { timestamp: Math.floor(Date.now() / 1000) + 600 }],
+    ['a validly signed timestamp a year ahead', { timestamp: Math.floor(Date.now() / 1000) + 365 * 86_400 }],
   ])('answers 401 to %s and changes nothing', async (_name, options) => {
     const before = await counts();
     const res = await postToSlackEvents(server.url, bind(), options);
@@ -120,6 +122,19 @@ describe('Slack request signatures', () => {
     await expect.poll(async () => (await counts())?.bindings).toBe(1);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
+
+  it.each(['GET', 'PUT', 'DELETE'])(
+    'answers 405 to %s /slack/events, and logs none of its headers',
+    async (method) => {
+      const res = await fetch(`${server.url}/slack/events`, {
+        method,
+        headers: { authorization: 'Bearer s3cret-bearer', cookie: 'session=s3cret-cookie' },
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(server.logs()).not.toMatch(/s3cret|cookie/i);
+    },
+  );
 
   it('never logs the signature or the token', () => {
     expect(server.logs()).not.toContain(TEST_SIGNING_SECRET);

@@ -49,6 +49,25 @@ describe('who may log', () => {
     expect(teams.title).toBe('Recorded: No answer from Testa Foods (TESTA)');
   });
 
+  it.each([
+    [
+      'a NUL',
+      'logcall TESTCO note a\u0000b',
+      /contains a NUL character \(\\0\) at position 14, which cannot be stored/,
+    ],
+    [
+      'an unpaired surrogate',
+      'logcall TESTCO note a\ud800b',
+      /contains a broken character \(an unpaired UTF-16 surrogate/,
+    ],
+  ])('refuses %s with a message and records nothing', async (_, line, message) => {
+    const before = await count(store, 'interactions');
+    const reply = await run(line);
+    expect(reply).toMatchObject({ tone: 'error', title: expect.stringMatching(message) });
+    expect(reply.title).not.toMatch(/went wrong/);
+    expect(await count(store, 'interactions')).toBe(before);
+  });
+
   it('refuses a pasted novel in one line', async () => {
     const reply = await run(`logcall TESTCO note ${'x'.repeat(20_000)}`);
     expect(reply).toMatchObject({ tone: 'error', title: expect.stringMatching(/at most 10000/) });
@@ -296,5 +315,33 @@ describe('look-ups', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+// An Undo button clicked ten times at once (a Slack double-click, a retry storm) undoes the change
+// once: one undo row, one "Undone" reply, the others told it is already undone — by plain undo
+// and by the button's token alike. Each case logs as a collector of its own, whose only change it
+// is (a plain undo that starts after the winner committed would otherwise undo an older one).
+describe('racing undo requests', () => {
+  it.each([
+    ['plain undo', '', 'racer1'],
+    ['undo by token', 'token', 'racer2'],
+  ])('%s: ten at once undo the change once', async (_, by, as) => {
+    await store.sql.query(`INSERT INTO collectors (code, name) VALUES ($1, $1)`, [as]);
+    const logged = await run('logcall TESTCO promised 700 by 6/3', { as });
+    const undo = logged.actions?.find((a) => a.kind === 'undo');
+    const id = Number(undo?.kind === 'undo' ? undo.token : Number.NaN);
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () => run(`undo ${by ? id : ''}`.trim(), { as })),
+    );
+    expect(replies.filter((r) => r.title.startsWith('Undone: '))).toHaveLength(1);
+    // A plain undo that starts after the first one committed finds nothing left to undo.
+    for (const r of replies.filter((r) => !r.title.startsWith('Undone: ')))
+      expect(r).toMatchObject({
+        tone: 'info',
+        title: expect.stringMatching(/^(Already undone: |Nothing to undo)/),
+      });
+    expect(await count(store, `interactions WHERE outcome = 'undo' AND corrects_id = $1`, [id])).toBe(1);
+    expect(await count(store, `promises WHERE interaction_id = $1 AND status = 'cancelled'`, [id])).toBe(1);
   });
 });

@@ -1,7 +1,6 @@
 // Imports that succeed: every format, re-imports that change nothing, changed files that update
 // only what changed, payments applied oldest-first, and export → import as a no-op.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,28 +9,12 @@ import { type ImportRequest, importFiles } from '../../../src/app/import-files.t
 import { loadDemo } from '../../../src/demo/load-demo.ts';
 import { ENTITIES } from '../../../src/ingest/entities.ts';
 import { dbFingerprint } from '../../support/db-fingerprint.ts';
+import { EXAMPLES, IMPORT_ACTOR, importStore } from '../../support/import-store.ts';
 import { openTestStore, type TestStore } from '../../support/test-store.ts';
 
-const EXAMPLES = path.join(import.meta.dirname, '../../../examples/import');
-const actor = { code: 'tester', source: 'import' as const };
-let store: TestStore;
-let dir: string;
-const deps = () => ({ store, now: () => new Date('2027-05-28T12:00:00Z') });
-
-beforeAll(async () => {
-  store = await openTestStore();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'callsheet-import-'));
-});
-afterAll(async () => {
-  await store?.close();
-});
-
-function file(name: string, content: string | Buffer): string {
-  const p = path.join(dir, name);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, content);
-  return p;
-}
+const fx = importStore();
+const { deps, file } = fx;
+const actor = IMPORT_ACTOR;
 
 async function run(request: Omit<ImportRequest, 'actor'>) {
   const result = await importFiles(deps(), { actor, ...request });
@@ -43,7 +26,7 @@ const totals = (report: Awaited<ReturnType<typeof run>>) =>
   Object.fromEntries(report.files.map((f) => [f.entity, [f.inserted, f.updated, f.unchanged, f.rejected]]));
 
 async function invoice(number: string) {
-  const [row] = await store.sql.query(
+  const [row] = await fx.store().sql.query(
     `SELECT amount::text, open_amount::text, status::text, paid_on::text, due_date::text, disputed, actor, source
        FROM invoices WHERE number = $1`,
     [number],
@@ -64,7 +47,7 @@ describe('importing the example files', () => {
       invoices: [5, 0, 0, 0],
       payments: [2, 0, 0, 0],
     });
-    const before = await dbFingerprint(store.sql);
+    const before = await dbFingerprint(fx.store().sql);
     const again = await run({ paths: [EXAMPLES] });
     expect(totals(again)).toEqual({
       collectors: [0, 0, 3, 0],
@@ -74,9 +57,11 @@ describe('importing the example files', () => {
       invoices: [0, 0, 5, 0],
       payments: [0, 0, 2, 0],
     });
-    const after = await dbFingerprint(store.sql);
+    const after = await dbFingerprint(fx.store().sql);
     expect({ ...after, audit_events: '' }).toEqual({ ...before, audit_events: '' });
-    const audits = await store.sql.query(`SELECT actor, source, action, data FROM audit_events ORDER BY id`);
+    const audits = await fx
+      .store()
+      .sql.query(`SELECT actor, source, action, data FROM audit_events ORDER BY id`);
     expect(audits).toHaveLength(2);
     expect(audits[1]).toMatchObject({ actor: 'tester', source: 'import', action: 'import' });
   });
@@ -97,9 +82,11 @@ describe('importing the example files', () => {
       open_amount: '-450.00',
       status: 'open',
     });
-    const [c] = await store.sql.query(
-      `SELECT c.credit_limit::text, c.margin_pct::text, col.code AS collector FROM customers c JOIN collectors col ON col.id = c.collector_id WHERE c.code = 'CRUX'`,
-    );
+    const [c] = await fx
+      .store()
+      .sql.query(
+        `SELECT c.credit_limit::text, c.margin_pct::text, col.code AS collector FROM customers c JOIN collectors col ON col.id = c.collector_id WHERE c.code = 'CRUX'`,
+      );
     expect(c).toEqual({ credit_limit: '100000.00', margin_pct: '31.00', collector: 'ana' });
   });
 
@@ -110,9 +97,9 @@ describe('importing the example files', () => {
     );
     const report = await run({ paths: [p] });
     expect(totals(report)).toEqual({ customers: [0, 1, 1, 0] });
-    const [acme] = await store.sql.query(
-      `SELECT name, industry, credit_limit::text FROM customers WHERE code = 'ACME'`,
-    );
+    const [acme] = await fx
+      .store()
+      .sql.query(`SELECT name, industry, credit_limit::text FROM customers WHERE code = 'ACME'`);
     expect(acme).toEqual({
       name: 'Acme Tools International',
       industry: 'Manufacturing',
@@ -129,7 +116,7 @@ describe('importing the example files', () => {
       'pay/payments.csv',
       'reference,customer,date,amount\nPAY-A,BOLT,2027-05-10,2900\nPAY-B,BOLT,2027-05-11,150\n',
     );
-    const report = await run({ paths: [path.join(dir, 'pay')] });
+    const report = await run({ paths: [fx.path('pay')] });
     expect(report.status).toBe('written');
     // INV-5003 (2027-03-22, 2800 open) takes 2800 of PAY-A, P-INV-1 the remaining 100, then PAY-B 100 + 50.
     expect(await invoice('INV-5003')).toMatchObject({
@@ -143,7 +130,7 @@ describe('importing the example files', () => {
       paid_on: '2027-05-11',
     });
     expect(await invoice('P-INV-2')).toMatchObject({ open_amount: '250.00', status: 'open', paid_on: null });
-    const apps = await store.sql.query(
+    const apps = await fx.store().sql.query(
       `SELECT p.reference, i.number, a.amount::text FROM payment_applications a JOIN payments p ON p.id = a.payment_id
          JOIN invoices i ON i.id = a.invoice_id WHERE p.reference IN ('PAY-A', 'PAY-B') ORDER BY p.reference, i.issue_date`,
     );
@@ -159,16 +146,18 @@ describe('importing the example files', () => {
 describe('a bulk load', () => {
   it('drops the indexes for the insert and rebuilds them as they were', async () => {
     const indexes = () =>
-      store.sql.query(
-        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'orders' ORDER BY indexname`,
-      );
+      fx
+        .store()
+        .sql.query(
+          `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'orders' ORDER BY indexname`,
+        );
     const before = await indexes();
     const rows = Array.from({ length: 50 }, (_, i) => `B-${i},ACME,2027-05-01,${i}.50`);
     const p = file('bulk/orders.csv', `number,customer,date,amount\n${rows.join('\n')}\n`);
     const report = await run({ paths: [p], bulkRows: 10 });
     expect(totals(report)).toEqual({ orders: [50, 0, 0, 0] });
     expect(await indexes()).toEqual(before);
-    const [n] = await store.sql.query(`SELECT count(*)::int AS n FROM orders WHERE number LIKE 'B-%'`);
+    const [n] = await fx.store().sql.query(`SELECT count(*)::int AS n FROM orders WHERE number LIKE 'B-%'`);
     expect(n).toEqual({ n: 50 });
   });
 });
@@ -188,7 +177,7 @@ describe('formats', () => {
     );
     file('fmt/orders.csv.gz', gzipSync('number,customer,date,amount\nO-J1,J1,2027-05-01,99.95\n'));
     file('fmt/invoices.csv', gzipSync('number,customer,issue_date,amount\nI-J1,J1,2027-05-01,99.95\n'));
-    const report = await run({ paths: [path.join(dir, 'fmt')] });
+    const report = await run({ paths: [fx.path('fmt')] });
     expect(report.status).toBe('written');
     expect(totals(report)).toEqual({
       customers: [2, 0, 0, 0],
@@ -196,9 +185,9 @@ describe('formats', () => {
       orders: [1, 0, 0, 0],
       invoices: [1, 0, 0, 0],
     });
-    const [j1] = await store.sql.query(
-      `SELECT credit_limit::text, risk_rating FROM customers WHERE code = 'J1'`,
-    );
+    const [j1] = await fx
+      .store()
+      .sql.query(`SELECT credit_limit::text, risk_rating FROM customers WHERE code = 'J1'`);
     expect(j1).toEqual({ credit_limit: '1234.50', risk_rating: 2 });
   });
 
@@ -239,7 +228,7 @@ describe('export', () => {
     '→ import of the demo company as %s changes nothing',
     async (format) => {
       const demoDeps = { store: demo, now: () => new Date('2027-05-28T12:00:00Z') };
-      const out = path.join(dir, `roundtrip-${format}`);
+      const out = fx.path(`roundtrip-${format}`);
       mkdirSync(out, { recursive: true });
       for (const entity of ENTITIES) {
         let text = '';

@@ -1,34 +1,14 @@
 // Every malformation is refused with a precise message naming the row, column and value, and
 // leaves the database exactly as it was.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src/app/import-files.ts';
 import { dbFingerprint } from '../../support/db-fingerprint.ts';
-import { openTestStore, type TestStore } from '../../support/test-store.ts';
+import { EXAMPLES, IMPORT_ACTOR, importStore } from '../../support/import-store.ts';
 
-const EXAMPLES = path.join(import.meta.dirname, '../../../examples/import');
-const actor = { code: 'tester', source: 'import' as const };
-let store: TestStore;
-let dir: string;
-const deps = () => ({ store, now: () => new Date('2027-05-28T12:00:00Z') });
-
-beforeAll(async () => {
-  store = await openTestStore();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'callsheet-import-'));
-  const seeded = await importFiles(deps(), { paths: [EXAMPLES], actor });
-  expect(seeded.ok && seeded.value.status).toBe('written');
-});
-afterAll(async () => {
-  await store?.close();
-});
-
-function file(name: string, content: string | Buffer): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const fx = importStore({ examples: true });
+const { deps, file } = fx;
+const actor = IMPORT_ACTOR;
 
 const INVOICE_HEADER = 'number,customer,issue_date,amount\n';
 
@@ -130,7 +110,7 @@ const cases: {
 
 describe('a malformed import file', () => {
   it.each(cases)('is refused for $name, and nothing changes', async ({ file: name, content, error }) => {
-    const before = await dbFingerprint(store.sql);
+    const before = await dbFingerprint(fx.store().sql);
     const p = file(name, content);
     const result = await importFiles(deps(), { paths: [p], actor });
     expect(result.ok).toBe(true);
@@ -147,7 +127,7 @@ describe('a malformed import file', () => {
       expect(report[0]).toBe('row,column,value,reason');
       expect(report[1]).toMatch(new RegExp(`^${error.row},${error.column},`));
     }
-    expect(await dbFingerprint(store.sql)).toEqual(before);
+    expect(await dbFingerprint(fx.store().sql)).toEqual(before);
   });
 
   it('is refused whole even when only one row of many is bad; --skip-invalid writes the rest', async () => {
@@ -156,17 +136,17 @@ describe('a malformed import file', () => {
       (_, i) => `INV-8${String(i).padStart(3, '0')},ACME,2027-05-01,${i === 60 ? 'oops' : '10.00'}`,
     );
     const p = file('invoices.csv', `${INVOICE_HEADER}${rows.join('\n')}\n`);
-    const before = await dbFingerprint(store.sql);
+    const before = await dbFingerprint(fx.store().sql);
     const refused = await importFiles(deps(), { paths: [p], actor });
     expect(refused.ok && refused.value.files[0]).toMatchObject({ rows: 120, rejected: 1, inserted: 119 });
     expect(refused.ok && refused.value.status).toBe('rejected');
-    expect(await dbFingerprint(store.sql)).toEqual(before);
+    expect(await dbFingerprint(fx.store().sql)).toEqual(before);
     const skipped = await importFiles(deps(), { paths: [p], actor, skipInvalid: true });
     expect(skipped.ok && skipped.value.status).toBe('written');
     expect(skipped.ok && skipped.value.files[0]).toMatchObject({ inserted: 119, rejected: 1 });
-    const [n] = await store.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM invoices WHERE number LIKE 'INV-8%'`,
-    );
+    const [n] = await fx
+      .store()
+      .sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoices WHERE number LIKE 'INV-8%'`);
     expect(n?.n).toBe(119);
   });
 
@@ -184,7 +164,7 @@ describe('a malformed import file', () => {
 
   it('a dry run reports what would change and writes nothing', async () => {
     const p = file('customers.csv', 'code,name\nDRY1,Dry One\nACME,Acme Tools Inc.\n');
-    const before = await dbFingerprint(store.sql);
+    const before = await dbFingerprint(fx.store().sql);
     const result = await importFiles(deps(), { paths: [p], actor, dryRun: true });
     expect(result.ok && result.value.status).toBe('dry_run');
     expect(result.ok && result.value.files[0]).toMatchObject({
@@ -193,7 +173,7 @@ describe('a malformed import file', () => {
       unchanged: 1,
       rejected: 0,
     });
-    expect(await dbFingerprint(store.sql)).toEqual(before);
+    expect(await dbFingerprint(fx.store().sql)).toEqual(before);
   });
 
   it('refuses bad options and unknown file names as values', async () => {
@@ -207,7 +187,7 @@ describe('a malformed import file', () => {
         message: expect.stringMatching(/cannot tell what .*stuff\.csv holds/),
       },
     });
-    const missing = await importFiles(deps(), { paths: [path.join(dir, 'nope.csv')], actor });
+    const missing = await importFiles(deps(), { paths: [fx.path('nope.csv')], actor });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
