@@ -1,4 +1,5 @@
-// `policy fit`: tunes the lateness model's few parameters (shrinkage, spread floor, trend weight) on
+// `policy fit`: tunes the lateness model's few parameters (shrinkage, spread floor, trend weight,
+// surprise rate) on
 // the company's own history. Each replayed day's inputs and what later went late are read once;
 // parameter sets are then scored in memory by the share of still-early late dollars their lists
 // would have held. The result is judged on a later window than the one it learned from, and kept
@@ -45,6 +46,9 @@ export interface WindowScore {
 
 export interface FitReport {
   before: FittedParameters;
+  /** The best values found on the learning window, kept or not. */
+  fitted: FittedParameters;
+  /** The values in effect now. */
   after: FittedParameters;
   fit: WindowScore;
   test: WindowScore;
@@ -63,6 +67,7 @@ const GRID: Record<(typeof FITTED)[number], readonly number[]> = {
   shrinkage: [0.5, 1, 2, 4, 8, 16, 32],
   spreadFloorDays: [1, 2, 3, 4, 6, 8, 12],
   trendWeight: [0, 0.25, 0.5, 0.75, 1, 1.5],
+  surpriseRate: [0, 0.005, 0.01, 0.02, 0.03, 0.05],
 };
 
 interface ReplayDay {
@@ -75,6 +80,7 @@ const pick = (l: LatenessSettings): FittedParameters => ({
   shrinkage: l.shrinkage,
   spreadFloorDays: l.spreadFloorDays,
   trendWeight: l.trendWeight,
+  surpriseRate: l.surpriseRate,
 });
 
 export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResult> {
@@ -213,7 +219,8 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
     ok: true,
     value: {
       before,
-      after: changed && !worse ? best : before,
+      fitted: best,
+      after: save ? best : before,
       fit,
       test,
       capacity,

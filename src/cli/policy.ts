@@ -19,7 +19,7 @@ interface FitFlags {
 
 const pct = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)}%`);
 const params = (p: FitReport['before']) =>
-  `shrinkage ${p.shrinkage}, spread floor ${p.spreadFloorDays} days, trend weight ${p.trendWeight}`;
+  `shrinkage ${p.shrinkage}, spread floor ${p.spreadFloorDays} days, trend weight ${p.trendWeight}, surprise rate ${p.surpriseRate}`;
 const windowLine = (label: string, w: WindowScore) =>
   `  ${label.padEnd(24)} ${w.from} to ${w.to} (${w.days} days): before ${pct(w.before)}, after ${pct(w.after)}; largest overdue first ${pct(w.largestOverdue)}`;
 
@@ -29,7 +29,7 @@ export function fitText(r: FitReport): string {
     windowLine('learned from', r.fit),
     windowLine('judged on (later days)', r.test),
     `  before: ${params(r.before)}`,
-    `  after:  ${params(r.after)}`,
+    `  fitted: ${params(r.fitted)}`,
     r.saved
       ? '  Saved as the policy settings (`callsheet settings` shows them; `callsheet settings reset policy.lateness.<name>` puts one back).'
       : `  Not saved: ${r.kept ?? 'dry run'}.`,
@@ -42,7 +42,7 @@ export function registerPolicy(program: Command, ctx: CliContext): void {
   policy
     .command('fit')
     .description(
-      'fit the lateness model (shrinkage, spread floor, trend weight) on past days; judged on later days, saved if not worse',
+      'fit the lateness model (shrinkage, spread floor, trend weight, surprise rate) on past days; judged on later days, saved if not worse',
     )
     .option(
       '--from <date>',

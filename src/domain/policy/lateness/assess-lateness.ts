@@ -103,6 +103,8 @@ export function assessLateness(
   const promised = promiseCover(subject);
   const invoices: InvoiceLateness[] = subject.open.map((inv, i) => {
     let p = inv.dpd > L ? 1 : Math.min(1, sL / Math.max(sL, survival(inv.dpd)));
+    // However clean a history, a customer can stop paying: no invoice is ever safer than that.
+    p = settings.surpriseRate + (1 - settings.surpriseRate) * p;
     // A promise not yet due lowers the odds by the customer's record of keeping promises.
     const covered = promised[i] ?? 0;
     if (covered > 0 && inv.dpd <= L) p *= 1 - covered * (subject.promiseKeptRate ?? 0);

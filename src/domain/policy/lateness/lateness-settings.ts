@@ -1,5 +1,5 @@
 // The lateness model's settings: what "late" means to the company (L), and the model's few
-// parameters. Defaults work with no fit; `callsheet policy fit` tunes the three marked "fitted" on
+// parameters. Defaults work with no fit; `callsheet policy fit` tunes the four marked "fitted" on
 // the company's own history.
 import { z } from 'zod';
 
@@ -13,6 +13,8 @@ export const latenessSchema = z
     spreadFloorDays: z.number().min(0.5).max(60).default(4),
     /** Fitted. How much of a customer's trend (getting slower or faster over the year) is projected to today: 0 = none, 1 = all. */
     trendWeight: z.number().min(0).max(2).default(0.5),
+    /** Fitted. The least p of any invoice: the chance a customer stops paying whatever its history says. */
+    surpriseRate: z.number().min(0).max(0.5).default(0.01),
     /** Pseudo-invoices of the wider segment in a narrower one (terms → industry → region). */
     peerShrinkage: z.number().min(0).max(10_000).default(20),
     /** A past invoice weighs half as much after this many days. */
@@ -25,5 +27,5 @@ export const latenessSchema = z
 export type LatenessSettings = z.output<typeof latenessSchema>;
 
 /** The parameters `policy fit` tunes; the rest are fixed policy. */
-export const FITTED = ['shrinkage', 'spreadFloorDays', 'trendWeight'] as const;
+export const FITTED = ['shrinkage', 'spreadFloorDays', 'trendWeight', 'surpriseRate'] as const;
 export type FittedParameter = (typeof FITTED)[number];

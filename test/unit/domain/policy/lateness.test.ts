@@ -57,6 +57,7 @@ const params = fc.record({
   shrinkage: fc.double({ min: 0, max: 50, noNaN: true }),
   spreadFloorDays: fc.double({ min: 0.5, max: 30, noNaN: true }),
   trendWeight: fc.double({ min: 0, max: 2, noNaN: true }),
+  surpriseRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
   lateDays: fc.integer({ min: 1, max: 120 }),
 });
 
