@@ -216,30 +216,6 @@ async function paymentHistory(
 }
 
 /**
- * The year of days-to-pay of the customers overdue on the day (their open invoices as the engine
- * sees them) that habitually pay later than their terms: the only history selection needs
- * (patternGraceDays). Defined in SQL so it runs beside the main query, not after it.
- */
-function readPatternHistory(
-  conn: SqlConn,
-  asOf: IsoDate,
-  laterReceipts: boolean,
-  customerIds: readonly number[] | undefined,
-): Promise<Map<number, AccountInputs['payments']>> {
-  return paymentHistory(
-    conn,
-    {
-      monthly: false,
-      with: `WITH ${openOnDay('$2::int[]', laterReceipts)}`,
-      customers: `customer_id IN (
-        SELECT o.customer_id FROM open_on_day o JOIN customers c ON c.id = o.customer_id
-         WHERE o.dpd > 0 AND c.expected_days_to_pay > c.terms_days)`,
-    },
-    [asOf, customerIds ? [...customerIds] : null],
-  );
-}
-
-/**
  * `open_on_day`: every invoice open at the end of day $1 — id, customer, due date, days past due
  * (`dpd`) and the balance then in whole cents (`oc`) — optionally only the customers in `ids` (an
  * int[] parameter; NULL for all). When nothing was received after the day (the morning's case) the
@@ -376,6 +352,33 @@ const list = (row: Raw, key: string) => (row[key] ?? []) as string[];
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** The year's days-to-pay statistics (no monthly series) from the settled invoices read as arrays. */
+function paymentsOf(paid: PaidInvoices): AccountInputs['payments'] {
+  let recentN = 0;
+  let recentDt = 0;
+  let priorN = 0;
+  let priorDt = 0;
+  let dt2 = 0;
+  for (let k = 0; k < paid.daysToPay.length; k++) {
+    const d = paid.daysToPay[k]!;
+    if (paid.daysAgo[k]! < 182) {
+      recentN++;
+      recentDt += d;
+    } else {
+      priorN++;
+      priorDt += d;
+    }
+    dt2 += d * d;
+  }
+  return paymentStats({
+    recent_n: recentN,
+    recent_dt: recentDt,
+    prior_n: priorN,
+    prior_dt: priorDt,
+    year_dt2: dt2,
+  });
+}
+
 /** Averages and spread of days-to-pay from the per-window sums the query returns. */
 function paymentStats(row: Raw): AccountInputs['payments'] {
   const recentCount = int(row, 'recent_n');
@@ -472,7 +475,7 @@ export async function readSheetInputs(
 ): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
-  const [rows, pattern, histories, promiseRecord] = await Promise.all([
+  const [rows, histories, promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
       c.query(later ? SQL.past : SQL.today, [
         q.asOf,
@@ -484,7 +487,6 @@ export async function readSheetInputs(
         q.promiseGraceDays,
       ]),
     ),
-    readPatternHistory(conn, q.asOf, later, q.customerIds),
     paid(conn, q),
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
@@ -492,8 +494,8 @@ export async function readSheetInputs(
   // Sorted here rather than in SQL, where the sort would carry every wide row.
   const accounts = rows.map(toAccount).sort(byCode);
   for (const a of accounts) {
-    a.payments = pattern.get(a.customerId) ?? a.payments;
     const paid = histories.get(a.customerId);
+    if (paid) a.payments = paymentsOf(paid.paid);
     a.history = paid ? historyOf(paid.paid) : NO_HISTORY;
     histories.delete(a.customerId);
   }
@@ -522,6 +524,7 @@ export async function preloadPaidInvoices(
             array_agg(i.paid_on - DATE '1970-01-01' ORDER BY i.id) AS paid,
             array_agg(i.issue_date - DATE '1970-01-01' ORDER BY i.id) AS issued,
             array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x,
+            array_agg(i.paid_on - i.issue_date ORDER BY i.id) AS d,
             array_agg((i.amount * 100)::int8 ORDER BY i.id) AS a
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $2::date AND i.paid_on > $1::date - 365 AND i.status <> 'void'
@@ -539,6 +542,7 @@ export async function preloadPaidInvoices(
     paid: row.paid as number[],
     issued: row.issued as number[],
     x: row.x as number[],
+    d: row.d as number[],
     a: (row.a as (string | number | bigint)[]).map(Number),
   }));
   return async (_conn, q) => {
@@ -549,15 +553,17 @@ export async function preloadPaidInvoices(
       if (only && !only.has(c.id)) continue;
       const daysLate: number[] = [];
       const daysAgo: number[] = [];
+      const daysToPay: number[] = [];
       const cents: number[] = [];
       for (let k = 0; k < c.paid.length; k++) {
         const ago = day - c.paid[k]!;
         if (ago < 0 || ago >= 365 || c.issued[k]! > day) continue;
         daysLate.push(c.x[k]!);
         daysAgo.push(ago);
+        daysToPay.push(c.d[k]!);
         cents.push(c.a[k]!);
       }
-      if (cents.length) out.set(c.id, { segment: c.segment, paid: { daysLate, daysAgo, cents } });
+      if (cents.length) out.set(c.id, { segment: c.segment, paid: { daysLate, daysAgo, daysToPay, cents } });
     }
     return out;
   };
@@ -572,6 +578,7 @@ export const readPaidInvoices: PaidInvoiceSource = async (conn, q) => {
   const rows = await conn.query<Raw>(
     `SELECT i.customer_id, c.terms_days, c.industry, c.region,
             array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x, array_agg($1::date - i.paid_on ORDER BY i.id) AS t,
+            array_agg(i.paid_on - i.issue_date ORDER BY i.id) AS d,
             array_agg((i.amount * 100)::int8 ORDER BY i.id) AS a
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $1::date AND i.paid_on > $1::date - 365 AND i.issue_date <= $1::date
@@ -591,6 +598,7 @@ export const readPaidInvoices: PaidInvoiceSource = async (conn, q) => {
       paid: {
         daysLate: row.x as number[],
         daysAgo: row.t as number[],
+        daysToPay: row.d as number[],
         cents: (row.a as (string | number | bigint)[]).map(Number),
       },
     });

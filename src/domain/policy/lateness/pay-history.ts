@@ -11,8 +11,20 @@ export interface DaysLateBin {
   at: number;
 }
 
+const binsOf = new Map<number, readonly DaysLateBin[]>();
+
 /** Bins from "paid well early" up to the late threshold L; what is paid later than L is one mass. */
-export function daysLateBins(lateDays: number): DaysLateBin[] {
+export function daysLateBins(lateDays: number): readonly DaysLateBin[] {
+  let bins = binsOf.get(lateDays);
+  if (!bins) {
+    if (binsOf.size >= 64) binsOf.clear();
+    bins = makeBins(lateDays);
+    binsOf.set(lateDays, bins);
+  }
+  return bins;
+}
+
+function makeBins(lateDays: number): DaysLateBin[] {
   const step = Math.max(1, Math.round(lateDays / 10));
   const edges = [-4 * step, -2 * step, -step, 0];
   for (let e = step; e < lateDays; e += step) edges.push(e);
@@ -70,11 +82,17 @@ export interface PaidInvoices {
   daysLate: readonly number[];
   /** Days from the payment to the as-of day. */
   daysAgo: readonly number[];
+  /** Paid on minus issue date (the treatment's usual-pattern check reads these). */
+  daysToPay: readonly number[];
   cents: readonly number[];
 }
 
 /** The history summary of a customer's settled invoices: weights binned by days late, with the trend's moments. */
-export function payHistoryOf(paid: PaidInvoices, lateDays: number, halfLifeDays: number): PayHistory {
+export function payHistoryOf(
+  paid: Pick<PaidInvoices, 'daysLate' | 'daysAgo' | 'cents'>,
+  lateDays: number,
+  halfLifeDays: number,
+): PayHistory {
   const n = paid.daysLate.length;
   if (!n) return NO_HISTORY;
   const bins = daysLateBins(lateDays);
