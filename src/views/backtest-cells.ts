@@ -28,7 +28,7 @@ export function backtestCells(s: PolicySummary): string[] {
 /** The reliability table's rows: predicted p against the share that went late, per tenth of predictions. */
 export function calibrationRows(c: Calibration): string[][] {
   return c.bins.map((b) => [
-    `${fmtPct(b.fromP * 100, 0)}–${fmtPct(b.toP * 100, 0)}`,
+    `${fmtPct(b.fromP * 100)}–${fmtPct(b.toP * 100)}`,
     fmtPct(b.meanP * 100),
     fmtPct(b.observed * 100),
     String(b.count),

@@ -1,18 +1,12 @@
 // `callsheet backtest` on the console: one row per policy.
 import type { BacktestReport } from '../../app/backtest.ts';
-import {
-  BACKTEST_COLUMNS,
-  backtestCells,
-  CALIBRATION_COLUMNS,
-  calibrationRows,
-  calibrationSummary,
-} from '../backtest-cells.ts';
+import * as cells from '../backtest-cells.ts';
 import { textTable } from '../kpi-format.ts';
 
-const COLUMNS = ['policy', ...BACKTEST_COLUMNS];
+const COLUMNS = ['policy', ...cells.BACKTEST_COLUMNS];
 
 export function backtestTableText(report: BacktestReport): string {
-  const rows = report.policies.map((p) => [p.label, ...backtestCells(p.summary)]);
+  const rows = report.policies.map((p) => [p.label, ...cells.backtestCells(p.summary)]);
   const c = report.calibration;
   return (
     `Backtest ${report.from} to ${report.to}: ${report.days.length} business days, up to ${report.capacity} calls a day; ` +
@@ -23,7 +17,7 @@ export function backtestTableText(report: BacktestReport): string {
     `lead days: days before an invoice reached ${report.troubleDays} days past due that its customer was first listed (never = 0).\n` +
     'on-time calls: calls on customers who paid everything open that day by its due date. Definitions: docs/backtest.md\n' +
     (c
-      ? `\n${calibrationSummary(c, report.lateDays)}\n${textTable([...CALIBRATION_COLUMNS], calibrationRows(c))}`
+      ? `\n${cells.calibrationSummary(c, report.lateDays)}\n${textTable([...cells.CALIBRATION_COLUMNS], cells.calibrationRows(c))}`
       : '')
   );
 }

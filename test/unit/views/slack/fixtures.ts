@@ -1,6 +1,7 @@
 // View-model builders with fixed defaults for the Slack view tests.
 import type { AlertView } from '../../../../src/app/alert-model.ts';
 import type { CallSheet, ManagerSummary, SheetRow } from '../../../../src/app/sheet-model.ts';
+import { agencyQueue } from '../../../fixtures/agency-queue.ts';
 
 export function sheetRow(rank: number, overrides: Partial<SheetRow> = {}): SheetRow {
   return {
@@ -58,22 +59,7 @@ export function managerSummary(): ManagerSummary {
       expectedLateCents: 40_000_00,
       coveredExpectedLateCents: 31_000_00,
     },
-    agency: {
-      customers: 2,
-      cents: 12_500_00,
-      largest: [
-        {
-          customer: { id: 9, code: 'OLDCO', name: 'Old & Co <Ltd>' },
-          agencyCents: 10_000_00,
-          openCents: 14_000_00,
-          invoices: 2,
-          oldestDaysPastDue: 71,
-          label: 'Refer to collection agency',
-          collectorCode: 'ava',
-          onSheet: true,
-        },
-      ],
-    },
+    agency: agencyQueue,
     capacity: { calls: 64, capacity: 60, overCapacityCustomers: 4 },
     collectors: [
       { code: 'jane', name: 'Jane Doe', calls: 30, overdueCents: 5_000_000, escalations: 3 },
