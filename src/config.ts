@@ -108,14 +108,6 @@ export const configSchema = z.object({
 
 export type Config = z.output<typeof configSchema>;
 
-/** Names of settings whose values must never be printed or logged. */
-export const SECRET_SETTINGS = [
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'MICROSOFT_APP_PASSWORD',
-];
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(problems.join('\n'));

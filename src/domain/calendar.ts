@@ -57,12 +57,3 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   const d = String(local.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
-
-/** A Date at UTC midnight, the form Prisma uses for DATE columns. */
-export function toDbDate(date: IsoDate): Date {
-  return new Date(dayNumber(date) * MS_PER_DAY);
-}
-
-export function fromDbDate(value: Date): IsoDate {
-  return value.toISOString().slice(0, 10);
-}

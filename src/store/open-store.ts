@@ -1,7 +1,7 @@
 // Opens the account store on whichever backend is configured: a real PostgreSQL when
 // DATABASE_URL is set, otherwise the embedded PGlite persisted under CALLSHEET_DATA_DIR.
 // Nothing outside this file knows which one runs.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -183,8 +183,4 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-export function dataDirExists(dataDir: string): boolean {
-  return existsSync(path.join(dataDir, 'PG_VERSION'));
 }

@@ -31,14 +31,6 @@ export async function collectorById(conn: SqlConn, id: number): Promise<SlackCol
   return row ?? null;
 }
 
-export async function collectorByCode(conn: SqlConn, code: string): Promise<SlackCollector | null> {
-  const [row] = await conn.query<SlackCollector & Record<string, unknown>>(
-    `SELECT ${COLLECTOR_COLUMNS} FROM collectors WHERE lower(code) = lower($1) AND active LIMIT 1`,
-    [code],
-  );
-  return row ?? null;
-}
-
 export type BindingPurpose = 'digests' | 'alerts' | 'team' | 'dm';
 
 /** The team-wide channel bound for a purpose (the latest binding wins). */

@@ -22,9 +22,6 @@ export interface NewInteraction {
   correctsId?: number | null;
 }
 
-/** The key as stored: platform-scoped so a Slack and a Teams id can never collide. */
-export const storedKey = (actor: CommandActor, key: string) => `${actor.source}:${key}`;
-
 export async function storedReply(conn: SqlConn, key: string): Promise<Reply | null> {
   const [row] = await conn.query<{ reply: Reply | null }>(
     `SELECT details->'reply' AS reply FROM interactions WHERE idempotency_key = $1`,

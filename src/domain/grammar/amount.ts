@@ -22,8 +22,3 @@ export function parseAmount(token: string): Cents | null {
   if (digits.length > 16) return Number.POSITIVE_INFINITY;
   return Number(digits);
 }
-
-/** True for a token that looks like money even if out of range (so it is not taken for a note). */
-export function looksLikeAmount(token: string): boolean {
-  return parseAmount(token) !== null;
-}

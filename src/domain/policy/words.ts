@@ -1,5 +1,5 @@
 // Small wording helpers for reasons and actions: whole dollars, short dates, plurals.
-import { dayNumber, type IsoDate } from '../calendar.ts';
+import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -39,8 +39,4 @@ export function monthName(date: IsoDate, asOf: IsoDate): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-export function isValidDate(date: IsoDate | null): date is IsoDate {
-  return date !== null && !Number.isNaN(dayNumber(date));
 }
