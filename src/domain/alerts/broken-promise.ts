@@ -2,8 +2,8 @@
 // promise evaluation, or still open past its date + grace without payments that cover it.
 import { addDays, daysBetween, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { sparkline } from '../sparkline.ts';
 import { type AlertCandidate, type CustomerRef, money } from './candidate.ts';
-import { sparkline } from './sparkline.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface PromiseFact {

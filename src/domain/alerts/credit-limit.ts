@@ -1,8 +1,8 @@
 // Open receivables plus orders not yet invoiced above the credit limit: hold the next order or call.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { sparkline } from '../sparkline.ts';
 import { type AlertCandidate, type CustomerRef, money } from './candidate.ts';
-import { sparkline } from './sparkline.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface CreditExposure {

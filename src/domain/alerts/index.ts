@@ -4,7 +4,6 @@ export * from './candidate.ts';
 export * from './credit-limit.ts';
 export * from './new-customer-large-order.ts';
 export * from './slowing-payments.ts';
-export * from './sparkline.ts';
 export * from './stats.ts';
 export * from './thresholds.ts';
 export * from './unusual-order.ts';

@@ -2,8 +2,8 @@
 // legitimate, and will it be paid? "Large" is relative to what comparable customers first ordered.
 import { daysBetween, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { sparkline } from '../sparkline.ts';
 import { type AlertCandidate, money, type OrderFact, times } from './candidate.ts';
-import { sparkline } from './sparkline.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface NewCustomerOrder extends OrderFact {

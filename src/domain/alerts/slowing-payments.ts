@@ -2,8 +2,8 @@
 // customer is compared with its own baseline, so an "always pays at 60 days" account stays silent.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { sparkline } from '../sparkline.ts';
 import { type AlertCandidate, type CustomerRef, money } from './candidate.ts';
-import { sparkline } from './sparkline.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface PayingCustomer {

@@ -2,8 +2,8 @@
 // history because the bar is median + z × MAD, not mean + z × standard deviation.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { sparkline } from '../sparkline.ts';
 import { type AlertCandidate, money, type OrderFact, times } from './candidate.ts';
-import { sparkline } from './sparkline.ts';
 import { median, scaledMad } from './stats.ts';
 import type { AlertThresholds } from './thresholds.ts';
 

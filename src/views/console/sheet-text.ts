@@ -4,8 +4,8 @@
 // stripped so nothing in the store can move the cursor or recolour the terminal.
 import type { AgencyRow, AutomatedRow, CallSheet, ManagerSummary, SheetRow } from '../../app/sheet-model.ts';
 import { formatMoneyShort } from '../../domain/money.ts';
-import { sparkline } from '../../domain/policy/sparkline.ts';
 import { dollars, plural, shortDate } from '../../domain/policy/words.ts';
+import { trendLine } from '../../domain/sparkline.ts';
 import { agencyLine, coverageText } from '../summary-lines.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
@@ -31,7 +31,7 @@ export function sheetRowText(row: SheetRow): string {
   const name = `${row.customer.code} ${clean(row.customer.name)}`;
   const head = `${String(row.rank).padStart(3)}  ${padTo(name, 40)} ${formatMoneyShort(row.overdueCents).padStart(7)} ${`${row.oldestDaysPastDue}d`.padStart(5)}  ${clean(row.action.label)}${row.pinned ? ' [pinned]' : ''}${row.lentFrom ? ` [${row.lentFrom}'s account]` : ''}`;
   const trend =
-    row.trend.length > 1 ? `   days-to-pay ${sparkline(row.trend)} ${row.trend[row.trend.length - 1]}d` : '';
+    row.trend.length > 1 ? `   days-to-pay ${trendLine(row.trend)} ${row.trend[row.trend.length - 1]}d` : '';
   const lines = [head, `       ${contactLine(row)}${trend}`];
   for (const reason of row.reasons) lines.push(`       · ${clean(reason)}`);
   return lines.join('\n');

@@ -30,14 +30,3 @@ export const plain = (text: string, max = 3000): types.PlainTextElement => ({
   text: truncate(text, max),
   emoji: true,
 });
-
-const BARS = '▁▂▃▄▅▆▇█';
-
-/** [1, 5, 9] → '▁▄█'; empty for fewer than two points. */
-export function sparkline(values: readonly number[]): string {
-  if (values.length < 2) return '';
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  if (max === min) return BARS[0]!.repeat(values.length);
-  return values.map((v) => BARS[Math.round(((v - min) / (max - min)) * (BARS.length - 1))]).join('');
-}

@@ -3,8 +3,9 @@
 // buttons. Long sheets are split across messages before Slack's 50-block limit.
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
 import { formatMoney } from '../../domain/money.ts';
+import { trendLine } from '../../domain/sparkline.ts';
 import { type Block, LIMITS, type SlackMessage } from './message.ts';
-import { escapeMrkdwn, mrkdwn, plain, sparkline, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
 
 /** action_ids of the row buttons; their value is a RowRef as JSON. */
 export const ROW_ACTIONS = {
@@ -69,7 +70,7 @@ function rowText(row: SheetRow): string {
     lines.push(':grey_question: No contact on file');
   }
   const reasons = row.reasons.slice(0, 3).map((r) => `• ${escapeMrkdwn(truncate(r, 300))}`);
-  const spark = sparkline(row.trend);
+  const spark = trendLine(row.trend);
   if (reasons.length || spark)
     lines.push([...reasons, spark ? `\`${spark}\`` : ''].filter(Boolean).join('  '));
   return lines.join('\n');

@@ -2,8 +2,10 @@
 // block per account with why it is on the list, whom to call, and buttons that open the
 // logging form or record "no answer" in one click. Split into several cards when one would be
 // over Teams' size limit.
+
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
 import { formatMoney, formatMoneyShort } from '../../domain/money.ts';
+import { trendLine } from '../../domain/sparkline.ts';
 import {
   type AdaptiveCard,
   CARD_BYTE_LIMIT,
@@ -31,15 +33,6 @@ export interface RowActionData {
   invoices: string[];
 }
 
-const SPARK = '▁▂▃▄▅▆▇█';
-
-export function sparkline(values: number[]): string {
-  if (values.length < 2) return '';
-  const min = Math.min(...values);
-  const span = Math.max(...values) - min;
-  return values.map((v) => SPARK[span === 0 ? 0 : Math.round(((v - min) / span) * 7)]).join('');
-}
-
 function contactLine(row: SheetRow): string | null {
   const c = row.contact;
   if (!c) return null;
@@ -51,7 +44,7 @@ function rowBlock(row: SheetRow): CardElement {
   const due = row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue} days past due` : 'not yet due';
   const step = `${row.action.escalated ? '⚠ ' : ''}${row.action.label}`;
   const contact = contactLine(row);
-  const trend = sparkline(row.trend);
+  const trend = trendLine(row.trend);
   const data: RowActionData = {
     verb: SHEET_VERBS.open,
     customer: row.customer.code,
@@ -87,7 +80,7 @@ function rowBlock(row: SheetRow): CardElement {
       ...row.reasons.slice(0, 3).map((r) => plainText(`• ${r}`, { spacing: 'None', size: 'Small' })),
       ...(contact ? [plainText(contact, { spacing: 'None', size: 'Small', isSubtle: true })] : []),
       ...(trend
-        ? [plainText(`Overdue trend ${trend}`, { spacing: 'None', size: 'Small', isSubtle: true })]
+        ? [plainText(`Days-to-pay trend ${trend}`, { spacing: 'None', size: 'Small', isSubtle: true })]
         : []),
       {
         type: 'ActionSet',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { AutomatedRow, CallSheet } from '../../../src/app/sheet-model.ts';
-import { sparkline } from '../../../src/domain/policy/sparkline.ts';
 import { csvField, mailMergeCsv } from '../../../src/views/console/mail-merge-csv.ts';
 import { sheetText } from '../../../src/views/console/sheet-text.ts';
 
@@ -50,11 +49,6 @@ describe('the console sheet', () => {
 
   it('strips control characters from names so stored text cannot drive the terminal', () => {
     expect(sheetText(sheet)).not.toContain('\u001b');
-  });
-
-  it('draws a flat series mid-height and an empty one as nothing', () => {
-    expect(sparkline([5, 5, 5])).toBe('▃▃▃');
-    expect(sparkline([])).toBe('');
   });
 });
 

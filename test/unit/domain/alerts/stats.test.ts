@@ -1,6 +1,4 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sparkline } from '../../../../src/domain/alerts/sparkline.ts';
 import { median, medianCents, scaledMad, weightedMean } from '../../../../src/domain/alerts/stats.ts';
 
 describe('robust statistics', () => {
@@ -27,22 +25,5 @@ describe('robust statistics', () => {
   it('weights by amount', () => {
     expect(weightedMean([30, 60], [100, 300])).toBe(52.5);
     expect(weightedMean([30], [0])).toBeNaN();
-  });
-});
-
-describe('sparkline', () => {
-  it('scales from the lowest to the highest value', () => {
-    expect(sparkline([1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇');
-    expect(sparkline([5, 5, 5])).toBe('▄▄▄');
-    expect(sparkline([])).toBe('');
-    expect(sparkline([1, Number.NaN, 3])).toBe('▁ ▇');
-  });
-
-  it('has one bar per value for any series', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1e9, max: 1e9 }), { maxLength: 40 }), (values) => {
-        expect([...sparkline(values)]).toHaveLength(values.length);
-      }),
-    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../../src/app/reply.ts';
 import { alertMessage } from '../../../../src/views/slack/alert-blocks.ts';
-import { escapeMrkdwn, sparkline } from '../../../../src/views/slack/mrkdwn.ts';
+import { escapeMrkdwn } from '../../../../src/views/slack/mrkdwn.ts';
 import { OUTCOME_MODAL_CALLBACK, outcomeModal } from '../../../../src/views/slack/outcome-modal.ts';
 import { replyBlocks, UNDO_ACTION } from '../../../../src/views/slack/reply-blocks.ts';
 import { ROW_ACTIONS, rowRef, sheetMessages } from '../../../../src/views/slack/sheet-blocks.ts';
@@ -39,17 +39,6 @@ describe('escapeMrkdwn', () => {
 
   it('escapes once: an already-escaped entity is escaped again, not left half-escaped', () => {
     expect(escapeMrkdwn('&amp;')).toBe('&amp;amp;');
-  });
-});
-
-describe('sparkline', () => {
-  it.each([
-    [[], ''],
-    [[5], ''],
-    [[1, 1, 1], '▁▁▁'],
-    [[0, 50, 100], '▁▅█'],
-  ])('%j → %j', (values, expected) => {
-    expect(sparkline(values)).toBe(expected);
   });
 });
 
