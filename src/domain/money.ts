@@ -15,10 +15,11 @@ const DOT = 46;
 const MINUS = 45;
 
 /**
- * The exact form Postgres prints a NUMERIC(14,2) in ('-1234.50'), read digit by digit without a
- * regular expression (an alert scan reads some 100,000 amounts); undefined for anything else.
+ * A plain amount `-?\d{1,13}(\.\d{1,2})?` — the form Postgres prints a NUMERIC(14,2) in and most
+ * exports write — read digit by digit without a regular expression or an allocation (an alert scan
+ * reads some 100,000 amounts, an import millions); undefined for anything else.
  */
-function plainCents(text: string): Cents | undefined {
+export function plainCents(text: string): Cents | undefined {
   const n = text.length;
   let i = text.charCodeAt(0) === MINUS ? 1 : 0;
   const start = i;
@@ -41,7 +42,7 @@ function plainCents(text: string): Cents | undefined {
     if (n - i - 1 === 1) fraction *= 10;
   }
   const cents = whole * 100 + fraction;
-  return start ? -cents : cents;
+  return start && cents !== 0 ? -cents : cents;
 }
 
 function parsedCents(text: string): Cents {
@@ -49,7 +50,7 @@ function parsedCents(text: string): Cents {
   if (!m) throw new RangeError(`not a decimal amount: ${JSON.stringify(text)}`);
   const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) throw new RangeError(`amount out of range: ${text}`);
-  return m[1] ? -cents : cents;
+  return m[1] && cents !== 0 ? -cents : cents;
 }
 
 /** 123450 → '1234.50' (for NUMERIC columns and JSON). */

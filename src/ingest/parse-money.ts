@@ -2,6 +2,7 @@
 // `(1,234.56)`, `1234.56-` — to integer cents. The locale decides which mark is the decimal one,
 // so `1.234` is never silently read as 1234 or as 1.23.
 
+import { plainCents } from '../domain/money.ts';
 import { quoted } from '../domain/safe-text.ts';
 
 export interface NumberMarks {
@@ -33,32 +34,12 @@ const CURRENCY_END = /(?:[A-Z]{3}|[$€£¥])$/;
 const MAX_CENTS = 99_999_999_999_999; // NUMERIC(14,2)
 
 /**
- * The cents of a plain amount `-?\d{1,12}(\.\d{1,2})?` (`1234.56`, `-0.5`), or NaN for anything
- * else; read from character codes without allocating, as most exports write every amount so.
+ * The cents of a plain amount `-?\d{1,12}(\.\d{1,2})?` that fits NUMERIC(14,2), or NaN for anything
+ * else (most exports write every amount so: the fast path before the locale-aware parse).
  */
-export function plainCents(text: string): number {
-  const len = text.length;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
-  const negative = i === 1;
-  let whole = 0;
-  const start = i;
-  for (; i < len; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    whole = whole * 10 + d;
-  }
-  const wholeDigits = i - start;
-  if (wholeDigits < 1 || wholeDigits > 12) return Number.NaN;
-  let cents = whole * 100;
-  if (i < len) {
-    const places = len - i - 1;
-    if (text.charCodeAt(i) !== 46 || places < 1 || places > 2) return Number.NaN; // '.'
-    const d1 = text.charCodeAt(i + 1) - 48;
-    const d2 = places === 2 ? text.charCodeAt(i + 2) - 48 : 0;
-    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
-    cents += d1 * 10 + d2;
-  }
-  return negative && cents !== 0 ? -cents : cents;
+export function plainMoneyCents(text: string): number {
+  const cents = plainCents(text);
+  return cents !== undefined && Math.abs(cents) <= MAX_CENTS ? cents : Number.NaN;
 }
 
 /**
@@ -67,7 +48,7 @@ export function plainCents(text: string): number {
  */
 export function parseDecimal(text: string, marks: NumberMarks, places = 2, max = MAX_CENTS): Parsed<number> {
   // Fast path for the plain `-1234.56` most exports use.
-  const plain = places === 2 && marks.decimal === '.' ? plainCents(text) : Number.NaN;
+  const plain = places === 2 && marks.decimal === '.' ? plainMoneyCents(text) : Number.NaN;
   if (Math.abs(plain) <= max) return { ok: true, value: plain };
   let s = text.trim();
   let negative = false;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { unstorableText } from '../domain/safe-text.ts';
 import type { EntitySpec, FieldKind, FieldSpec } from './entities.ts';
 import { dateParser, isPlainIsoDay } from './parse-date.ts';
-import { numberMarks, type Parsed, parseDecimal, plainCents } from './parse-money.ts';
+import { numberMarks, type Parsed, parseDecimal, plainMoneyCents } from './parse-money.ts';
 
 export interface ParseOptions {
   /** BCP 47 locale of amounts: decides the decimal mark. Default en-US. */
@@ -126,7 +126,7 @@ export function fastConverter(field: FieldSpec, options: ParseOptions): FastConv
       return (text) => (text.indexOf('\u0000') < 0 ? text.trim() : undefined);
     case 'money':
       return (text) => {
-        const cents = plainMoney ? plainCents(text) : Number.NaN;
+        const cents = plainMoney ? plainMoneyCents(text) : Number.NaN;
         return Number.isNaN(cents) ? undefined : cents;
       };
     case 'date':

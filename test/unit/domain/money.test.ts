@@ -23,7 +23,7 @@ describe('money', () => {
       if (!m) return 'refused';
       const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
       if (!Number.isSafeInteger(cents)) return 'refused';
-      return m[1] ? -cents : cents;
+      return m[1] && cents !== 0 ? -cents : cents; // no negative zero
     };
     const attempt = (text: string) => {
       try {

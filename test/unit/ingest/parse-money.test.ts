@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberMarks, parseDecimal, plainCents } from '../../../src/ingest/parse-money.ts';
+import { numberMarks, parseDecimal, plainMoneyCents } from '../../../src/ingest/parse-money.ts';
 
 const en = numberMarks('en-US');
 const de = numberMarks('de-DE');
@@ -57,7 +57,7 @@ describe('parseDecimal', () => {
   });
 });
 
-describe('plainCents', () => {
+describe('plainMoneyCents', () => {
   // The regex the character scan replaces, as the reference.
   const PLAIN = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
   const reference = (text: string) => {
@@ -69,8 +69,8 @@ describe('plainCents', () => {
 
   it('reads exactly the plain amounts the regex reads, to the same cents', () => {
     const text = fc.oneof(fc.string(), fc.stringMatching(/^-?\d{0,14}(\.\d{0,3})?$/));
-    fc.assert(fc.property(text, (t) => Object.is(plainCents(t), reference(t))));
-    expect(plainCents('-0.5')).toBe(-50);
-    expect(plainCents('999999999999.99')).toBe(99_999_999_999_999);
+    fc.assert(fc.property(text, (t) => Object.is(plainMoneyCents(t), reference(t))));
+    expect(plainMoneyCents('-0.5')).toBe(-50);
+    expect(plainMoneyCents('999999999999.99')).toBe(99_999_999_999_999);
   });
 });
