@@ -21,7 +21,7 @@ import { registerSheet } from './cli/sheet.ts';
 import { registerTeams } from './cli/teams.ts';
 import { ConfigError, loadDotEnv } from './config.ts';
 import { escapeControls } from './domain/safe-text.ts';
-import { describeError, UserError } from './shared/errors.ts';
+import { toAppError } from './shared/errors.ts';
 import { describeConnectionLoss, isConnectionLost } from './store/sql-errors.ts';
 
 const VERSION = (
@@ -82,11 +82,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`callsheet: ${describeConnectionLoss(err)}\n`);
       return 1;
     }
-    io.stderr(`callsheet: ${escapeControls(describeError(err))}\n`);
-    if (!(err instanceof UserError) && io.env.LOG_LEVEL === 'debug' && err instanceof Error) {
+    const failure = toAppError(err);
+    io.stderr(`callsheet: ${escapeControls(failure.userMessage)}\n`);
+    if (failure.code === 'unexpected' && io.env.LOG_LEVEL === 'debug' && err instanceof Error) {
       io.stderr(`${err.stack}\n`);
     }
-    return err instanceof UserError ? err.exitCode : 1;
+    return failure.exitCode;
   }
 }
 

@@ -1,8 +1,10 @@
 // The one place that reads the environment. Every setting Callsheet understands is declared
 // here; `loadConfig` turns a bad value into one readable line per variable, never a stack trace.
+
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { AppError } from './shared/errors.ts';
 
 const optionalText = z
   .string()
@@ -108,9 +110,9 @@ export const configSchema = z.object({
 
 export type Config = z.output<typeof configSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
+    super('config_invalid', problems.join('\n'));
     this.name = 'ConfigError';
   }
 }

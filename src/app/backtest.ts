@@ -3,6 +3,7 @@
 // happened afterwards. Policies are functions (day, calls) → ordered customer ids; the first
 // policy is the reference: its list length that day is everyone's number of calls, so the
 // comparison is of who gets called, not of how many.
+
 import { addDays, type IsoDate, isIsoDate, weekday } from '../domain/calendar.ts';
 import {
   leadByWeek,
@@ -18,6 +19,7 @@ import {
 } from '../domain/kpis/baseline-policies.ts';
 import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
 import { byPriority } from '../domain/policy/plan-day.ts';
+import type { Result } from '../domain/result.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
 import { readSettings } from '../store/settings.ts';
 import { preloadPaidInvoices, readSheetHolders } from '../store/sheet-inputs.ts';
@@ -77,7 +79,7 @@ export type BacktestError = {
   code: 'bad_period' | 'no_business_days' | 'beyond_history' | 'no_history' | 'bad_capacity';
   message: string;
 };
-export type BacktestResult = { ok: true; value: BacktestReport } | { ok: false; error: BacktestError };
+export type BacktestResult = Result<BacktestReport, BacktestError>;
 
 /** Fewer customers than this with late money make the comparison mostly noise. */
 export const FEW_LATE_CUSTOMERS = 20;

@@ -1,10 +1,12 @@
 // The collections KPIs per month for the team and each collector, from the store's history.
 // Figures are as of each month's last day (or today, for the month in progress).
+
 import { z } from 'zod';
 import { addDays, addMonths, daysBetween, type IsoDate, todayIn } from '../domain/calendar.ts';
 import { type AgingBuckets, emptyBuckets } from '../domain/kpis/aging.ts';
 import type { PeriodSales } from '../domain/kpis/dso.ts';
 import { type MonthKpis, monthKpis } from '../domain/kpis/month-kpis.ts';
+import type { Result } from '../domain/result.ts';
 import {
   contactsByMonth,
   creditSalesByMonth,
@@ -62,7 +64,7 @@ export interface ComputeKpisInput {
 }
 
 export type KpiError = { code: 'bad_month' | 'month_in_future' | 'unknown_collector'; message: string };
-export type KpiResult = { ok: true; value: KpiReport } | { ok: false; error: KpiError };
+export type KpiResult = Result<KpiReport, KpiError>;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

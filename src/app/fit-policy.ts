@@ -4,10 +4,12 @@
 // parameter sets are then scored in memory by the share of still-early late dollars their lists
 // would have held. The result is judged on a later window than the one it learned from, and kept
 // only if it does at least as well there as the current settings.
+
 import { addDays, type IsoDate, isIsoDate } from '../domain/calendar.ts';
 import { FITTED, type LatenessSettings } from '../domain/policy/lateness/lateness-settings.ts';
 import { byCode, type DayInputs, planDay } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
+import type { Result } from '../domain/result.ts';
 import { type LateMoney, lateMoneyByDay, observedThrough } from '../store/backtest-inputs.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { readSheetHolders, readSheetInputs } from '../store/sheet-inputs.ts';
@@ -60,7 +62,7 @@ export interface FitReport {
 }
 
 export type FitError = { code: 'bad_period' | 'no_history' | 'short_history'; message: string };
-export type FitResult = { ok: true; value: FitReport } | { ok: false; error: FitError };
+export type FitResult = Result<FitReport, FitError>;
 
 /** The values tried for each parameter (coordinate search, two rounds). */
 const GRID: Record<(typeof FITTED)[number], readonly number[]> = {

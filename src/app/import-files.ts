@@ -1,6 +1,7 @@
 // `importFiles`: imports ERP export files as one transaction. Every file is streamed, validated,
 // checked and upserted; then the import is written only if nothing was rejected (or the caller
 // allowed skipping invalid rows) and it is not a dry run — otherwise it is rolled back whole.
+import type { Result } from '../domain/result.ts';
 import { quoted } from '../domain/safe-text.ts';
 import { ENTITIES, type Entity } from '../ingest/entities.ts';
 import { parseColumnMap } from '../ingest/header.ts';
@@ -49,7 +50,7 @@ export type ImportError = {
   message: string;
 };
 
-export type ImportResult = { ok: true; value: ImportReport } | { ok: false; error: ImportError };
+export type ImportResult = Result<ImportReport, ImportError>;
 
 class Rollback extends Error {}
 

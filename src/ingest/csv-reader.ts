@@ -1,3 +1,5 @@
+import { AppError } from '../shared/errors.ts';
+
 // A streaming CSV parser per RFC 4180: quoted fields with doubled quotes, delimiters and line
 // breaks inside quotes, CRLF or LF, and a last line without a line break. A state machine reads
 // each character once, whatever the chunks (linear time), and keeps only the unfinished record
@@ -11,12 +13,12 @@ const CR = 13;
 
 export const DELIMITERS = [',', ';', '\t'] as const;
 
-export class CsvSyntaxError extends Error {
+export class CsvSyntaxError extends AppError {
   constructor(
     readonly row: number,
     message: string,
   ) {
-    super(message);
+    super('csv_syntax', message);
   }
 }
 

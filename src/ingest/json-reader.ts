@@ -2,14 +2,15 @@
 // reader cuts the text into elements by tracking nesting and strings, then parses one element at
 // a time, so a large file never sits in memory whole; an element or line longer than
 // MAX_ELEMENT_CHARS is refused as soon as it is seen.
+import { AppError } from '../shared/errors.ts';
 import { MAX_RECORD_CHARS } from './csv-reader.ts';
 
-export class JsonSyntaxError extends Error {
+export class JsonSyntaxError extends AppError {
   constructor(
     readonly row: number,
     message: string,
   ) {
-    super(message);
+    super('json_syntax', message);
   }
 }
 

@@ -1,7 +1,9 @@
 // Turns an import file into batches of rows of text cells in the order of the entity's fields,
 // whatever the format. File-level problems (empty file, missing columns, broken quoting) are thrown as
 // ImportFileError; row-level ones travel with the row.
+
 import { unstorableText } from '../domain/safe-text.ts';
+import { AppError } from '../shared/errors.ts';
 import { CsvSyntaxError, csvRecords } from './csv-reader.ts';
 import { type Entity, SPECS } from './entities.ts';
 import { restoreFormula } from './formula-cells.ts';
@@ -12,12 +14,12 @@ import type { Cells } from './row-schema.ts';
 
 const APOSTROPHE = 39;
 
-export class ImportFileError extends Error {
+export class ImportFileError extends AppError {
   constructor(
     message: string,
     readonly row?: number,
   ) {
-    super(message);
+    super('import_file', message);
   }
 }
 

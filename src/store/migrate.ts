@@ -1,10 +1,12 @@
 // Applies prisma/migrations the way `prisma migrate deploy` does, without Prisma's native engine
 // (which cannot be downloaded here). The bookkeeping matches Prisma's `_prisma_migrations` table
 // row for row, so Prisma's own tooling sees the same history.
+
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '../shared/errors.ts';
 import type { SqlConn } from './sql.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
@@ -23,8 +25,11 @@ const LEDGER_DDL = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 );`;
 
-export class MigrationError extends Error {
-  override name = 'MigrationError';
+export class MigrationError extends AppError {
+  constructor(message: string) {
+    super('migration', message);
+    this.name = 'MigrationError';
+  }
 }
 
 export interface MigrationFile {

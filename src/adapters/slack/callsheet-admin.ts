@@ -8,6 +8,7 @@ import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import {
   errorReply,
+  failureReply,
   managersOnlyReply,
   notLinkedReply,
   type SlackHandlerContext,
@@ -111,7 +112,7 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
         },
       };
     } catch (err) {
-      if (err instanceof UserError) return { reply: errorReply(err.message) };
+      if (err instanceof UserError) return { reply: failureReply(err) };
       throw err;
     }
   }

@@ -48,4 +48,4 @@ export function failedRequestReply(
   return failureReply(err);
 }
 
-export { errorReply };
+export { errorReply, failureReply };

@@ -2,7 +2,9 @@
 // network failures back off exponentially a bounded number of times, and posts to one channel are
 // paced (Slack allows about one message per second per channel; web-api does not pace for us).
 // A call that finally fails throws SlackCallError, whose message says what to fix.
+
 import type { webApi } from '@slack/bolt';
+import { AppError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 
 export interface SlackRetryPolicy {
@@ -21,15 +23,16 @@ export const DEFAULT_RETRY_POLICY: SlackRetryPolicy = {
   channelIntervalMs: 1100,
 };
 
-export class SlackCallError extends Error {
-  override name = 'SlackCallError';
+export class SlackCallError extends AppError {
   constructor(
     readonly method: string,
-    readonly code: string,
+    /** Slack's own error string (`channel_not_found`, `ratelimited`…). */
+    readonly slackError: string,
     message: string,
     readonly retryable: boolean,
   ) {
-    super(message);
+    super('slack_call', message);
+    this.name = 'SlackCallError';
   }
 }
 

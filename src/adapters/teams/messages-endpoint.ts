@@ -1,9 +1,11 @@
 // POST /api/messages on the shared node:http server: reads the JSON activity, lets the
 // CloudAdapter authenticate it (Bot Framework JWT) and run the turn, and writes the invoke
 // response. Rejected tokens become a 401 and a log line naming the settings to check.
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
 import type { RouteHandler } from '../../server/http-server.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { BotAuth } from './bot-auth.ts';
 import { isLoopback } from './bot-auth.ts';
@@ -12,12 +14,12 @@ import type { TeamsBot } from './teams-bot.ts';
 /** Bot Framework activities are small; anything far larger is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-class HttpError extends Error {
+class HttpError extends AppError {
   constructor(
     readonly status: number,
     message: string,
   ) {
-    super(message);
+    super('http_request', message);
   }
 }
 

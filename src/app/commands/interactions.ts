@@ -1,13 +1,17 @@
 // Appending interactions: every chat-made change is one row, written once per idempotency key,
 // and carries the reply it produced so a retried request gets the same answer.
 
+import { AppError } from '../../shared/errors.ts';
 import type { SqlConn } from '../../store/sql.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
 
 /** Thrown inside a transaction when the key was already recorded, to roll back cleanly. */
-export class AlreadyRecorded extends Error {
-  override name = 'AlreadyRecorded';
+export class AlreadyRecorded extends AppError {
+  constructor(message = 'this request was already recorded') {
+    super('already_recorded', message);
+    this.name = 'AlreadyRecorded';
+  }
 }
 
 export interface NewInteraction {

@@ -1,4 +1,6 @@
 // Small builders for the replies every command gives.
+
+import { type ErrorCode, toAppError } from '../../shared/errors.ts';
 import { isConnectionLost } from '../../store/sql-errors.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
 
@@ -37,6 +39,15 @@ export const databaseUnavailableReply = (): Reply =>
     ['Callsheet reconnects by itself; a repeated request is recorded only once.'],
   );
 
-/** The reply for anything thrown: a lost database connection is said as such, the rest apologised for. */
-export const failureReply = (err: unknown): Reply =>
-  isConnectionLost(err) ? databaseUnavailableReply() : somethingWentWrongReply();
+/**
+ * The reply for anything thrown, decided here once for every surface: a failure the person can fix
+ * says how; a lost database connection is said as such; the rest (bugs) are apologised for.
+ */
+export function failureReply(err: unknown): Reply {
+  if (isConnectionLost(err)) return databaseUnavailableReply();
+  const failure = toAppError(err);
+  return PERSON_CAN_FIX.has(failure.code) ? errorReply(failure.userMessage) : somethingWentWrongReply();
+}
+
+/** Failures whose message is meant for the person who asked; the others stay in the log. */
+const PERSON_CAN_FIX = new Set<ErrorCode>(['user_input', 'import_file', 'csv_syntax', 'json_syntax']);

@@ -3,7 +3,7 @@
 // payment already made, its last one. M/D or D/M comes from the workspace setting.
 import { lastDayOfMonth } from 'date-fns';
 import { addDays, addMonths, type IsoDate, isIsoDate, weekday } from '../calendar.ts';
-import { fail, ok, type Result } from './result.ts';
+import { fail, ok, type Result } from '../result.ts';
 
 export type DateOrder = 'MDY' | 'DMY';
 

@@ -2,13 +2,13 @@
 // the line. Pure: the candidate customers, "today" in the actor's zone and the settings come in.
 import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar.ts';
 import { type Cents, formatMoney } from '../money.ts';
+import { fail, ok, type Result } from '../result.ts';
 import { MAX_CENTS, parseAmount } from './amount.ts';
 import { type CustomerCandidate, type CustomerMatch, matchCustomer } from './customers.ts';
 import { type DateOrder, parseDateAt, parseTimeAt } from './dates.ts';
 import { customerLabel, formatDay } from './format.ts';
 import type { GrammarError, LogcallIntent, PlanIntent } from './intent.ts';
 import { type LogOutcome, nearestOutcome, outcomeAt } from './outcomes.ts';
-import { fail, ok, type Result } from './result.ts';
 import { leadingQuoted, restOf, type Token, tokenize } from './text.ts';
 
 export interface LogcallContext {

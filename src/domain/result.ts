@@ -1,4 +1,5 @@
-// Expected failures are values: a parse either yields a value or a coded error a person can act on.
+// Expected failures are values: a parse or a use case either yields a value or a coded error a
+// person can act on (`{ code, message }`); only the unexpected throws.
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
