@@ -4,23 +4,31 @@
 // by one; the rest are counted in one message, so a first import's thousands of findings do not
 // bury the channel (they are all in `callsheet alerts`).
 
+import { z } from 'zod';
 import { totalOf } from '../app/alert-model.ts';
 import { listAlerts } from '../app/list-alerts.ts';
 import { ALERT_SETTINGS } from '../app/scan-alerts.ts';
 import { countAlertsRankedAfter, selectAlertsToPost } from '../store/alerts.ts';
 import { readSettings } from '../store/settings.ts';
-import type { Job } from './job.ts';
+import { defineJob, type Job } from './job.ts';
 
 /** Alerts older than this are not posted when the scheduler first starts: no flood of old news. */
 const RECENT_MS = 2 * 86_400_000;
 
-export const alertPostJob: Job = {
+/** One alert to post, or the roll-up of a scan's alerts ranked after the first `after`. */
+const alertPostPayload = z.union([
+  z.object({ alertId: z.number().int() }),
+  z.object({ scannedAt: z.string(), after: z.number().int() }),
+]);
+
+export const alertPostJob: Job = defineJob({
   id: 'alert-post',
+  payload: alertPostPayload,
   async due(ctx) {
     const { postPerScan } = await readSettings(ctx.deps.store.sql, ALERT_SETTINGS);
     const since = new Date(ctx.now.getTime() - RECENT_MS);
     const rows = await selectAlertsToPost(ctx.deps.store.sql, since, ctx.now);
-    const due: { periodKey: string; payload: Record<string, unknown> }[] = rows
+    const due: { periodKey: string; payload: z.output<typeof alertPostPayload> }[] = rows
       .filter((r) => r.reopened || r.rank <= postPerScan)
       .map((r) => ({
         periodKey: r.reopened ? `${r.id}:after-snooze:${r.reopened}` : String(r.id),
@@ -32,18 +40,14 @@ export const alertPostJob: Job = {
     return { due };
   },
   async run(ctx, payload) {
-    if (typeof payload.scannedAt === 'string') {
-      const kinds = await countAlertsRankedAfter(
-        ctx.deps.store.sql,
-        payload.scannedAt,
-        Number(payload.after),
-      );
+    if ('scannedAt' in payload) {
+      const kinds = await countAlertsRankedAfter(ctx.deps.store.sql, payload.scannedAt, payload.after);
       const total = totalOf(kinds);
       if (!total) return { delivered: false, reason: 'no open alert left to count' };
       return ctx.publisher.postAlertRollup({ scannedAt: payload.scannedAt, kinds, total });
     }
-    const [alert] = await listAlerts({ ...ctx.deps, now: () => ctx.now }, { ids: [Number(payload.alertId)] });
+    const [alert] = await listAlerts({ ...ctx.deps, now: () => ctx.now }, { ids: [payload.alertId] });
     if (alert?.status !== 'open') return { delivered: false, reason: `alert is ${alert?.status ?? 'gone'}` };
     return ctx.publisher.postAlert(alert);
   },
-};
+});
