@@ -1,20 +1,46 @@
 // The request every surface hands to the command core (runCommand in src/app/commands/).
 import type { Source } from './deps.ts';
 
-export type CommandName =
-  | 'logcall'
-  | 'calls'
-  | 'account'
-  | 'promises'
-  | 'undo'
-  | 'assign'
-  | 'hold'
-  | 'release'
-  | 'help';
+export const COMMAND_NAMES = [
+  'logcall',
+  'calls',
+  'account',
+  'promises',
+  'undo',
+  'assign',
+  'hold',
+  'release',
+  'help',
+] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const ALIASES: Readonly<Record<string, CommandName>> = {
+  log: 'logcall',
+  call: 'logcall',
+  sheet: 'calls',
+  mycalls: 'calls',
+  acct: 'account',
+  a: 'account',
+  promise: 'promises',
+  ptp: 'promises',
+  '?': 'help',
+};
+
+/** The command a typed word names (`/logcall`, `acct`, `?`), or null. */
+export function commandNamed(word: string): CommandName | null {
+  const w = word.trim().replace(/^\//, '').toLowerCase();
+  if ((COMMAND_NAMES as readonly string[]).includes(w)) return w as CommandName;
+  return ALIASES[w] ?? null;
+}
 
 export interface CommandRequest {
-  /** The command, and the text after it (`/logcall ACME promised 5/30` → 'logcall', 'ACME promised 5/30'). */
-  command: CommandName | string;
+  /**
+   * The command as the surface received it, and the text after it (`/logcall ACME promised 5/30` →
+   * '/logcall', 'ACME promised 5/30'); '' or 'callsheet' when the command is the text's first word.
+   * The core resolves it with `commandNamed`.
+   */
+  command: string;
   text: string;
   /** Who typed it: a platform user id (Slack U…, Teams AAD object id) or, on the console, a collector code. */
   user: { platform: Extract<Source, 'slack' | 'teams' | 'console' | 'cli'>; id: string };

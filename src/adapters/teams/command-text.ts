@@ -1,19 +1,7 @@
 // Turns what a Teams user typed (or submitted in a card form) into the command core's request
 // text. The grammar itself lives in the core; this only splits off the command word.
-import type { CommandName } from '../../app/command-model.ts';
+import { type CommandName, commandNamed } from '../../app/command-model.ts';
 import { centsFromDecimal, decimalFromCents } from '../../domain/money.ts';
-
-export const CORE_COMMANDS: readonly CommandName[] = [
-  'logcall',
-  'calls',
-  'account',
-  'promises',
-  'undo',
-  'assign',
-  'hold',
-  'release',
-  'help',
-];
 
 export type ParsedMessage =
   | { kind: 'command'; command: CommandName; text: string }
@@ -27,9 +15,8 @@ export function parseMessage(raw: string): ParsedMessage {
   const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(text);
   const word = (match?.[1] ?? '').toLowerCase();
   const rest = (match?.[2] ?? '').trim();
-  if ((CORE_COMMANDS as readonly string[]).includes(word)) {
-    return { kind: 'command', command: word as CommandName, text: rest };
-  }
+  const command = commandNamed(word);
+  if (command) return { kind: 'command', command, text: rest };
   if (word === 'bind' || word === 'unbind') {
     return { kind: 'bind', purpose: rest.toLowerCase(), unbind: word === 'unbind' };
   }

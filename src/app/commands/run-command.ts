@@ -4,7 +4,7 @@
 // safe apology (reported through deps.reportError) with nothing half-written.
 import { unstorableText } from '../../domain/safe-text.ts';
 import { retryOnceIfConnectionLost } from '../../store/sql-errors.ts';
-import type { CommandRequest } from '../command-model.ts';
+import { COMMAND_NAMES, type CommandName, type CommandRequest, commandNamed } from '../command-model.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import { type CommandActor, findActor, notLinkedMessage } from './actor.ts';
@@ -27,18 +27,6 @@ export interface CommandDeps extends AppDeps {
 /** Far above any real command (notes stop at 4,000); bounds the work a pasted novel can cause. */
 const MAX_TEXT = 10_000;
 
-const ALIASES: Record<string, string> = {
-  log: 'logcall',
-  call: 'logcall',
-  sheet: 'calls',
-  mycalls: 'calls',
-  acct: 'account',
-  a: 'account',
-  promise: 'promises',
-  ptp: 'promises',
-  '?': 'help',
-};
-
 export async function runCommand(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
   try {
     // Every command is a read or a write recorded once per request key, so after a lost
@@ -51,18 +39,19 @@ export async function runCommand(deps: CommandDeps, req: CommandRequest): Promis
 }
 
 async function runOnce(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
-  let command = String(req.command ?? '')
+  let typed = String(req.command ?? '')
     .trim()
     .replace(/^\//, '')
     .toLowerCase();
   let text = String(req.text ?? '');
-  if (command === '' || command === 'callsheet') ({ command, text } = splitCommandLine(text));
-  command = ALIASES[command] ?? command;
+  if (typed === '' || typed === 'callsheet') ({ command: typed, text } = splitCommandLine(text));
+  const command = commandNamed(typed);
   if (text.length > MAX_TEXT)
     return errorReply(`That message is ${text.length} characters; commands take at most ${MAX_TEXT}.`);
   const unstorable = unstorableText(text);
   if (unstorable) return errorReply(`That message ${unstorable}.`, ['Nothing was recorded.']);
-  if (command === 'help' || command === '') return helpReply(text);
+  if (command === null && typed !== '') return notACommand(typed);
+  if (command === 'help' || command === null) return helpReply(text);
   const actor = await findActor(deps.store.sql, req.user);
   if (!actor) {
     const m = notLinkedMessage(req.user);
@@ -71,10 +60,13 @@ async function runOnce(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
   return dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`);
 }
 
+const notACommand = (typed: string): Reply =>
+  errorReply(`'${typed}' is not a command.`, [`Commands: ${COMMAND_NAMES.join(', ')}.`]);
+
 function dispatch(
   deps: AppDeps,
   actor: CommandActor,
-  command: string,
+  command: Exclude<CommandName, 'help'>,
   text: string,
   key: string,
 ): Promise<Reply> {
@@ -94,11 +86,5 @@ function dispatch(
     case 'hold':
     case 'release':
       return creditHold(deps, actor, command, text, key);
-    default:
-      return Promise.resolve(
-        errorReply(`'${command}' is not a command.`, [
-          'Commands: logcall, calls, account, promises, undo, assign, hold, release, help.',
-        ]),
-      );
   }
 }

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CORE_COMMANDS } from '../../../src/adapters/teams/command-text.ts';
 import {
   MANIFEST_DIR,
   readManifestTemplate,
   type TeamsManifest,
 } from '../../../src/adapters/teams/teams-package.ts';
 import { crc32 } from '../../../src/adapters/teams/zip.ts';
+import { COMMAND_NAMES } from '../../../src/app/command-model.ts';
 import { runCallsheet } from '../../support/run-cli.ts';
 import { unzip } from '../../support/unzip.ts';
 
@@ -105,9 +105,9 @@ describe('Teams manifest', () => {
     const [personal, team] = readManifestTemplate().bots[0].commandLists;
     const titles = (list: { commands: { title: string }[] }) => list.commands.map((c) => c.title).sort();
     expect(personal.scopes).toEqual(['personal']);
-    expect(titles(personal)).toEqual([...CORE_COMMANDS].sort());
+    expect(titles(personal)).toEqual([...COMMAND_NAMES].sort());
     expect(team.scopes).toEqual(['team', 'groupChat']);
-    expect(titles(team)).toEqual([...CORE_COMMANDS, 'bind'].sort());
+    expect(titles(team)).toEqual([...COMMAND_NAMES, 'bind'].sort());
   });
 
   it('computes CRC-32 like zlib', async () => {
