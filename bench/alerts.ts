@@ -14,12 +14,10 @@ import { scanAlerts } from '../src/app/scan-alerts.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { alertThresholdsSchema } from '../src/domain/alerts/thresholds.ts';
 import { withAggregateSettings } from '../src/store/aggregate-settings.ts';
-import {
-  loadCreditExposures,
-  loadLapsedPromises,
-  loadPayingCustomers,
-  loadRecentOrders,
-} from '../src/store/alerts.ts';
+import { loadCreditExposures } from '../src/store/alerts/credit-exposures.ts';
+import { loadLapsedPromises } from '../src/store/alerts/lapsed-promises.ts';
+import { loadPayingCustomers } from '../src/store/alerts/paying-customers.ts';
+import { loadRecentOrders } from '../src/store/alerts/recent-orders.ts';
 import { openStore, type Store } from '../src/store/open-store.ts';
 import type { SqlConn } from '../src/store/sql.ts';
 

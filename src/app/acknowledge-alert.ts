@@ -1,5 +1,5 @@
 // A collector or manager has seen the alert and is on it: it leaves the open list and is not posted again.
-import { updateAlertStatus } from '../store/alerts.ts';
+import { updateAlertStatus } from '../store/alerts/alerts-table.ts';
 import type { AlertView } from './alert-model.ts';
 import type { Actor, AppDeps } from './deps.ts';
 import { listAlerts } from './list-alerts.ts';

@@ -1,6 +1,6 @@
 // Lists alerts as view models for every surface. Acknowledged alerts and those snoozed into the
 // future are left out unless `all` is asked for; a snooze that has run out makes an alert open again.
-import { countAlertsByKind, type StoredAlert, selectAlerts } from '../store/alerts.ts';
+import { countAlertsByKind, type StoredAlert, selectAlerts } from '../store/alerts/alerts-table.ts';
 import type { AlertView, KindCount } from './alert-model.ts';
 import type { AppDeps } from './deps.ts';
 

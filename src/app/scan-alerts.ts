@@ -10,13 +10,11 @@ import { alertThresholdsSchema } from '../domain/alerts/thresholds.ts';
 import { detectUnusualOrders } from '../domain/alerts/unusual-order.ts';
 import { type IsoDate, todayIn } from '../domain/calendar.ts';
 import { withAggregateSettings } from '../store/aggregate-settings.ts';
-import {
-  insertAlerts,
-  loadCreditExposures,
-  loadLapsedPromises,
-  loadPayingCustomers,
-  loadRecentOrders,
-} from '../store/alerts.ts';
+import { insertAlerts } from '../store/alerts/alerts-table.ts';
+import { loadCreditExposures } from '../store/alerts/credit-exposures.ts';
+import { loadLapsedPromises } from '../store/alerts/lapsed-promises.ts';
+import { loadPayingCustomers } from '../store/alerts/paying-customers.ts';
+import { loadRecentOrders } from '../store/alerts/recent-orders.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
 import type { AlertView } from './alert-model.ts';

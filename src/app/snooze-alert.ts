@@ -1,6 +1,6 @@
 // Not now: the alert leaves the open list for a while (7 days by default) and comes back, and is
 // posted again, when the snooze runs out.
-import { updateAlertStatus } from '../store/alerts.ts';
+import { updateAlertStatus } from '../store/alerts/alerts-table.ts';
 import { type AlertChangeResult, alertAfterChange } from './acknowledge-alert.ts';
 import type { Actor, AppDeps } from './deps.ts';
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { totalOf } from '../app/alert-model.ts';
 import { listAlerts } from '../app/list-alerts.ts';
 import { ALERT_SETTINGS } from '../app/scan-alerts.ts';
-import { countAlertsRankedAfter, selectAlertsToPost } from '../store/alerts.ts';
+import { countAlertsRankedAfter, selectAlertsToPost } from '../store/alerts/alerts-table.ts';
 import { readSettings } from '../store/settings.ts';
 import { defineJob, type Job } from './job.ts';
 

@@ -1,4 +1,4 @@
-// The alert detectors: pure functions from facts (gathered by src/store/alerts.ts) to candidates.
+// The alert detectors: pure functions from facts (gathered by src/store/alerts/) to candidates.
 export * from './broken-promise.ts';
 export * from './candidate.ts';
 export * from './credit-limit.ts';

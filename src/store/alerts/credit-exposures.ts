@@ -1,0 +1,51 @@
+import type { CreditExposure } from '../../domain/alerts/credit-limit.ts';
+import type { IsoDate } from '../../domain/calendar.ts';
+import type { SqlConn } from '../sql.ts';
+import { cents, centsList } from './money-text.ts';
+
+type ExposureRow = {
+  id: number;
+  code: string;
+  name: string;
+  credit_limit: string;
+  open_ar: string;
+  open_orders: string;
+  latest_open_order: number | null;
+  monthly: string | null;
+};
+
+// Invoiced per 30-day month, oldest first, for the last six: one pass over the customer's invoices.
+const INVOICED_BY_MONTH = [5, 4, 3, 2, 1, 0]
+  .map((m) => `coalesce(sum(amount) FILTER (WHERE ($1::date - issue_date) / 30 = ${m}), 0)::text`)
+  .join(', ');
+
+/** Customers whose open receivables plus open orders exceed their credit limit. */
+export async function loadCreditExposures(conn: SqlConn, asOf: IsoDate): Promise<CreditExposure[]> {
+  const rows = await conn.query<ExposureRow>(
+    `WITH ar AS (
+       SELECT customer_id, sum(open_amount) AS open_ar FROM invoices
+        WHERE status = 'open' AND open_amount > 0 GROUP BY customer_id
+     ), oo AS (
+       SELECT customer_id, sum(amount) AS open_orders, max(id) AS latest FROM orders
+        WHERE status = 'open' AND order_date <= $1::date GROUP BY customer_id
+     )
+     SELECT c.id, c.code, c.name, c.credit_limit::text, coalesce(ar.open_ar, 0)::text AS open_ar,
+            coalesce(oo.open_orders, 0)::text AS open_orders, oo.latest AS latest_open_order,
+            (SELECT concat_ws(',', ${INVOICED_BY_MONTH}) FROM invoices
+              WHERE customer_id = c.id AND issue_date > $1::date - 180 AND issue_date <= $1::date) AS monthly
+       FROM customers c
+       LEFT JOIN ar ON ar.customer_id = c.id
+       LEFT JOIN oo ON oo.customer_id = c.id
+      WHERE c.credit_limit > 0 AND coalesce(ar.open_ar, 0) + coalesce(oo.open_orders, 0) > c.credit_limit
+      ORDER BY c.id`,
+    [asOf],
+  );
+  return rows.map((r) => ({
+    customer: { id: r.id, code: r.code, name: r.name },
+    limitCents: cents(r.credit_limit),
+    openArCents: cents(r.open_ar),
+    openOrdersCents: cents(r.open_orders),
+    latestOpenOrderId: r.latest_open_order,
+    monthlyInvoicedCents: centsList(r.monthly),
+  }));
+}
