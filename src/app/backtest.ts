@@ -21,6 +21,7 @@ import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
 import { byPriority } from '../domain/policy/plan-day.ts';
 import type { Result } from '../domain/result.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
+import { collectorsCapacity } from '../store/collectors.ts';
 import { readSettings } from '../store/settings.ts';
 import { preloadPaidInvoices, readSheetHolders } from '../store/sheet-inputs.ts';
 import { planSheetsDay, predictionsOf, scaleCapacities } from './build-call-sheets.ts';
@@ -270,9 +271,4 @@ export async function runBacktest(
   };
 }
 
-async function teamCapacity(deps: AppDeps): Promise<number> {
-  const [row] = await deps.store.sql.query<{ capacity: number }>(
-    `SELECT coalesce(sum(daily_capacity), 0)::int AS capacity FROM collectors WHERE active AND role = 'collector'`,
-  );
-  return row?.capacity ?? 0;
-}
+const teamCapacity = (deps: AppDeps): Promise<number> => collectorsCapacity(deps.store.sql);

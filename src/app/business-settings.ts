@@ -3,14 +3,14 @@
 // by the schema of the feature that owns the group before anything is stored, and is recorded with
 // who made it; a bad value changes nothing.
 import type { z } from 'zod';
-import { SCHEDULE_SETTINGS } from '../jobs/schedule-settings.ts';
 import { UserError } from '../shared/errors.ts';
-import { readSettings, type SettingsGroup, writeSettings } from '../store/settings.ts';
+import { readSettings, type SettingsGroup, storedSettings, writeSettings } from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { commandSettings } from './commands/settings.ts';
 import { KPI_SETTINGS } from './compute-kpis.ts';
 import { policySettings } from './policy-settings.ts';
 import { ALERT_SETTINGS } from './scan-alerts.ts';
+import { SCHEDULE_SETTINGS } from './schedule-settings.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the groups have different schemas
 const GROUPS: SettingsGroup<any>[] = [
@@ -44,8 +44,7 @@ function leaves(value: JsonObject, prefix: string): [string, Json][] {
 }
 
 async function storedValue(conn: SqlConn, key: string): Promise<JsonObject> {
-  const [row] = await conn.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]);
-  return isObject(row?.value) ? (row.value as JsonObject) : {};
+  return (await storedSettings(conn, key)) as JsonObject;
 }
 
 function lookup(value: JsonObject, path: readonly string[]): Json | undefined {

@@ -1,8 +1,8 @@
 // `exportEntity`: streams one entity's rows in the canonical import columns, as CSV or NDJSON, a
 // page at a time, so exporting then importing the output is a no-op and memory stays flat.
-import { csvLine } from '../ingest/csv-line.ts';
+import { csvLine } from '../domain/csv-line.ts';
 import { type Entity, SPECS } from '../ingest/entities.ts';
-import { EXPORT_QUERIES } from '../ingest/export-queries.ts';
+import { exportPage } from '../ingest/export-queries.ts';
 import type { AppDeps } from './deps.ts';
 
 export type ExportFormat = 'csv' | 'ndjson';
@@ -26,10 +26,7 @@ export async function* exportEntity(
   };
   let after = 0;
   for (;;) {
-    const rows = await deps.store.sql.query<Record<string, unknown> & { id: number }>(
-      `SELECT * FROM (${EXPORT_QUERIES[request.entity]}) x WHERE id > $1 ORDER BY id LIMIT ${PAGE}`,
-      [after],
-    );
+    const rows = await exportPage(deps.store.sql, request.entity, after, PAGE);
     if (!rows.length) return;
     let out = '';
     for (const row of rows)

@@ -11,7 +11,7 @@ import { byCode, type DayInputs, planDay } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import type { Result } from '../domain/result.ts';
 import { type LateMoney, lateMoneyByDay, observedThrough } from '../store/backtest-inputs.ts';
-import { readSettings, writeSettings } from '../store/settings.ts';
+import { readSettings, storedSettings, writeSettings } from '../store/settings.ts';
 import { readSheetHolders, readSheetInputs } from '../store/sheet-inputs.ts';
 import { businessDays } from './backtest.ts';
 import { endOfDayIn, scaleCapacities } from './build-call-sheets.ts';
@@ -207,13 +207,11 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
       : null;
   const save = changed && !worse && !input.dryRun;
   if (save) {
-    const stored = await sql.query<{ value: { lateness?: Record<string, unknown> } }>(
-      "SELECT value FROM settings WHERE key = 'policy'",
-    );
+    const stored = (await storedSettings(sql, policySettings.key)).lateness;
     await writeSettings(
       sql,
       policySettings,
-      { lateness: { ...(stored[0]?.value.lateness ?? {}), ...best } },
+      { lateness: { ...(typeof stored === 'object' && stored !== null ? stored : {}), ...best } },
       input.actor,
     );
   }

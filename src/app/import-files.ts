@@ -5,6 +5,7 @@ import type { Result } from '../domain/result.ts';
 import { quoted } from '../domain/safe-text.ts';
 import { ENTITIES, type Entity } from '../ingest/entities.ts';
 import { parseColumnMap } from '../ingest/header.ts';
+import { analyzeLedger, beginImport, recordImport } from '../ingest/import-transaction.ts';
 import { type FileResult, loadFile } from '../ingest/load-file.ts';
 import { checkDateFormat } from '../ingest/parse-date.ts';
 import { planFiles } from '../ingest/plan-files.ts';
@@ -90,16 +91,7 @@ export async function importFiles(
   const blocked = () => files.some((f) => f.fileError || (!request.skipInvalid && f.rejected > 0));
   try {
     await deps.store.sql.transaction(async (tx) => {
-      // Imports run one at a time, so an import's inserts never race another's.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('callsheet:import'))`);
-      // The import checks every reference itself, in this transaction, before it writes; the
-      // per-row foreign-key triggers would check them again (a quarter of the load time). Only a
-      // superuser may switch them off for the transaction; anyone else keeps them.
-      const [role] = await tx.query<{ su: boolean }>(`SELECT current_setting('is_superuser') = 'on' AS su`);
-      if (role?.su) await tx.exec('SET LOCAL session_replication_role = replica');
-      // Duplicate checks hash every key and bulk loads rebuild indexes: give them memory rather
-      // than let them spill to disk (imports run one at a time, so this is bounded).
-      await tx.exec(`SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '256MB'`);
+      await beginImport(tx);
       // A dry run or a refused import writes nothing, ids included.
       const sequences = await markSequences(tx, LEDGER_TABLES);
       for (const [i, file] of plan.files.entries()) {
@@ -128,35 +120,30 @@ export async function importFiles(
         await sequences.restore();
         throw new Rollback();
       }
-      await tx.query(
-        `INSERT INTO audit_events (at, actor, source, action, entity, data) VALUES ($1, $2, $3, 'import', $4, $5::jsonb)`,
-        [
-          deps.now(),
-          request.actor.code,
-          request.actor.source,
-          [...new Set(files.map((f) => f.entity))].join(','),
-          JSON.stringify({
-            skipInvalid: Boolean(request.skipInvalid),
-            files: files.map(({ file, entity, rows, inserted, updated, unchanged, rejected }) => ({
-              file,
-              entity,
-              rows,
-              inserted,
-              updated,
-              unchanged,
-              rejected,
-            })),
-          }),
-        ],
-      );
+      await recordImport(tx, {
+        at: deps.now(),
+        who: { actor: request.actor.code, source: request.actor.source },
+        entities: [...new Set(files.map((f) => f.entity))].join(','),
+        data: {
+          skipInvalid: Boolean(request.skipInvalid),
+          files: files.map(({ file, entity, rows, inserted, updated, unchanged, rejected }) => ({
+            file,
+            entity,
+            rows,
+            inserted,
+            updated,
+            unchanged,
+            rejected,
+          })),
+        },
+      });
     });
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
   // PGlite has no autovacuum to notice a bulk change: without fresh statistics the engine's plans
   // can be orders of magnitude off. (PostgreSQL's autovacuum analyzes changed tables by itself.)
-  if (!blocked() && !request.dryRun && deps.store.backend === 'pglite')
-    await deps.store.sql.exec(`ANALYZE ${LEDGER_TABLES.join(', ')}`);
+  if (!blocked() && !request.dryRun && deps.store.backend === 'pglite') await analyzeLedger(deps.store.sql);
   return {
     ok: true,
     value: {

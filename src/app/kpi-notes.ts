@@ -1,8 +1,8 @@
 // The month-so-far KPI lines for the manager's team view (ManagerSummary.notes), in one call.
 import type { IsoDate } from '../domain/calendar.ts';
-import { kpiHeadline } from '../views/kpi-headline.ts';
 import { computeKpis } from './compute-kpis.ts';
 import type { AppDeps } from './deps.ts';
+import { kpiHeadline } from './kpi-headline.ts';
 
 /** Two lines for `asOf`'s month so far; none when there is nothing to report. */
 export async function kpiNotes(deps: AppDeps, asOf?: IsoDate): Promise<string[]> {

@@ -1,5 +1,6 @@
 // `callsheet chat --as <collector>`: the console chat (the embedded default's Slack/Teams), and
 // `callsheet logcall --as <collector> "<text>"`: one call logged from a script.
+
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { runCommand } from '../app/commands/run-command.ts';
 import { decimalFromCents } from '../domain/money.ts';
 import { escapeControls } from '../domain/safe-text.ts';
 import { UserError } from '../shared/errors.ts';
+import { someCollectorCodes } from '../store/collectors.ts';
 import type { Store } from '../store/open-store.ts';
 import { renderReplyText } from '../views/console/reply-text.ts';
 import type { CliContext } from './context.ts';
@@ -35,11 +37,9 @@ function parseAt(text: string | undefined): () => Date {
 async function requireActor(store: Store, code: string) {
   const actor = await findActor(store.sql, { platform: 'cli', id: code });
   if (!actor) {
-    const known = await store.sql.query<{ code: string }>(
-      'SELECT code FROM collectors WHERE active ORDER BY id LIMIT 10',
-    );
+    const known = await someCollectorCodes(store.sql, 10);
     throw new UserError(
-      `no collector has the code '${code}'${known.length ? `; try one of: ${known.map((k) => k.code).join(', ')}` : '; load data first (`callsheet demo` or `callsheet import`)'}`,
+      `no collector has the code '${code}'${known.length ? `; try one of: ${known.join(', ')}` : '; load data first (`callsheet demo` or `callsheet import`)'}`,
     );
   }
   return actor;

@@ -1,4 +1,5 @@
 // `callsheet demo`: loads the demo company and shows what this morning looks like.
+
 import { type Command, Option } from 'commander';
 import { DEMO_PROFILES } from '../demo/company.ts';
 import { loadDemo } from '../demo/load-demo.ts';
@@ -6,6 +7,7 @@ import type { DemoProfile, DemoSize, DemoSizeSpec } from '../demo/rows.ts';
 import { isIsoDate, todayIn } from '../domain/calendar.ts';
 import { centsFromDecimal, formatMoney } from '../domain/money.ts';
 import { UserError } from '../shared/errors.ts';
+import { receivablesOn } from '../store/invoices.ts';
 import type { Store } from '../store/open-store.ts';
 import { showTodaysAlerts } from './alerts.ts';
 import type { CliContext } from './context.ts';
@@ -105,15 +107,7 @@ function profilesHelp(): string {
 }
 
 async function printReceivables(store: Store, today: string, ctx: CliContext): Promise<void> {
-  const [ar] = await store.sql.query<{ open: string; overdue: string; over90: string; customers: number }>(
-    `SELECT coalesce(sum(open_amount), 0)::text AS open,
-            coalesce(sum(open_amount) FILTER (WHERE due_date < $1::date), 0)::text AS overdue,
-            coalesce(sum(open_amount) FILTER (WHERE due_date < $1::date - 90), 0)::text AS over90,
-            count(DISTINCT customer_id) FILTER (WHERE due_date < $1::date)::int AS customers
-       FROM invoices WHERE open_amount > 0`,
-    [today],
-  );
-  if (!ar) return;
+  const ar = await receivablesOn(store.sql, today);
   const money = (s: string) => formatMoney(centsFromDecimal(s));
   ctx.say(
     `  open receivables ${money(ar.open)}; overdue ${money(ar.overdue)} across ${ar.customers} customers; ` +

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../app/deps.ts';
 import { type DigestPost, postDigestNow } from '../jobs/digest-now.ts';
 import { listRuns } from '../jobs/ledger.ts';
-import { publishersOf } from '../jobs/publishers.ts';
+import { publishersOf } from '../server/publishers.ts';
 import { UserError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { chatSurfaces } from './chat-surfaces.ts';

@@ -1,7 +1,7 @@
 // `callsheet serve`: the chat surfaces and the scheduler in one long-running process.
 import type { Command } from 'commander';
 import { systemClock } from '../app/deps.ts';
-import { schedulerSurfaceFactory } from '../jobs/scheduler-surface.ts';
+import { schedulerSurfaceFactory } from '../server/scheduler-surface.ts';
 import { serve } from '../server/serve.ts';
 import type { SurfaceFactory } from '../server/surface.ts';
 import { UserError } from '../shared/errors.ts';

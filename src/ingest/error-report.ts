@@ -3,9 +3,9 @@
 // the screen. Values are cut to an excerpt (a 50 MB field must not make a 100 MB report) and,
 // in the file, control characters are escaped and formula-like cells neutralised.
 import { type FileHandle, open, rm } from 'node:fs/promises';
+import { csvLine } from '../domain/csv-line.ts';
 import { escapeControls, excerpt } from '../domain/safe-text.ts';
 import type { RowError } from './check-rows.ts';
-import { csvLine } from './csv-line.ts';
 
 export const SHOWN_ERRORS = 50;
 const FLUSH_AT = 256 * 1024;

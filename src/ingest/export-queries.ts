@@ -1,6 +1,7 @@
 // What `callsheet export` reads for each entity: the canonical import columns, as text, so that
 // importing the output changes nothing. A payment names its invoice when one application covers
 // it whole (as an import that named the invoice would have made it).
+import type { SqlConn } from '../store/sql.ts';
 import type { Entity } from './entities.ts';
 
 /** SELECT … returning the entity's canonical columns plus `id`, for keyset pages (`id > $1`). */
@@ -29,3 +30,16 @@ export const EXPORT_QUERIES: Record<Entity, string> = {
                     t.currency
                FROM payments t JOIN customers c ON c.id = t.customer_id`,
 };
+
+/** The next `limit` rows of an entity after id `after`, in the import's columns (as text). */
+export async function exportPage(
+  conn: SqlConn,
+  entity: Entity,
+  after: number,
+  limit: number,
+): Promise<(Record<string, unknown> & { id: number })[]> {
+  return conn.query<Record<string, unknown> & { id: number }>(
+    `SELECT * FROM (${EXPORT_QUERIES[entity]}) x WHERE id > $1 ORDER BY id LIMIT $2`,
+    [after, limit],
+  );
+}

@@ -2,11 +2,11 @@
 // whatever the format. File-level problems (empty file, missing columns, broken quoting) are thrown as
 // ImportFileError; row-level ones travel with the row.
 
+import { restoreFormula } from '../domain/formula-cells.ts';
 import { unstorableText } from '../domain/safe-text.ts';
 import { AppError } from '../shared/errors.ts';
 import { CsvSyntaxError, csvRecords } from './csv-reader.ts';
 import { type Entity, SPECS } from './entities.ts';
-import { restoreFormula } from './formula-cells.ts';
 import { type ColumnMap, checkHeader, headerResolver } from './header.ts';
 import { type JsonRecord, JsonSyntaxError, jsonArrayRecords, ndjsonRecords } from './json-reader.ts';
 import { formatFromName, formatFromText, type InputFile, type InputFormat } from './open-input.ts';

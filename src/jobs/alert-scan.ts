@@ -4,19 +4,9 @@
 
 import { z } from 'zod';
 import { scanAlerts } from '../app/scan-alerts.ts';
-import type { SqlConn } from '../store/sql.ts';
+import { dataVersion } from '../store/data-version.ts';
 import { defineJob, isoDay, type Job } from './job.ts';
 import { localClock } from './schedule.ts';
-
-export async function dataVersion(conn: SqlConn): Promise<string> {
-  const [row] = await conn.query<{ v: string }>(
-    `SELECT concat_ws('.',
-       (SELECT coalesce(max(id), 0) FROM orders), (SELECT coalesce(max(id), 0) FROM invoices),
-       (SELECT coalesce(max(id), 0) FROM payments), (SELECT coalesce(max(id), 0) FROM promises),
-       (SELECT coalesce(max(id), 0) FROM interactions), (SELECT coalesce(max(id), 0) FROM audit_events)) AS v`,
-  );
-  return row?.v ?? '0';
-}
 
 export const alertScanJob: Job = defineJob({
   id: 'alert-scan',

@@ -13,16 +13,16 @@ import { randomUUID } from 'node:crypto';
 import { buildCallSheets } from '../app/build-call-sheets.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { ChatPublisher, PostResult } from '../app/publisher.ts';
+import { SCHEDULE_SETTINGS } from '../app/schedule-settings.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { UserError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
+import { activeRecipients } from '../store/collectors.ts';
 import { readSettings } from '../store/settings.ts';
-import { activeRecipients } from './collectors.ts';
 import { boundTo } from './default-jobs.ts';
 import type { DuePeriods, Job } from './job.ts';
 import { findRuns, type JobRunRow } from './ledger.ts';
 import { localClock } from './schedule.ts';
-import { SCHEDULE_SETTINGS } from './schedule-settings.ts';
 import { createScheduler } from './scheduler.ts';
 import { managerSummaryJob, sheetDigestJob } from './sheet-digest.ts';
 

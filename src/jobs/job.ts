@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import type { ChatPublisher } from '../app/publisher.ts';
+import type { ScheduleSettings } from '../app/schedule-settings.ts';
 import type { CallSheet, ManagerSummary } from '../app/sheet-model.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { AppError } from '../shared/errors.ts';
-import type { ScheduleSettings } from './schedule-settings.ts';
 
 export interface JobContext {
   deps: AppDeps;

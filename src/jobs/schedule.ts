@@ -2,8 +2,8 @@
 // local calendar dates and local minutes of the day in the collector's IANA zone, so a DST change
 // neither skips nor repeats a morning: the period key is the local date, not an instant.
 import { TZDate } from '@date-fns/tz';
+import type { ScheduleSettings } from '../app/schedule-settings.ts';
 import { type IsoDate, weekday } from '../domain/calendar.ts';
-import type { ScheduleSettings } from './schedule-settings.ts';
 
 export interface LocalClock {
   date: IsoDate;

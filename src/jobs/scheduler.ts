@@ -5,15 +5,15 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../app/deps.ts';
 import type { ChatPublisher } from '../app/publisher.ts';
+import { reportFailure } from '../app/report-failure.ts';
+import { SCHEDULE_SETTINGS } from '../app/schedule-settings.ts';
 import type { Logger } from '../shared/logger.ts';
-import { reportFailure } from '../shared/report-failure.ts';
 import { readSettings } from '../store/settings.ts';
 import { retryOnceIfConnectionLost } from '../store/sql-errors.ts';
 import type { Job, JobContext } from './job.ts';
 import { claimRuns, ensureRuns, failRun, recordMissed, succeedRun } from './ledger.ts';
 import { PgRunCoordinator } from './run-coordinator.ts';
 import { retryDelayMs } from './schedule.ts';
-import { SCHEDULE_SETTINGS } from './schedule-settings.ts';
 
 export interface SchedulerOptions {
   deps: AppDeps;

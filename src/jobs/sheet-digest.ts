@@ -2,7 +2,7 @@
 // Period key: "<collector>:<local date>", so a DST change or a restart can neither skip nor repeat it.
 import { z } from 'zod';
 import { kpiNotes } from '../app/kpi-notes.ts';
-import { activeRecipients } from './collectors.ts';
+import { activeRecipients } from '../store/collectors.ts';
 import { type DuePeriods, defineJob, isoDay, type Job, type JobContext, type SheetBuilder } from './job.ts';
 import { dailyState, isBusinessDay } from './schedule.ts';
 

@@ -1,7 +1,9 @@
 // Runs every configured surface in one process on one HTTP server, and shuts down gracefully.
+
 import type { AppDeps } from '../app/deps.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../shared/logger.ts';
+import { databaseAnswers } from '../store/sql.ts';
 import { type RunningServer, startHttpServer } from './http-server.ts';
 import type { Surface, SurfaceFactory } from './surface.ts';
 
@@ -29,8 +31,7 @@ export async function serve(
     routes,
     log,
     health: async () => {
-      await deps.store.sql.query('SELECT 1');
-      return true;
+      return databaseAnswers(deps.store.sql);
     },
   });
   for (const surface of surfaces) await surface.start?.();

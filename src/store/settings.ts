@@ -58,3 +58,10 @@ export async function writeSettings<S extends z.ZodType>(
   );
   return parsed.data;
 }
+
+/** A group's stored value as it is (an object; {} when nothing is stored), for editing one setting. */
+export async function storedSettings(conn: SqlConn, key: string): Promise<Record<string, unknown>> {
+  const [row] = await conn.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]);
+  const v = row?.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

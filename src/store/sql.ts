@@ -140,3 +140,9 @@ export function pgliteSql(db: PGlite): Sql {
     transaction: (fn) => db.transaction((tx) => fn(pgliteConn(tx))),
   };
 }
+
+/** True when the database answers a trivial query (health checks); throws what the driver threw. */
+export async function databaseAnswers(conn: SqlConn): Promise<true> {
+  await conn.query('SELECT 1');
+  return true;
+}

@@ -1,7 +1,8 @@
 // The backtest summary columns, shared by the console table and the HTML report.
+
+import { fmtNumber, fmtPct } from '../domain/figures.ts';
 import type { PolicySummary } from '../domain/kpis/backtest-summary.ts';
 import type { Calibration } from '../domain/kpis/calibration.ts';
-import { fmtNumber, fmtPct } from './kpi-format.ts';
 
 export const BACKTEST_COLUMNS = [
   'calls/day',

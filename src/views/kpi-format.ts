@@ -1,16 +1,4 @@
-// Number formats shared by the KPI and backtest views; a missing figure shows as an en dash.
-
-export function fmtDays(days: number | null): string {
-  return days === null ? '–' : days.toFixed(1);
-}
-
-export function fmtPct(pct: number | null, digits = 1): string {
-  return pct === null ? '–' : `${pct.toFixed(digits)}%`;
-}
-
-export function fmtNumber(n: number | null, digits = 1): string {
-  return n === null ? '–' : n.toFixed(digits);
-}
+// Plain text tables for the KPI and backtest console views.
 
 /** A plain text table: first column left-aligned, the others right-aligned. */
 export function textTable(columns: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeSetting, listSettings, resetSetting } from '../../src/app/business-settings.ts';
 import { policySettings } from '../../src/app/policy-settings.ts';
-import { SCHEDULE_SETTINGS } from '../../src/jobs/schedule-settings.ts';
+import { SCHEDULE_SETTINGS } from '../../src/app/schedule-settings.ts';
 import { readSettings } from '../../src/store/settings.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsolePublisher } from '../../src/adapters/console/console-publisher.ts';
 import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { computeKpis, KPI_SETTINGS, type KpiReport } from '../../src/app/compute-kpis.ts';
+import { kpiHeadline } from '../../src/app/kpi-headline.ts';
 import { kpiNotes } from '../../src/app/kpi-notes.ts';
+import { SCHEDULE_SETTINGS } from '../../src/app/schedule-settings.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
-import { SCHEDULE_SETTINGS } from '../../src/jobs/schedule-settings.ts';
 import { managerSummaryJob } from '../../src/jobs/sheet-digest.ts';
 import { receivablesAsOf } from '../../src/store/kpi-inputs.ts';
 import { writeSettings } from '../../src/store/settings.ts';
-import { kpiHeadline } from '../../src/views/kpi-headline.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 
 const TODAY = '2027-05-28';

@@ -3,13 +3,13 @@
 // one in-process database, so there they share it and interleave at every query instead.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatPublisher, PostResult } from '../../src/app/publisher.ts';
+import { SCHEDULE_SETTINGS } from '../../src/app/schedule-settings.ts';
 import type { CallSheet } from '../../src/app/sheet-model.ts';
 import { addDays, weekday } from '../../src/domain/calendar.ts';
 import type { SheetBuilder } from '../../src/jobs/job.ts';
 import { listRuns } from '../../src/jobs/ledger.ts';
 import { PgRunCoordinator } from '../../src/jobs/run-coordinator.ts';
 import { localClock } from '../../src/jobs/schedule.ts';
-import { SCHEDULE_SETTINGS } from '../../src/jobs/schedule-settings.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { sheetDigestJob } from '../../src/jobs/sheet-digest.ts';
 import { createLogger } from '../../src/shared/logger.ts';

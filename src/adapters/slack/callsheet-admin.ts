@@ -4,6 +4,8 @@ import { changeSetting, describeSetting, listSettings, resetSetting } from '../.
 import type { Reply } from '../../app/reply.ts';
 import { unstorableText } from '../../domain/safe-text.ts';
 import { UserError } from '../../shared/errors.ts';
+import { type BindingPurpose, bindChannel } from '../../store/bindings.ts';
+import { collectorByUser } from '../../store/collectors.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import {
@@ -13,7 +15,6 @@ import {
   notLinkedReply,
   type SlackHandlerContext,
 } from './handler-context.ts';
-import { type BindingPurpose, bindChannel, collectorBySlackUser } from './slack-directory.ts';
 import { mentionedChannel, mentionedUsers } from './slack-text.ts';
 
 export const ADMIN_SUBCOMMANDS = ['sheet', 'bind', 'settings'] as const;
@@ -35,14 +36,14 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
   const unstorable = unstorableText(req.args);
   if (unstorable) return { reply: errorReply(`That message ${unstorable}.`, ['Nothing was changed.']) };
   const conn = ctx.deps.store.sql;
-  const me = await collectorBySlackUser(conn, req.userId);
+  const me = await collectorByUser(conn, 'slack', req.userId);
   if (!me) return { reply: notLinkedReply(req.userId) };
   if (req.sub === 'sheet') {
     const [target] = mentionedUsers(req.args);
     let who = me;
     if (target && target !== req.userId) {
       if (me.role !== 'manager') return { reply: managersOnlyReply("see another collector's sheet") };
-      const other = await collectorBySlackUser(conn, target);
+      const other = await collectorByUser(conn, 'slack', target);
       if (!other) return { reply: errorReply(`That Slack user (${target}) is not linked to a collector.`) };
       who = other;
     }
@@ -71,13 +72,19 @@ export async function runAdmin(ctx: SlackHandlerContext, req: AdminRequest): Pro
     const channel = mentionedChannel(req.args) ?? { id: req.channelId, name: null };
     // `bind digests #channel @user`: that collector's sheets go there instead of their DM.
     const [userId] = mentionedUsers(req.args);
-    const owner = userId && purpose === 'digests' ? await collectorBySlackUser(conn, userId) : null;
+    const owner = userId && purpose === 'digests' ? await collectorByUser(conn, 'slack', userId) : null;
     if (userId && purpose === 'digests' && !owner) {
       return { reply: errorReply(`That Slack user (${userId}) is not linked to a collector.`) };
     }
     await bindChannel(
       conn,
-      { workspaceId: req.teamId, channelId: channel.id, purpose, collectorId: owner?.id ?? null },
+      {
+        platform: 'slack',
+        workspaceId: req.teamId,
+        channelId: channel.id,
+        purpose,
+        collectorId: owner?.id ?? null,
+      },
       { actor: me.code, source: 'slack' },
     );
     const where = channel.name ? `#${channel.name}` : 'this channel';

@@ -3,6 +3,7 @@
 // through the core), and Acknowledge / Snooze 7 days on alerts, which update the message in place.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Reply } from '../../app/reply.ts';
+import { collectorByUser } from '../../store/collectors.ts';
 import { ALERT_ACTIONS, alertMessage } from '../../views/slack/alert-blocks.ts';
 import {
   OUTCOME_FIELDS,
@@ -21,7 +22,6 @@ import {
   type SlackHandlerContext,
 } from './handler-context.ts';
 import { submissionText } from './outcome-submission.ts';
-import { collectorBySlackUser } from './slack-directory.ts';
 import { toSlack } from './slash-commands.ts';
 
 type ButtonBody = BlockAction<ButtonAction>;
@@ -118,7 +118,7 @@ export function registerInteractivity(app: App, ctx: SlackHandlerContext): void 
       await ack();
       ctx.background.run(() =>
         safely(actionId, respond, async () => {
-          const me = await collectorBySlackUser(ctx.deps.store.sql, body.user.id);
+          const me = await collectorByUser(ctx.deps.store.sql, 'slack', body.user.id);
           if (!me) {
             await respond({ ...toSlack(replyBlocks(notLinkedReply(body.user.id))), replace_original: false });
             return;

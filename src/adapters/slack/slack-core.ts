@@ -9,10 +9,10 @@ import type { CommandRequest } from '../../app/command-model.ts';
 import { runCommand } from '../../app/commands/run-command.ts';
 import type { Actor, AppDeps } from '../../app/deps.ts';
 import type { Reply } from '../../app/reply.ts';
+import { reportFailure } from '../../app/report-failure.ts';
 import type { CallSheet } from '../../app/sheet-model.ts';
 import { snoozeAlert } from '../../app/snooze-alert.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { reportFailure } from '../../shared/report-failure.ts';
 
 export type AlertChange =
   | { ok: true; value: AlertView }

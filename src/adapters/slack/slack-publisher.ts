@@ -6,12 +6,13 @@ import type { AlertView } from '../../app/alert-model.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { ChatPublisher, PostResult } from '../../app/publisher.ts';
 import type { CallSheet, ManagerSummary } from '../../app/sheet-model.ts';
+import { boundChannel, collectorChannel } from '../../store/bindings.ts';
+import { collectorById } from '../../store/collectors.ts';
 import { alertMessage, alertRollupMessage } from '../../views/slack/alert-blocks.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import { summaryMessage } from '../../views/slack/summary-blocks.ts';
 import type { SlackCaller } from './slack-caller.ts';
-import { boundChannel, collectorById, collectorChannel } from './slack-directory.ts';
 
 export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPublisher {
   const conn = deps.store.sql;
@@ -30,7 +31,7 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
   };
 
   const sheetChannel = async (sheet: CallSheet): Promise<string | null> => {
-    const own = await collectorChannel(conn, 'digests', sheet.collector.id);
+    const own = await collectorChannel(conn, 'slack', 'digests', sheet.collector.id);
     if (own) return own;
     const collector = await collectorById(conn, sheet.collector.id);
     if (collector?.slackUserId) {
@@ -39,7 +40,7 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
       });
       if (res.channel?.id) return res.channel.id;
     }
-    return boundChannel(conn, 'digests');
+    return boundChannel(conn, 'slack', 'digests');
   };
 
   return {
@@ -50,17 +51,18 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
       return post(channel, sheetMessages(sheet));
     },
     async postSummary(summary: ManagerSummary) {
-      const channel = (await boundChannel(conn, 'team')) ?? (await boundChannel(conn, 'digests'));
+      const channel =
+        (await boundChannel(conn, 'slack', 'team')) ?? (await boundChannel(conn, 'slack', 'digests'));
       if (!channel) return { delivered: false };
       return post(channel, [summaryMessage(summary)]);
     },
     async postAlert(alert: AlertView) {
-      const channel = await boundChannel(conn, 'alerts');
+      const channel = await boundChannel(conn, 'slack', 'alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertMessage(alert)]);
     },
     async postAlertRollup(rollup) {
-      const channel = await boundChannel(conn, 'alerts');
+      const channel = await boundChannel(conn, 'slack', 'alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertRollupMessage(rollup)]);
     },

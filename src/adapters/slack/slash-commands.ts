@@ -3,12 +3,12 @@
 // Replies are ephemeral unless the core says otherwise.
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Reply } from '../../app/reply.ts';
+import { collectorByUser } from '../../store/collectors.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { replyBlocks } from '../../views/slack/reply-blocks.ts';
 import { within } from './answer-in-time.ts';
 import { ADMIN_SUBCOMMANDS, type AdminAnswer, runAdmin } from './callsheet-admin.ts';
 import { failedRequestReply, requestKey, type SlackHandlerContext } from './handler-context.ts';
-import { collectorBySlackUser } from './slack-directory.ts';
 import { replaceMentions, typedText } from './slack-text.ts';
 
 /** The slash commands this app declares; manifests/slack/*.yaml must list exactly these. */
@@ -36,7 +36,7 @@ export function registerSlashCommands(app: App, ctx: SlackHandlerContext): void 
       const work = (async (): Promise<RespondArguments[]> => {
         // Mentions become collector codes so `/callsheet assign ACME @jane` reads like the console.
         const mentioned = await replaceMentions(command.text ?? '', async (id, shown) => {
-          const c = await collectorBySlackUser(ctx.deps.store.sql, id);
+          const c = await collectorByUser(ctx.deps.store.sql, 'slack', id);
           return c?.code ?? shown ?? id;
         });
         const text = typedText(mentioned);

@@ -2,8 +2,8 @@
 import { acknowledgeAlert } from '../../app/acknowledge-alert.ts';
 import { collectorSheet } from '../../app/collector-sheet.ts';
 import { runCommand } from '../../app/commands/run-command.ts';
+import { reportFailure } from '../../app/report-failure.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { reportFailure } from '../../shared/report-failure.ts';
 import type { TeamsCore } from './teams-core.ts';
 
 export function callsheetCore(log: Logger): TeamsCore {

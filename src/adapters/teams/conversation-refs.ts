@@ -3,9 +3,17 @@
 // every install event and message, since Teams may move a tenant to another service URL.
 import type { ConversationReference } from 'botbuilder';
 import type { AppDeps } from '../../app/deps.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import {
+  type BindingPurpose,
+  bindChannel,
+  boundConversations as boundConversationRows,
+  directConversation,
+  managerConversations as managerConversationRows,
+  type StoredConversationRow,
+  unbindChannel,
+} from '../../store/bindings.ts';
 
-export type BindingPurpose = 'digests' | 'alerts' | 'team' | 'dm';
+export type { BindingPurpose };
 
 export interface StoredConversation {
   workspaceId: string;
@@ -40,19 +48,18 @@ export async function saveBinding(
   const ref = conversationRoot(input.ref);
   const channelId = ref.conversation?.id;
   if (!channelId) return;
-  const conversationRef = JSON.parse(JSON.stringify(ref)) as Prisma.InputJsonValue;
-  const key = { platform: 'teams' as const, workspaceId: input.tenantId, channelId, purpose: input.purpose };
-  await deps.store.prisma.channelBinding.upsert({
-    where: { platform_workspaceId_channelId_purpose: key },
-    create: {
-      ...key,
+  await bindChannel(
+    deps.store.sql,
+    {
+      platform: 'teams',
+      workspaceId: input.tenantId,
+      channelId,
+      purpose: input.purpose,
       collectorId: input.collectorId,
-      conversationRef,
-      actor: input.actor,
-      source: 'teams',
+      conversationRef: ref,
     },
-    update: { collectorId: input.collectorId, conversationRef, actor: input.actor, source: 'teams' },
-  });
+    { actor: input.actor, source: 'teams' },
+  );
 }
 
 export async function removeBinding(
@@ -61,37 +68,30 @@ export async function removeBinding(
 ): Promise<number> {
   const channelId = conversationRoot(input.ref).conversation?.id;
   if (!channelId) return 0;
-  const { count } = await deps.store.prisma.channelBinding.deleteMany({
-    where: {
-      platform: 'teams',
-      workspaceId: input.tenantId,
-      channelId,
-      ...(input.purpose ? { purpose: input.purpose } : {}),
-    },
+  return unbindChannel(deps.store.sql, {
+    platform: 'teams',
+    workspaceId: input.tenantId,
+    channelId,
+    ...(input.purpose ? { purpose: input.purpose } : {}),
   });
-  return count;
 }
 
-function toStored(row: {
-  workspaceId: string;
-  channelId: string;
-  conversationRef: unknown;
-}): StoredConversation | null {
+function toStored(row: StoredConversationRow): StoredConversation | null {
   const ref = row.conversationRef as Partial<ConversationReference> | null;
   return ref?.serviceUrl && ref.conversation?.id
     ? { workspaceId: row.workspaceId, channelId: row.channelId, reference: ref }
     : null;
 }
 
+const stored = (rows: readonly StoredConversationRow[]): StoredConversation[] =>
+  rows.map(toStored).filter((s): s is StoredConversation => s !== null);
+
 /** The personal chat of a collector, if they ever installed or messaged the bot. */
 export async function personalConversation(
   deps: AppDeps,
   collectorId: number,
 ): Promise<StoredConversation | null> {
-  const row = await deps.store.prisma.channelBinding.findFirst({
-    where: { platform: 'teams', purpose: 'dm', collectorId },
-    orderBy: { updatedAt: 'desc' },
-  });
+  const row = await directConversation(deps.store.sql, 'teams', collectorId);
   return row ? toStored(row) : null;
 }
 
@@ -100,18 +100,10 @@ export async function boundConversations(
   deps: AppDeps,
   purpose: BindingPurpose,
 ): Promise<StoredConversation[]> {
-  const rows = await deps.store.prisma.channelBinding.findMany({
-    where: { platform: 'teams', purpose },
-    orderBy: { id: 'asc' },
-  });
-  return rows.map(toStored).filter((s): s is StoredConversation => s !== null);
+  return stored(await boundConversationRows(deps.store.sql, 'teams', purpose));
 }
 
 /** Personal chats of every active manager: where team-level posts go when no channel is bound. */
 export async function managerConversations(deps: AppDeps): Promise<StoredConversation[]> {
-  const rows = await deps.store.prisma.channelBinding.findMany({
-    where: { platform: 'teams', purpose: 'dm', collector: { role: 'manager', active: true } },
-    orderBy: { id: 'asc' },
-  });
-  return rows.map(toStored).filter((s): s is StoredConversation => s !== null);
+  return stored(await managerConversationRows(deps.store.sql, 'teams'));
 }

@@ -4,6 +4,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AppDeps } from '../../app/deps.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { type CollectorRow, collectorByUser, linkTeamsUserByEmail } from '../../store/collectors.ts';
 
 export interface TeamsCollector {
   id: number;
@@ -13,12 +14,18 @@ export interface TeamsCollector {
   timeZone: string;
 }
 
-const SELECT = { id: true, code: true, name: true, role: true, timeZone: true } as const;
-
 export function aadObjectId(context: TurnContext): string | null {
   const id = context.activity.from?.aadObjectId;
   return typeof id === 'string' && id.trim() ? id.trim() : null;
 }
+
+const asTeamsCollector = (c: CollectorRow): TeamsCollector => ({
+  id: c.id,
+  code: c.code,
+  name: c.name,
+  role: c.role,
+  timeZone: c.timeZone,
+});
 
 export async function identifyCollector(
   deps: AppDeps,
@@ -27,25 +34,14 @@ export async function identifyCollector(
 ): Promise<TeamsCollector | null> {
   const aad = aadObjectId(context);
   if (!aad) return null;
-  const known = await deps.store.prisma.collector.findFirst({
-    where: { teamsUserId: aad, active: true },
-    select: SELECT,
-  });
-  if (known) return known;
+  const known = await collectorByUser(deps.store.sql, 'teams', aad);
+  if (known) return asTeamsCollector(known);
   const emails = await memberEmails(context, log);
   if (!emails.length) return null;
-  const candidates = await deps.store.prisma.collector.findMany({
-    where: { teamsUserId: null, active: true, email: { in: emails, mode: 'insensitive' } },
-    select: SELECT,
-  });
-  if (candidates.length !== 1) return null; // none, or an ambiguous e-mail: never guess
-  const collector = candidates[0]!;
-  await deps.store.prisma.collector.update({
-    where: { id: collector.id },
-    data: { teamsUserId: aad, actor: collector.code, source: 'teams' },
-  });
-  log.info({ collector: collector.code }, 'linked a Teams user to a collector by e-mail');
-  return collector;
+  const linked = await linkTeamsUserByEmail(deps.store.sql, aad, emails);
+  if (!linked) return null; // none, or an ambiguous e-mail: never guess
+  log.info({ collector: linked.code }, 'linked a Teams user to a collector by e-mail');
+  return asTeamsCollector(linked);
 }
 
 async function memberEmails(context: TurnContext, log: Logger): Promise<string[]> {

@@ -19,9 +19,9 @@ import {
 import { failureReply } from '../../app/commands/replies.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { Reply } from '../../app/reply.ts';
+import { reportFailure } from '../../app/report-failure.ts';
 import { todayIn } from '../../domain/calendar.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { reportFailure } from '../../shared/report-failure.ts';
 import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
 import { ALERT_VERBS, alertCard } from '../../views/teams/alert-card.ts';
 import { logFormCard } from '../../views/teams/log-form-card.ts';

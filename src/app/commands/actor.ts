@@ -1,5 +1,6 @@
 // Who is typing: a Slack or Teams user id mapped to a collector, or a collector code on the console.
 
+import { collectorByUser } from '../../store/collectors.ts';
 import type { SqlConn } from '../../store/sql.ts';
 import type { CommandRequest } from '../command-model.ts';
 
@@ -12,18 +13,18 @@ export interface CommandActor {
   source: CommandRequest['user']['platform'];
 }
 
-const COLUMN = { slack: 'slack_user_id', teams: 'teams_user_id', console: 'code', cli: 'code' } as const;
-
 export async function findActor(conn: SqlConn, user: CommandRequest['user']): Promise<CommandActor | null> {
-  const column = COLUMN[user.platform];
-  if (!column) return null;
-  const match = column === 'code' ? 'lower(code) = lower($1)' : `${column} = $1`;
-  const [row] = await conn.query<Omit<CommandActor, 'source'>>(
-    `SELECT id, code, name, role::text AS role, time_zone AS "timeZone"
-       FROM collectors WHERE ${match} AND active ORDER BY id LIMIT 1`,
-    [user.id.trim()],
-  );
-  return row ? { ...row, source: user.platform } : null;
+  const row = await collectorByUser(conn, user.platform, user.id);
+  return row
+    ? {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        role: row.role,
+        timeZone: row.timeZone,
+        source: user.platform,
+      }
+    : null;
 }
 
 /** What an unknown user is told: who they are to us and how to get linked. */
@@ -35,7 +36,7 @@ export function notLinkedMessage(user: CommandRequest['user']): { title: string;
         'Use a collector code from your team (e.g. `--as ava`), or import collectors.csv with `callsheet import`.',
       ],
     };
-  const column = COLUMN[user.platform];
+  const column = user.platform === 'slack' ? 'slack_user_id' : 'teams_user_id';
   return {
     title: `You are not linked to a collector yet (your ${user.platform === 'slack' ? 'Slack' : 'Teams'} user id is ${user.id}).`,
     lines: [

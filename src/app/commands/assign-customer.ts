@@ -1,6 +1,8 @@
 // `assign <customer> to <collector>` (managers): gives an account to a collector, recorded as an
 // interaction (undo-able) and in the audit trail.
 import { customerLabel } from '../../domain/grammar/format.ts';
+import { collectorsMatching } from '../../store/collectors.ts';
+import { customerBrief, setCollector } from '../../store/customers.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -32,10 +34,7 @@ export async function assignCustomer(
   const found = await findCustomer(conn, m[1]!);
   if (!found.ok) return customerChoiceReply(found, (ref) => `assign ${ref} to ${m[2]!.trim()}`);
   const wanted = m[2]!.trim().replace(/^@/, '');
-  const collectors = await conn.query<{ id: number; code: string; name: string }>(
-    `SELECT id, code, name FROM collectors WHERE active AND (lower(code) = lower($1) OR lower(name) LIKE lower($1) || '%') ORDER BY (lower(code) = lower($1)) DESC, id`,
-    [wanted],
-  );
+  const collectors = await collectorsMatching(conn, wanted);
   const to =
     collectors.length === 1 || collectors[0]?.code.toLowerCase() === wanted.toLowerCase()
       ? collectors[0]
@@ -47,26 +46,15 @@ export async function assignCustomer(
         : `No collector '${wanted}'.`,
     );
   const customer = found.customer;
-  const [before] = await conn.query<{ collector_id: number | null; name: string | null }>(
-    `SELECT c.collector_id, k.name FROM customers c LEFT JOIN collectors k ON k.id = c.collector_id WHERE c.id = $1`,
-    [customer.id],
-  );
-  if (before?.collector_id === to.id)
-    return errorReply(`${customerLabel(customer)} is already ${to.name}'s account.`);
+  const before = (await customerBrief(conn, customer.id))?.collector ?? null;
+  if (before?.id === to.id) return errorReply(`${customerLabel(customer)} is already ${to.name}'s account.`);
   return recordChange(conn, actor, key, deps.now(), async (id, tx) => {
     const details = {
       command: 'assign',
-      previousCollectorId: before?.collector_id ?? null,
+      previousCollectorId: before?.id ?? null,
       collectorId: to.id,
     };
-    await tx.query(
-      `UPDATE customers SET collector_id = $2, actor = $3, source = $4, updated_at = now() WHERE id = $1`,
-      [customer.id, to.id, actor.code, actor.source],
-    );
-    await tx.query(
-      `INSERT INTO audit_events (actor, source, action, entity, entity_id, data) VALUES ($1, $2, 'customer.assign', 'customers', $3, $4::jsonb)`,
-      [actor.code, actor.source, String(customer.id), JSON.stringify(details)],
-    );
+    await setCollector(tx, customer.id, to.id, { actor: actor.code, source: actor.source }, details);
     return {
       interaction: { customerId: customer.id, outcome: 'assign', details },
       reply: {

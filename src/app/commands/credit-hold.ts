@@ -2,6 +2,7 @@
 // shown on the sheet and in `account`, with actor and reason; history is kept.
 import { customerLabel } from '../../domain/grammar/format.ts';
 import { leadingQuoted, restOf } from '../../domain/grammar/text.ts';
+import { openHold, placeHold, releaseHold } from '../../store/holds.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -38,28 +39,21 @@ export async function creditHold(
   const found = await findCustomer(conn, ref);
   if (!found.ok) return customerChoiceReply(found, (r) => `${action} ${r}${reason ? ` ${reason}` : ''}`);
   const customer = found.customer;
-  const [open] = await conn.query<{ id: number }>(
-    'SELECT id FROM credit_holds WHERE customer_id = $1 AND released_at IS NULL ORDER BY placed_at DESC LIMIT 1',
-    [customer.id],
-  );
+  const open = await openHold(conn, customer.id);
   if (action === 'hold' && open) return errorReply(`${customerLabel(customer)} is already on credit hold.`);
   if (action === 'release' && !open) return errorReply(`${customerLabel(customer)} is not on credit hold.`);
   const now = deps.now();
   return recordChange(conn, actor, key, now, async (id, tx) => {
     let holdId = open?.id;
-    if (action === 'hold') {
-      const [row] = await tx.query<{ id: number }>(
-        `INSERT INTO credit_holds (customer_id, reason, placed_at, placed_by, source) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [customer.id, reason, now.toISOString(), actor.code, actor.source],
-      );
-      holdId = row!.id;
-    } else {
-      await tx.query('UPDATE credit_holds SET released_at = $2, released_by = $3 WHERE id = $1', [
-        holdId,
-        now.toISOString(),
-        actor.code,
-      ]);
-    }
+    if (action === 'hold')
+      holdId = await placeHold(tx, {
+        customerId: customer.id,
+        reason,
+        at: now,
+        by: actor.code,
+        source: actor.source,
+      });
+    else if (holdId !== undefined) await releaseHold(tx, holdId, now, actor.code);
     return {
       interaction: {
         customerId: customer.id,

@@ -4,24 +4,13 @@
 import { type CustomerCandidate, matchCustomer } from '../../domain/grammar/customers.ts';
 import { customerLabel } from '../../domain/grammar/format.ts';
 import { leadingQuoted, normalizeName } from '../../domain/grammar/text.ts';
+import { customerCandidates } from '../../store/customers.ts';
 import type { SqlConn } from '../../store/sql.ts';
 
 export function firstLetter(text: string): string {
   const quoted = leadingQuoted(text);
   const name = normalizeName(quoted ? quoted.quoted : text);
   return name.slice(0, 1);
-}
-
-export async function loadCandidates(conn: SqlConn, letter: string | null): Promise<CustomerCandidate[]> {
-  if (letter)
-    return conn.query<CustomerCandidate & Record<string, unknown>>(
-      `SELECT id, code, name FROM customers
-        WHERE lower(left(code, 1)) = $1 OR lower(left(name, 1)) = $1 ORDER BY id`,
-      [letter],
-    );
-  return conn.query<CustomerCandidate & Record<string, unknown>>(
-    'SELECT id, code, name FROM customers ORDER BY id',
-  );
 }
 
 /**
@@ -35,9 +24,9 @@ export async function withCandidates<T>(
   isUnknown: (result: T) => boolean,
 ): Promise<T> {
   const letter = firstLetter(text);
-  const first = attempt(await loadCandidates(conn, letter || null));
+  const first = attempt(await customerCandidates(conn, letter || null));
   if (!letter || !isUnknown(first)) return first;
-  return attempt(await loadCandidates(conn, null));
+  return attempt(await customerCandidates(conn, null));
 }
 
 export type FoundCustomer =

@@ -2,8 +2,9 @@
 import { customerLabel, formatDay } from '../../domain/grammar/format.ts';
 import type { LogcallIntent } from '../../domain/grammar/intent.ts';
 import { type Cents, formatMoney } from '../../domain/money.ts';
+import type { CustomerBrief } from '../../store/customers.ts';
 import type { Reply, ReplyFact } from '../reply.ts';
-import type { CustomerBrief, InvoiceRef } from './account-facts.ts';
+import type { InvoiceRef } from './account-facts.ts';
 import type { CommandActor } from './actor.ts';
 import { undoAction } from './replies.ts';
 

@@ -2,6 +2,11 @@
 // and carries the reply it produced so a retried request gets the same answer.
 
 import { AppError } from '../../shared/errors.ts';
+import {
+  insertInteraction,
+  nextInteractionId,
+  storedReply as storedReplyOf,
+} from '../../store/interactions.ts';
 import type { SqlConn } from '../../store/sql.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -26,56 +31,9 @@ export interface NewInteraction {
   correctsId?: number | null;
 }
 
-export async function storedReply(conn: SqlConn, key: string): Promise<Reply | null> {
-  const [row] = await conn.query<{ reply: Reply | null }>(
-    `SELECT details->'reply' AS reply FROM interactions WHERE idempotency_key = $1`,
-    [key],
-  );
-  return row?.reply ?? null;
-}
-
-/** The next interaction id, taken before the insert so the reply (with its Undo token) is stored with it. */
-export async function nextInteractionId(tx: SqlConn): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence('interactions', 'id'))::int AS id`,
-  );
-  return row!.id;
-}
-
-export async function insertInteraction(
-  tx: SqlConn,
-  id: number,
-  actor: CommandActor,
-  key: string,
-  now: Date,
-  row: NewInteraction,
-  reply: Reply,
-): Promise<void> {
-  const inserted = await tx.query(
-    `INSERT INTO interactions (id, customer_id, collector_id, occurred_at, outcome, note, amount, on_date,
-                               invoice_id, reference, details, corrects_id, idempotency_key, actor, source)
-     VALUES ($1, $2, $3, $4, $5::"Outcome", $6, $7::numeric, $8::date, $9, $10, $11::jsonb, $12, $13, $14, $15)
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [
-      id,
-      row.customerId,
-      actor.id,
-      now.toISOString(),
-      row.outcome,
-      row.note ?? null,
-      row.amount ?? null,
-      row.onDate ?? null,
-      row.invoiceId ?? null,
-      row.reference ?? null,
-      JSON.stringify({ ...row.details, reply }),
-      row.correctsId ?? null,
-      key,
-      actor.code,
-      actor.source,
-    ],
-  );
-  if (!inserted.length) throw new AlreadyRecorded(key);
-}
+/** The reply a request key got, if it was recorded. */
+export const storedReply = (conn: SqlConn, key: string): Promise<Reply | null> =>
+  storedReplyOf<Reply>(conn, key);
 
 /**
  * Runs `write` in one transaction; if the key was recorded meanwhile (a retried request racing
@@ -123,7 +81,18 @@ export function recordChange(
   return recordOnce(conn, key, async (tx) => {
     const id = await nextInteractionId(tx);
     const change = await make(id, tx);
-    await insertInteraction(tx, id, actor, key, now, change.interaction, change.reply);
+    const row = change.interaction;
+    const inserted = await insertInteraction(tx, {
+      ...row,
+      id,
+      collectorId: actor.id,
+      occurredAt: now,
+      details: { ...row.details, reply: change.reply },
+      idempotencyKey: key,
+      actor: actor.code,
+      source: actor.source,
+    });
+    if (!inserted) throw new AlreadyRecorded(key);
     await change.effects?.();
     return change.reply;
   });

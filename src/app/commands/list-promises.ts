@@ -1,8 +1,10 @@
 // `promises [mine|overdue|all]`: open promises to pay — mine (made by me or on my accounts),
 // overdue (mine, past their date), or the whole team's.
+
 import { todayIn } from '../../domain/calendar.ts';
 import { formatDay } from '../../domain/grammar/format.ts';
 import { centsFromDecimal, formatMoney } from '../../domain/money.ts';
+import { openPromiseList } from '../../store/promises.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -19,24 +21,12 @@ export async function listPromises(deps: AppDeps, actor: CommandActor, text: str
       `'${text.trim()}' is not a list of promises; use \`promises mine\`, \`promises overdue\` or \`promises all\`.`,
     );
   const today = todayIn(actor.timeZone, deps.now());
-  const rows = await deps.store.sql.query<{
-    code: string;
-    name: string;
-    amount: string;
-    due_on: string;
-    instalment_no: number | null;
-    by: string;
-    currency: string | null;
-  }>(
-    `SELECT c.code, c.name, p.amount::text AS amount, p.due_on::text AS due_on, p.instalment_no, p.actor AS by,
-            (SELECT currency FROM invoices i WHERE i.customer_id = c.id ORDER BY issue_date DESC LIMIT 1)::text AS currency
-       FROM promises p JOIN customers c ON c.id = p.customer_id
-      WHERE p.status = 'open'
-        AND ($1 = 'all' OR p.collector_id = $2 OR c.collector_id = $2)
-        AND ($1 <> 'overdue' OR p.due_on < $3::date)
-      ORDER BY p.due_on, c.code LIMIT ${LIMIT + 1}`,
-    [scope, actor.id, today],
-  );
+  const rows = await openPromiseList(deps.store.sql, {
+    scope,
+    collectorId: actor.id,
+    today,
+    limit: LIMIT + 1,
+  });
   const label = {
     mine: 'Your open promises',
     overdue: 'Your promises past their date',
@@ -52,9 +42,9 @@ export async function listPromises(deps: AppDeps, actor: CommandActor, text: str
       columns: ['Customer', 'Amount', 'Due', 'Logged by'],
       rows: shown.map((r) => [
         `${r.name} (${r.code})`,
-        formatMoney(centsFromDecimal(r.amount), r.currency?.trim() || 'USD') +
-          (r.instalment_no ? ` (instalment ${r.instalment_no})` : ''),
-        `${formatDay(r.due_on)}${r.due_on < today ? ' — overdue' : r.due_on === today ? ' — today' : ''}`,
+        formatMoney(centsFromDecimal(r.amount), r.currency) +
+          (r.instalmentNo ? ` (instalment ${r.instalmentNo})` : ''),
+        `${formatDay(r.dueOn)}${r.dueOn < today ? ' — overdue' : r.dueOn === today ? ' — today' : ''}`,
         r.by,
       ]),
     },

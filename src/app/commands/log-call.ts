@@ -5,10 +5,11 @@ import type { GrammarError, LogcallIntent } from '../../domain/grammar/intent.ts
 import { CONFIRM_FLAG, parseLogcall } from '../../domain/grammar/parse-logcall.ts';
 import { decimalFromCents } from '../../domain/money.ts';
 import type { Result } from '../../domain/result.ts';
+import { openCents, overdueCents } from '../../store/invoices.ts';
 import { readSettings } from '../../store/settings.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
-import { customerBrief, findInvoices, type InvoiceRef, openCents, overdueCents } from './account-facts.ts';
+import { customerBrief, findInvoices, type InvoiceRef } from './account-facts.ts';
 import type { CommandActor } from './actor.ts';
 import { withCandidates } from './customers.ts';
 import { type Recorded, recordedReply } from './describe-logcall.ts';

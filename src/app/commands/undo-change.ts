@@ -2,6 +2,11 @@
 // window, by appending a correcting interaction and cancelling what the change created.
 // Nothing is deleted.
 import { customerLabel } from '../../domain/grammar/format.ts';
+import { setCollector } from '../../store/customers.ts';
+import { cancelDisputesOf } from '../../store/disputes.ts';
+import { reinstateHold, releaseHold } from '../../store/holds.ts';
+import { lastChange, type PastChange } from '../../store/interactions.ts';
+import { cancelPromisesOf } from '../../store/promises.ts';
 import { readSettings } from '../../store/settings.ts';
 import type { SqlConn } from '../../store/sql.ts';
 import { violatedConstraint } from '../../store/sql-errors.ts';
@@ -11,18 +16,6 @@ import type { CommandActor } from './actor.ts';
 import { recordChange, storedReply } from './interactions.ts';
 import { errorReply, infoReply } from './replies.ts';
 import { commandSettings } from './settings.ts';
-
-interface PastChange {
-  id: number;
-  customer_id: number;
-  outcome: string;
-  occurred_at: string;
-  title: string | null;
-  details: { previousCollectorId?: number | null; holdId?: number } | null;
-  code: string;
-  name: string;
-  undone: boolean;
-}
 
 export async function undoChange(
   deps: AppDeps,
@@ -37,17 +30,7 @@ export async function undoChange(
   const wanted = token.trim() === '' ? null : Number(token.trim().replace(/^undo:/, ''));
   if (wanted !== null && !Number.isSafeInteger(wanted))
     return errorReply(`'${token.trim()}' is not something to undo; type \`undo\` to undo your last change.`);
-  const [change] = await conn.query<PastChange & Record<string, unknown>>(
-    `SELECT i.id, i.customer_id, i.outcome::text AS outcome, i.occurred_at::text AS occurred_at,
-            i.details->'reply'->>'title' AS title, i.details, c.code, c.name,
-            EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id) AS undone
-       FROM interactions i JOIN customers c ON c.id = i.customer_id
-      WHERE i.collector_id = $1 AND i.outcome <> 'undo' AND ($2::int IS NULL OR i.id = $2::int)
-        AND i.idempotency_key IS NOT NULL AND i.occurred_at <= $3
-        AND ($2::int IS NOT NULL OR NOT EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id))
-      ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1`,
-    [actor.id, wanted, deps.now().toISOString()],
-  );
+  const change = await lastChange(conn, actor.id, wanted, deps.now());
   if (!change)
     return infoReply(
       wanted === null
@@ -56,7 +39,7 @@ export async function undoChange(
     );
   const alreadyUndone = () => infoReply(`Already undone: ${change.title ?? change.outcome}.`);
   if (change.undone) return alreadyUndone();
-  const ageMs = deps.now().getTime() - new Date(change.occurred_at).getTime();
+  const ageMs = deps.now().getTime() - new Date(change.occurredAt).getTime();
   if (ageMs > undoMinutes * 60_000)
     return infoReply(`Too late to undo: changes can be undone for ${undoMinutes} minutes.`, [
       `Your last change was: ${change.title ?? change.outcome}. Log a correction instead (e.g. a note).`,
@@ -67,7 +50,7 @@ export async function undoChange(
   return recordChange(conn, actor, key, now, async (_id, tx) => {
     return {
       interaction: {
-        customerId: change.customer_id,
+        customerId: change.customerId,
         outcome: 'undo',
         correctsId: change.id,
         details: { command: 'undo', undoes: change.outcome },
@@ -97,42 +80,12 @@ async function reverseEffects(
   actor: CommandActor,
   now: Date,
 ): Promise<void> {
-  const who = [actor.code, actor.source];
-  await tx.query(
-    `UPDATE promises SET status = 'cancelled', actor = $2, source = $3, updated_at = now()
-      WHERE interaction_id = $1 AND status = 'open'`,
-    [change.id, ...who],
-  );
-  await tx.query(
-    `UPDATE payment_plans SET status = 'cancelled', actor = $2, source = $3, updated_at = now() WHERE interaction_id = $1`,
-    [change.id, ...who],
-  );
-  const disputes = await tx.query<{ invoice_id: number | null }>(
-    `UPDATE disputes SET status = 'cancelled', resolved_at = $4, actor = $2, source = $3, updated_at = now()
-      WHERE interaction_id = $1 AND status = 'open' RETURNING invoice_id`,
-    [change.id, ...who, now.toISOString()],
-  );
-  const invoiceIds = disputes.map((d) => d.invoice_id).filter((i): i is number => i !== null);
-  if (invoiceIds.length)
-    // Dunning resumes only where no other open dispute still holds the invoice.
-    await tx.query(
-      `UPDATE invoices i SET disputed = false, actor = $2, source = $3, updated_at = now()
-        WHERE i.id = ANY($1::int[])
-          AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.invoice_id = i.id AND d.status = 'open')`,
-      [invoiceIds, ...who],
-    );
+  const who = { actor: actor.code, source: actor.source };
+  await cancelPromisesOf(tx, change.id, who);
+  await cancelDisputesOf(tx, change.id, now, who);
   if (change.outcome === 'assign' && change.details && 'previousCollectorId' in change.details)
-    await tx.query(
-      `UPDATE customers SET collector_id = $2, actor = $3, source = $4, updated_at = now() WHERE id = $1`,
-      [change.customer_id, change.details.previousCollectorId ?? null, ...who],
-    );
+    await setCollector(tx, change.customerId, change.details.previousCollectorId ?? null, who);
   if (change.outcome === 'hold' && change.details?.holdId)
-    await tx.query(
-      `UPDATE credit_holds SET released_at = $2, released_by = $3 WHERE id = $1 AND released_at IS NULL`,
-      [change.details.holdId, now.toISOString(), actor.code],
-    );
-  if (change.outcome === 'release' && change.details?.holdId)
-    await tx.query(`UPDATE credit_holds SET released_at = NULL, released_by = NULL WHERE id = $1`, [
-      change.details.holdId,
-    ]);
+    await releaseHold(tx, change.details.holdId, now, actor.code);
+  if (change.outcome === 'release' && change.details?.holdId) await reinstateHold(tx, change.details.holdId);
 }

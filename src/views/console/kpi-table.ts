@@ -1,10 +1,11 @@
 // `callsheet kpis` on the console: one table per month, the team first, then each collector.
 import type { KpiReport, KpiScope } from '../../app/compute-kpis.ts';
+import { monthLabel } from '../../app/kpi-headline.ts';
+import { fmtDays, fmtNumber, fmtPct } from '../../domain/figures.ts';
 import { CRF_NATIONAL } from '../../domain/kpis/aging.ts';
 import type { MonthKpis } from '../../domain/kpis/month-kpis.ts';
 import { formatMoneyShort } from '../../domain/money.ts';
-import { fmtDays, fmtNumber, fmtPct, textTable } from '../kpi-format.ts';
-import { monthLabel } from '../kpi-headline.ts';
+import { textTable } from '../kpi-format.ts';
 
 const COLUMNS = [
   'scope',

@@ -2,8 +2,8 @@
 // comma, quote or line break). Text cells that a spreadsheet would run as a formula (=, +, -, @)
 // get a leading apostrophe: customer names come from outside and are data.
 import type { AutomatedRow } from '../../app/sheet-model.ts';
+import { csvField } from '../../domain/csv-line.ts';
 import { decimalFromCents } from '../../domain/money.ts';
-import { csvField } from '../../ingest/csv-line.ts';
 
 const HEADER = [
   'customer_code',

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine } from '../../../src/ingest/csv-line.ts';
+import { csvLine } from '../../../src/domain/csv-line.ts';
+import { neutraliseFormula, restoreFormula } from '../../../src/domain/formula-cells.ts';
 import {
   CsvParser,
   CsvSyntaxError,
   MAX_RECORD_CHARS,
   sniffDelimiter,
 } from '../../../src/ingest/csv-reader.ts';
-import { neutraliseFormula, restoreFormula } from '../../../src/ingest/formula-cells.ts';
 
 function parseInChunks(text: string, cuts: number[], delimiter = ','): string[][] {
   const parser = new CsvParser(delimiter);

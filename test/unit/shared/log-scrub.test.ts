@@ -6,8 +6,8 @@ import { Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
+import { reportFailure } from '../../../src/app/report-failure.ts';
 import { createLogger } from '../../../src/shared/logger.ts';
-import { reportFailure } from '../../../src/shared/report-failure.ts';
 
 const SECRETS = ['s3cret-bearer', 's3cret-cookie', 's3cret-signature', 's3cret-password', 'xoxb-1234-s3cret'];
 

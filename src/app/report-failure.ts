@@ -1,7 +1,8 @@
 // How a surface logs a failure it answered for: a lost database connection is an expected event
 // (a warning naming the cause, no stack), anything else an error with its details.
+
+import type { Logger } from '../shared/logger.ts';
 import { describeConnectionLoss, isConnectionLost } from '../store/sql-errors.ts';
-import type { Logger } from './logger.ts';
 
 export function reportFailure(
   log: Pick<Logger, 'warn' | 'error'>,

@@ -1,9 +1,10 @@
 // The scheduler as a `callsheet serve` surface: posts through every surface that has a publisher
 // (Slack, Teams), or prints to the console when neither is configured.
-import type { SurfaceFactory } from '../server/surface.ts';
-import { defaultJobs } from './default-jobs.ts';
+
+import { defaultJobs } from '../jobs/default-jobs.ts';
+import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { publishersOf } from './publishers.ts';
-import { createScheduler, type Scheduler } from './scheduler.ts';
+import type { SurfaceFactory } from './surface.ts';
 
 export const schedulerSurfaceFactory: SurfaceFactory = async (ctx) => {
   let scheduler: Scheduler | undefined;

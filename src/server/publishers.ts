@@ -2,7 +2,7 @@
 // configured. Shared by the scheduler of `callsheet serve` and by `callsheet digest --now`.
 import { createConsolePublisher } from '../adapters/console/console-publisher.ts';
 import type { ChatPublisher } from '../app/publisher.ts';
-import type { Surface } from '../server/surface.ts';
+import type { Surface } from './surface.ts';
 
 export function publishersOf(surfaces: readonly Surface[], print: (text: string) => void): ChatPublisher[] {
   const found = surfaces.flatMap((s) => (s.publisher ? [s.publisher] : []));

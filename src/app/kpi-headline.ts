@@ -1,7 +1,8 @@
 // Two lines of the month's team KPIs for the manager summary (ManagerSummary.notes) and chat.
+
+import { fmtDays, fmtNumber, fmtPct } from '../domain/figures.ts';
 import type { AgingBasis } from '../domain/kpis/aging.ts';
 import type { MonthKpis } from '../domain/kpis/month-kpis.ts';
-import { fmtDays, fmtNumber, fmtPct } from './kpi-format.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
