@@ -10,6 +10,10 @@ export const COMMAND_NAMES = [
   'assign',
   'hold',
   'release',
+  'sheet',
+  'bind',
+  'unbind',
+  'settings',
   'help',
 ] as const;
 
@@ -18,7 +22,6 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 const ALIASES: Readonly<Record<string, CommandName>> = {
   log: 'logcall',
   call: 'logcall',
-  sheet: 'calls',
   mycalls: 'calls',
   acct: 'account',
   a: 'account',
@@ -43,7 +46,34 @@ export interface CommandRequest {
   command: string;
   text: string;
   /** Who typed it: a platform user id (Slack U…, Teams AAD object id) or, on the console, a collector code. */
-  user: { platform: Extract<Source, 'slack' | 'teams' | 'console' | 'cli'>; id: string };
+  user: ChatUser;
   /** Platform-supplied unique id of this request, so a retried request records once. */
   idempotencyKey: string;
+  /** Where it was typed; commands that act on the conversation itself (bind) need it. */
+  place?: ChatPlace;
+}
+
+/** The user as a surface knows them: a platform id and, where the platform tells, their e-mails. */
+export interface ChatUser {
+  platform: Extract<Source, 'slack' | 'teams' | 'console' | 'cli'>;
+  id: string;
+  /**
+   * The person's e-mail addresses as the chat platform reports them, asked only when the id is not
+   * linked yet: a collector imported with an e-mail is linked on first contact.
+   */
+  emails?: () => Promise<string[]>;
+}
+
+/** A conversation: a channel, or a direct chat with the bot. */
+export interface ChatPlace {
+  platform: 'slack' | 'teams';
+  /** Slack team id or Teams tenant id. */
+  workspaceId: string;
+  /** The channel or conversation id. */
+  channelId: string;
+  /** Its name as shown ("digests"), when the surface knows it. */
+  channelName?: string | null;
+  kind: 'channel' | 'direct';
+  /** What the surface needs to post there later (Teams: the conversation reference). */
+  reference?: unknown;
 }

@@ -1,5 +1,6 @@
 // The platform-neutral answer to a chat command. Slack (Block Kit), Teams (Adaptive Cards) and the
 // console render it; nothing here knows a chat SDK. All text is plain: renderers escape it.
+import type { CallSheet } from './sheet-model.ts';
 
 export type ReplyTone = 'ok' | 'info' | 'warning' | 'error';
 
@@ -24,4 +25,9 @@ export interface Reply {
   actions?: ReplyAction[];
   /** Only the caller should see it (Slack ephemeral); false for messages meant for the channel. */
   private: boolean;
+  /**
+   * A call sheet the reply is about (`sheet`, `calls`): surfaces that can draw one with its row
+   * buttons do; the rest of the reply is its text form.
+   */
+  sheet?: CallSheet;
 }

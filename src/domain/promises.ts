@@ -58,3 +58,8 @@ export function judgePromises(
   }
   return verdicts;
 }
+
+/** The date a logging form offers for a promise, on every surface: a week from the collector's today. */
+export function suggestedPromiseDate(today: IsoDate): IsoDate {
+  return addDays(today, 7);
+}

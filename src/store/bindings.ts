@@ -40,7 +40,8 @@ export async function collectorChannel(
 
 /**
  * Binds a channel to a purpose (with its conversation reference on Teams), recorded in the audit
- * trail. Running it twice changes nothing but the time.
+ * trail. Running it twice changes nothing but the time. True when the binding is new: of two
+ * concurrent first bindings exactly one is (the upsert serialises them).
  */
 export async function bindChannel(
   conn: SqlConn,
@@ -53,13 +54,14 @@ export async function bindChannel(
     conversationRef?: unknown;
   },
   who: Who,
-): Promise<void> {
-  await conn.query(
+): Promise<boolean> {
+  const [row] = await conn.query<{ inserted: boolean }>(
     `INSERT INTO channel_bindings (platform, workspace_id, channel_id, purpose, collector_id, conversation_ref, actor, source, updated_at)
      VALUES ($1::"Platform", $2, $3, $4::"BindingPurpose", $5, $6::jsonb, $7, $8, now())
      ON CONFLICT (platform, workspace_id, channel_id, purpose)
      DO UPDATE SET collector_id = EXCLUDED.collector_id, conversation_ref = coalesce(EXCLUDED.conversation_ref, channel_bindings.conversation_ref),
-                   actor = EXCLUDED.actor, source = EXCLUDED.source, updated_at = now()`,
+                   actor = EXCLUDED.actor, source = EXCLUDED.source, updated_at = now()
+     RETURNING (xmax = 0) AS inserted`,
     [
       input.platform,
       input.workspaceId,
@@ -81,6 +83,7 @@ export async function bindChannel(
       JSON.stringify({ platform: input.platform, purpose: input.purpose, workspace: input.workspaceId }),
     ],
   );
+  return row?.inserted === true;
 }
 
 /** Removes a channel's bindings (all purposes, or one); how many went. */
@@ -106,28 +109,33 @@ export interface StoredConversationRow {
 const CONVERSATION = `SELECT b.workspace_id AS "workspaceId", b.channel_id AS "channelId",
   b.conversation_ref AS "conversationRef" FROM channel_bindings b`;
 
-/** Conversations bound to a purpose on a platform, oldest binding first. */
+/** Team-wide conversations bound to a purpose on a platform (not one collector's), oldest first. */
 export async function boundConversations(
   conn: SqlConn,
   platform: ChatPlatform,
   purpose: BindingPurpose,
 ): Promise<StoredConversationRow[]> {
   return conn.query<StoredConversationRow & Record<string, unknown>>(
-    `${CONVERSATION} WHERE b.platform = $1::"Platform" AND b.purpose = $2::"BindingPurpose" ORDER BY b.id`,
+    `${CONVERSATION} WHERE b.platform = $1::"Platform" AND b.purpose = $2::"BindingPurpose" AND b.collector_id IS NULL
+      ORDER BY b.id`,
     [platform, purpose],
   );
 }
 
-/** A collector's direct conversation on a platform (the latest), if they ever had one with the bot. */
+/**
+ * A collector's conversation for a purpose (the latest): their direct chat with the bot ('dm'), or
+ * a channel bound for their digests.
+ */
 export async function directConversation(
   conn: SqlConn,
   platform: ChatPlatform,
   collectorId: number,
+  purpose: BindingPurpose = 'dm',
 ): Promise<StoredConversationRow | null> {
   const [row] = await conn.query<StoredConversationRow & Record<string, unknown>>(
-    `${CONVERSATION} WHERE b.platform = $1::"Platform" AND b.purpose = 'dm' AND b.collector_id = $2
+    `${CONVERSATION} WHERE b.platform = $1::"Platform" AND b.purpose = $3::"BindingPurpose" AND b.collector_id = $2
       ORDER BY b.updated_at DESC, b.id DESC LIMIT 1`,
-    [platform, collectorId],
+    [platform, collectorId, purpose],
   );
   return row ?? null;
 }

@@ -56,8 +56,10 @@ export async function collectorsMatching(conn: SqlConn, wanted: string): Promise
 }
 
 /**
- * Links a Teams user to the one active, not yet linked collector whose e-mail is among `emails`
- * (any case); null when none or several match — never a guess.
+ * Links a Teams user to the one active collector whose e-mail is among `emails` (any case) and who
+ * is not linked to someone else; null when none or several match — never a guess. A collector
+ * already linked to this very user counts: Teams sends two activities on install, and the second
+ * must find what the first linked.
  */
 export async function linkTeamsUserByEmail(
   conn: SqlConn,
@@ -66,11 +68,12 @@ export async function linkTeamsUserByEmail(
 ): Promise<CollectorRow | null> {
   const candidates = await conn.query<CollectorRow & Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM collectors
-      WHERE teams_user_id IS NULL AND active AND lower(email) = ANY($1::text[])`,
-    [emails.map((e) => e.toLowerCase())],
+      WHERE (teams_user_id IS NULL OR teams_user_id = $2) AND active AND lower(email) = ANY($1::text[])`,
+    [emails.map((e) => e.toLowerCase()), teamsUserId],
   );
   if (candidates.length !== 1) return null;
   const collector = candidates[0]!;
+  if (collector.teamsUserId === teamsUserId) return collector;
   await conn.query(
     `UPDATE collectors SET teams_user_id = $2, actor = $3, source = 'teams', updated_at = now() WHERE id = $1`,
     [collector.id, teamsUserId, collector.code],

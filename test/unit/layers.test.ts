@@ -41,7 +41,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   app: ['domain', 'shared', 'store', 'ingest', 'demo'],
   views: ['domain', 'shared', 'app'],
   jobs: ['domain', 'shared', 'store', 'app'],
-  adapters: ['domain', 'shared', 'store', 'app', 'views', 'server', 'config'],
+  adapters: ['domain', 'shared', 'app', 'views', 'server', 'config'],
   server: ['domain', 'shared', 'store', 'app', 'views', 'jobs', 'adapters', 'config'],
   cli: [
     'domain',

@@ -1,7 +1,7 @@
 // What every Slack handler gets: the use-case deps, the core port, the paced/retrying Web API
 // caller, the logger and the background-work tracker.
 import { createHash } from 'node:crypto';
-import { notLinkedMessage } from '../../app/commands/actor.ts';
+import type { ChatCore } from '../../app/chat-core.ts';
 import { errorReply, failureReply } from '../../app/commands/replies.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { Reply } from '../../app/reply.ts';
@@ -9,11 +9,10 @@ import { reportFailure } from '../../app/report-failure.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { BackgroundWork } from './answer-in-time.ts';
 import type { SlackCaller } from './slack-caller.ts';
-import type { SlackCore } from './slack-core.ts';
 
 export interface SlackHandlerContext {
   deps: AppDeps;
-  core: SlackCore;
+  core: ChatCore;
   caller: SlackCaller;
   log: Logger;
   background: BackgroundWork;
@@ -26,17 +25,6 @@ export function requestKey(kind: string, stable: string | undefined, body: unkno
   if (stable) return `${kind}:${stable}`;
   return `${kind}:${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32)}`;
 }
-
-/** What an unlinked Slack user is told: the same words the core uses. */
-export const notLinkedReply = (slackUserId: string): Reply => {
-  const m = notLinkedMessage({ platform: 'slack', id: slackUserId });
-  return errorReply(m.title, m.lines);
-};
-
-export const managersOnlyReply = (what: string): Reply =>
-  errorReply(`Only a collections manager can ${what}.`, [
-    'Ask your manager, or have your role set to manager in collectors.csv.',
-  ]);
 
 /** The reply to a request that failed unexpectedly (logged), or while the database was away (warned). */
 export function failedRequestReply(

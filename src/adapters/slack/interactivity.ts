@@ -3,7 +3,6 @@
 // through the core), and Acknowledge / Snooze 7 days on alerts, which update the message in place.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Reply } from '../../app/reply.ts';
-import { collectorByUser } from '../../store/collectors.ts';
 import { ALERT_ACTIONS, alertMessage } from '../../views/slack/alert-blocks.ts';
 import {
   OUTCOME_FIELDS,
@@ -14,15 +13,9 @@ import {
 import { COMMAND_ACTION_PREFIX, replyBlocks, UNDO_ACTION } from '../../views/slack/reply-blocks.ts';
 import { ROW_ACTIONS, type RowRef } from '../../views/slack/sheet-blocks.ts';
 import { within } from './answer-in-time.ts';
-import {
-  errorReply,
-  failedRequestReply,
-  notLinkedReply,
-  requestKey,
-  type SlackHandlerContext,
-} from './handler-context.ts';
+import { failedRequestReply, requestKey, type SlackHandlerContext } from './handler-context.ts';
 import { submissionText } from './outcome-submission.ts';
-import { toSlack } from './slash-commands.ts';
+import { replyMessages, toSlack } from './slash-commands.ts';
 
 type ButtonBody = BlockAction<ButtonAction>;
 
@@ -71,7 +64,9 @@ export function registerInteractivity(app: App, ctx: SlackHandlerContext): void 
           user: { platform: 'slack', id: body.user.id },
           idempotencyKey: actionKey(body),
         });
-        await respond({ ...toSlack(replyBlocks(reply), reply), replace_original: replace });
+        const [first, ...more] = replyMessages(reply);
+        await respond({ ...first, replace_original: replace });
+        for (const m of more.slice(0, 4)) await respond({ ...m, replace_original: false });
       }),
     );
 
@@ -118,22 +113,13 @@ export function registerInteractivity(app: App, ctx: SlackHandlerContext): void 
       await ack();
       ctx.background.run(() =>
         safely(actionId, respond, async () => {
-          const me = await collectorByUser(ctx.deps.store.sql, 'slack', body.user.id);
-          if (!me) {
-            await respond({ ...toSlack(replyBlocks(notLinkedReply(body.user.id))), replace_original: false });
-            return;
-          }
-          const id = Number(action.value);
-          const actor = { code: me.code, source: 'slack' as const };
-          const result =
-            change === 'acknowledge'
-              ? await ctx.core.acknowledgeAlert(id, actor)
-              : await ctx.core.snoozeAlert(id, actor, 7);
+          const result = await ctx.core.pressAlertButton({
+            user: { platform: 'slack', id: body.user.id },
+            alertId: action.value,
+            button: change,
+          });
           if (!result.ok) {
-            await respond({
-              ...toSlack(replyBlocks(errorReply(`Could not ${change} the alert: ${result.error.message}.`))),
-              replace_original: false,
-            });
+            await respond({ ...toSlack(replyBlocks(result.error)), replace_original: false });
             return;
           }
           const channel = body.channel?.id ?? String(body.container?.channel_id ?? '');

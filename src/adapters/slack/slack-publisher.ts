@@ -3,11 +3,10 @@
 // the team channel (or digests); alerts to the alerts channel. Failures throw after retries so the
 // job ledger keeps the post and tries again later.
 import type { AlertView } from '../../app/alert-model.ts';
+import { collectorOf, collectorsOwnChannel, teamChannel } from '../../app/chat-places.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import type { ChatPublisher, PostResult } from '../../app/publisher.ts';
 import type { CallSheet, ManagerSummary } from '../../app/sheet-model.ts';
-import { boundChannel, collectorChannel } from '../../store/bindings.ts';
-import { collectorById } from '../../store/collectors.ts';
 import { alertMessage, alertRollupMessage } from '../../views/slack/alert-blocks.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
@@ -15,7 +14,7 @@ import { summaryMessage } from '../../views/slack/summary-blocks.ts';
 import type { SlackCaller } from './slack-caller.ts';
 
 export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPublisher {
-  const conn = deps.store.sql;
+  const boundChannel = (purpose: 'digests' | 'alerts' | 'team') => teamChannel(deps, 'slack', purpose);
 
   const post = async (channel: string, messages: SlackMessage[]): Promise<PostResult> => {
     const ids: string[] = [];
@@ -31,16 +30,16 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
   };
 
   const sheetChannel = async (sheet: CallSheet): Promise<string | null> => {
-    const own = await collectorChannel(conn, 'slack', 'digests', sheet.collector.id);
+    const own = await collectorsOwnChannel(deps, 'slack', 'digests', sheet.collector.id);
     if (own) return own;
-    const collector = await collectorById(conn, sheet.collector.id);
+    const collector = await collectorOf(deps, sheet.collector.id);
     if (collector?.slackUserId) {
       const res = await caller.call<{ channel?: { id?: string } }>('conversations.open', {
         users: collector.slackUserId,
       });
       if (res.channel?.id) return res.channel.id;
     }
-    return boundChannel(conn, 'slack', 'digests');
+    return boundChannel('digests');
   };
 
   return {
@@ -51,18 +50,17 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
       return post(channel, sheetMessages(sheet));
     },
     async postSummary(summary: ManagerSummary) {
-      const channel =
-        (await boundChannel(conn, 'slack', 'team')) ?? (await boundChannel(conn, 'slack', 'digests'));
+      const channel = (await boundChannel('team')) ?? (await boundChannel('digests'));
       if (!channel) return { delivered: false };
       return post(channel, [summaryMessage(summary)]);
     },
     async postAlert(alert: AlertView) {
-      const channel = await boundChannel(conn, 'slack', 'alerts');
+      const channel = await boundChannel('alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertMessage(alert)]);
     },
     async postAlertRollup(rollup) {
-      const channel = await boundChannel(conn, 'slack', 'alerts');
+      const channel = await boundChannel('alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertRollupMessage(rollup)]);
     },

@@ -3,6 +3,7 @@
 // or connected over Socket Mode when SLACK_APP_TOKEN is set. Off (null) when no Slack setting is
 // present.
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { type ChatCore, chatCore } from '../../app/chat-core.ts';
 import type { Config } from '../../config.ts';
 import type { RouteHandler } from '../../server/http-server.ts';
 import type { Surface, SurfaceContext } from '../../server/surface.ts';
@@ -13,7 +14,6 @@ import { slackEventsRoute } from './events-route.ts';
 import type { SlackHandlerContext } from './handler-context.ts';
 import { registerInteractivity } from './interactivity.ts';
 import { DEFAULT_RETRY_POLICY, SlackCallError, SlackCaller, type SlackRetryPolicy } from './slack-caller.ts';
-import { defaultSlackCore, type SlackCore } from './slack-core.ts';
 import { createSlackPublisher } from './slack-publisher.ts';
 import { registerSlashCommands } from './slash-commands.ts';
 
@@ -47,7 +47,7 @@ export function slackMode(config: Config): SlackMode | null {
 
 export interface SlackSurfaceOptions {
   /** Replaces the core (tests of the adapter alone); default: the real one. */
-  core?: SlackCore;
+  core?: ChatCore;
   retryPolicy?: SlackRetryPolicy;
   /** Default ACK_BUDGET_MS. */
   ackBudgetMs?: number;
@@ -101,7 +101,7 @@ export async function createSlackSurface(
   const background = new BackgroundWork((err) => log.error({ err }, 'Slack background delivery failed'));
   const ctx: SlackHandlerContext = {
     deps,
-    core: options.core ?? defaultSlackCore(deps, log),
+    core: options.core ?? chatCore(deps, log),
     caller,
     log,
     background,

@@ -4,13 +4,17 @@
 const USER = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
 const CHANNEL = /<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/;
 
-export function mentionedUsers(text: string): string[] {
-  return [...text.matchAll(USER)].map((m) => m[1]!);
-}
-
-export function mentionedChannel(text: string): { id: string; name: string | null } | null {
+/** The first channel a command names, and the text without it (`bind alerts #collections`). */
+export function mentionedChannel(text: string): {
+  channel: { id: string; name: string | null } | null;
+  rest: string;
+} {
   const m = CHANNEL.exec(text);
-  return m ? { id: m[1]!, name: m[2] || null } : null;
+  if (!m) return { channel: null, rest: text };
+  return {
+    channel: { id: m[1]!, name: m[2] || null },
+    rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim(),
+  };
 }
 
 /** Replaces user mentions with what `name` returns for each Slack user id (e.g. a collector code). */

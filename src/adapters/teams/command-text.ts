@@ -5,7 +5,6 @@ import { centsFromDecimal, decimalFromCents } from '../../domain/money.ts';
 
 export type ParsedMessage =
   | { kind: 'command'; command: CommandName; text: string }
-  | { kind: 'bind'; purpose: string; unbind: boolean }
   | { kind: 'unknown'; word: string };
 
 /** `/logcall ACME promised 5/30` or `logcall ACME promised 5/30` → logcall + 'ACME promised 5/30'. */
@@ -17,9 +16,6 @@ export function parseMessage(raw: string): ParsedMessage {
   const rest = (match?.[2] ?? '').trim();
   const command = commandNamed(word);
   if (command) return { kind: 'command', command, text: rest };
-  if (word === 'bind' || word === 'unbind') {
-    return { kind: 'bind', purpose: rest.toLowerCase(), unbind: word === 'unbind' };
-  }
   return { kind: 'unknown', word: word.slice(0, 40) };
 }
 
@@ -49,6 +45,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim
 /** A form submission as the `logcall` line a collector would have typed, or what is wrong with it. */
 export function logcallFromForm(
   values: LogFormValues,
+  today: string,
 ): { ok: true; text: string } | { ok: false; message: string } {
   const customer = str(values.customer);
   const outcome = str(values.outcome) || 'note';
@@ -80,7 +77,8 @@ export function logcallFromForm(
       parts.push(...(amount ? [amount] : []), 'by', date);
       break;
     case 'paid':
-      parts.push(...(amount ? [amount] : []), ...(date ? [date] : []));
+      // The form offers next week for a promise; a payment date is only ever today or earlier.
+      parts.push(...(amount ? [amount] : []), ...(date && date <= today ? [date] : []));
       break;
     case 'callback':
       if (!date) return { ok: false, message: 'A call back needs a date.' };

@@ -1,17 +1,18 @@
 // Where the bot may speak first: the conversation reference of each collector's personal chat
 // and of each channel it was added to, kept in channel_bindings (platform 'teams'). Refreshed on
 // every install event and message, since Teams may move a tenant to another service URL.
-import type { ConversationReference } from 'botbuilder';
-import type { AppDeps } from '../../app/deps.ts';
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
 import {
   type BindingPurpose,
-  bindChannel,
-  boundConversations as boundConversationRows,
-  directConversation,
-  managerConversations as managerConversationRows,
+  conversationsFor,
+  directConversationOf,
+  forgetPlace,
+  managersConversations,
+  rememberPlace,
   type StoredConversationRow,
-  unbindChannel,
-} from '../../store/bindings.ts';
+} from '../../app/chat-places.ts';
+import type { ChatPlace } from '../../app/command-model.ts';
+import type { AppDeps } from '../../app/deps.ts';
 
 export type { BindingPurpose };
 
@@ -35,45 +36,27 @@ export function tenantOf(ref: Partial<ConversationReference>, channelData?: unkn
   return ref.conversation?.tenantId ?? (typeof fromData === 'string' ? fromData : 'unknown-tenant');
 }
 
-export async function saveBinding(
-  deps: AppDeps,
-  input: {
-    purpose: BindingPurpose;
-    ref: Partial<ConversationReference>;
-    tenantId: string;
-    collectorId: number | null;
-    actor: string;
-  },
-): Promise<void> {
-  const ref = conversationRoot(input.ref);
+/** The conversation an activity came from, as the core knows places; null without an id. */
+export function placeOf(activity: Partial<Activity>): ChatPlace | null {
+  const ref = conversationRoot(TurnContext.getConversationReference(activity));
   const channelId = ref.conversation?.id;
-  if (!channelId) return;
-  await bindChannel(
-    deps.store.sql,
-    {
-      platform: 'teams',
-      workspaceId: input.tenantId,
-      channelId,
-      purpose: input.purpose,
-      collectorId: input.collectorId,
-      conversationRef: ref,
-    },
-    { actor: input.actor, source: 'teams' },
-  );
+  if (!channelId) return null;
+  const type = activity.conversation?.conversationType;
+  const channelName = (activity.channelData as { channel?: { name?: unknown } } | undefined)?.channel?.name;
+  return {
+    platform: 'teams',
+    workspaceId: tenantOf(ref, activity.channelData),
+    channelId,
+    channelName: typeof channelName === 'string' ? channelName : null,
+    kind: type === 'personal' ? 'direct' : 'channel',
+    reference: ref,
+  };
 }
 
-export async function removeBinding(
-  deps: AppDeps,
-  input: { ref: Partial<ConversationReference>; tenantId: string; purpose?: BindingPurpose },
-): Promise<number> {
-  const channelId = conversationRoot(input.ref).conversation?.id;
-  if (!channelId) return 0;
-  return unbindChannel(deps.store.sql, {
-    platform: 'teams',
-    workspaceId: input.tenantId,
-    channelId,
-    ...(input.purpose ? { purpose: input.purpose } : {}),
-  });
+/** Forgets every binding of the conversation an activity came from (the app was removed there). */
+export async function forgetConversation(deps: AppDeps, activity: Partial<Activity>): Promise<number> {
+  const place = placeOf(activity);
+  return place ? forgetPlace(deps, place) : 0;
 }
 
 function toStored(row: StoredConversationRow): StoredConversation | null {
@@ -86,12 +69,14 @@ function toStored(row: StoredConversationRow): StoredConversation | null {
 const stored = (rows: readonly StoredConversationRow[]): StoredConversation[] =>
   rows.map(toStored).filter((s): s is StoredConversation => s !== null);
 
-/** The personal chat of a collector, if they ever installed or messaged the bot. */
+/** A collector's channel for their digests, else their personal chat (if they ever installed or messaged the bot). */
 export async function personalConversation(
   deps: AppDeps,
   collectorId: number,
 ): Promise<StoredConversation | null> {
-  const row = await directConversation(deps.store.sql, 'teams', collectorId);
+  const row =
+    (await directConversationOf(deps, 'teams', collectorId, 'digests')) ??
+    (await directConversationOf(deps, 'teams', collectorId));
   return row ? toStored(row) : null;
 }
 
@@ -100,10 +85,47 @@ export async function boundConversations(
   deps: AppDeps,
   purpose: BindingPurpose,
 ): Promise<StoredConversation[]> {
-  return stored(await boundConversationRows(deps.store.sql, 'teams', purpose));
+  return stored(await conversationsFor(deps, 'teams', purpose));
 }
 
 /** Personal chats of every active manager: where team-level posts go when no channel is bound. */
 export async function managerConversations(deps: AppDeps): Promise<StoredConversation[]> {
-  return stored(await managerConversationRows(deps.store.sql, 'teams'));
+  return stored(await managersConversations(deps, 'teams'));
 }
+
+/**
+ * Keeps each person's direct chat with the bot up to date (Teams may move a tenant to another
+ * service URL), skipping the write when this process already stored the same place. `remember`
+ * is true when the chat was not known before: a new install, to be greeted once however many of
+ * Teams' install activities arrive.
+ */
+export function conversationMemory(deps: AppDeps) {
+  // Only an optimisation (another replica may write again); a change of service URL or collector
+  // is stored at once.
+  const stored = new Map<string, string>();
+  return {
+    async remember(
+      activity: Partial<Activity>,
+      collector: { id: number; code: string } | null,
+      force = false,
+    ): Promise<boolean> {
+      const place = placeOf(activity);
+      if (place?.kind !== 'direct') return false;
+      const key = `${place.workspaceId}|${place.channelId}`;
+      const value = `${(place.reference as Partial<ConversationReference>).serviceUrl}|${collector?.id ?? ''}`;
+      if (!force && stored.get(key) === value) return false;
+      const isNew = await rememberPlace(deps, place, 'dm', collector?.id ?? null, {
+        actor: collector?.code ?? 'teams',
+        source: 'teams',
+      });
+      if (stored.size > 50_000) stored.clear();
+      stored.set(key, value);
+      return isNew;
+    },
+    forgetAll(): void {
+      stored.clear();
+    },
+  };
+}
+
+export type ConversationMemory = ReturnType<typeof conversationMemory>;

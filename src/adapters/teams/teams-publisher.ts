@@ -28,19 +28,24 @@ export function teamsPublisher(deps: AppDeps, bot: Pick<TeamsBot, 'sendCards'>):
     return { delivered: true, target: targets.map((t) => `teams:${t.channelId}`).join(','), messageIds };
   }
 
-  async function channelsOrManagers(purpose: BindingPurpose): Promise<StoredConversation[]> {
-    const channels = await boundConversations(deps, purpose);
-    return channels.length ? channels : managerConversations(deps);
+  /** The channels bound for the first purpose that has any, else every manager's personal chat. */
+  async function channelsOrManagers(...purposes: BindingPurpose[]): Promise<StoredConversation[]> {
+    for (const purpose of purposes) {
+      const channels = await boundConversations(deps, purpose);
+      if (channels.length) return channels;
+    }
+    return managerConversations(deps);
   }
 
   return {
     platform: 'teams',
     async postSheet(sheet: CallSheet) {
+      // As on Slack: the collector's own digests channel, else their chat, else the team's channel.
       const chat = await personalConversation(deps, sheet.collector.id);
-      return deliver(chat ? [chat] : [], sheetCards(sheet));
+      return deliver(chat ? [chat] : await boundConversations(deps, 'digests'), sheetCards(sheet));
     },
     async postSummary(summary: ManagerSummary) {
-      return deliver(await channelsOrManagers('digests'), [summaryCard(summary)]);
+      return deliver(await channelsOrManagers('team', 'digests'), [summaryCard(summary)]);
     },
     async postAlert(alert: AlertView) {
       return deliver(await channelsOrManagers('alerts'), [alertCard(alert)]);

@@ -1,16 +1,15 @@
 // The Teams surface of `callsheet serve`: on when MICROSOFT_APP_ID is set (production) or when
 // TEAMS_ALLOW_UNAUTHENTICATED=true on a loopback address (local trials, tests).
+import { type ChatCore, chatCore } from '../../app/chat-core.ts';
 import type { SurfaceFactory } from '../../server/surface.ts';
 import { type BotEndpoints, resolveBotAuth } from './bot-auth.ts';
-import { callsheetCore } from './callsheet-core.ts';
 import { messagesEndpoint } from './messages-endpoint.ts';
 import { createTeamsBot, type TeamsBot } from './teams-bot.ts';
-import type { TeamsCore } from './teams-core.ts';
 import { teamsPublisher } from './teams-publisher.ts';
 
 export interface TeamsSurfaceOptions {
   /** Use cases to call; the real command core by default. */
-  core?: Partial<TeamsCore>;
+  core?: ChatCore;
   /** Bot Framework token endpoints; tests point them at local servers. */
   endpoints?: BotEndpoints;
   /** Called with the bot once built, e.g. to hand its publisher to the scheduler. */
@@ -29,7 +28,7 @@ export function teamsSurface(options: TeamsSurfaceOptions = {}): SurfaceFactory 
     } else {
       teamsLog.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams bot tokens are validated');
     }
-    const core = { ...callsheetCore(teamsLog), ...options.core };
+    const core = options.core ?? chatCore(deps, teamsLog);
     const bot = createTeamsBot({ deps, core, auth, log: teamsLog });
     options.onReady?.(bot);
     return {

@@ -1,22 +1,14 @@
 // `assign <customer> to <collector>` (managers): gives an account to a collector, recorded as an
 // interaction (undo-able) and in the audit trail.
 import { customerLabel } from '../../domain/grammar/format.ts';
-import { collectorsMatching } from '../../store/collectors.ts';
 import { customerBrief, setCollector } from '../../store/customers.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
-import type { CommandActor } from './actor.ts';
+import { type CommandActor, findCollector, managersOnly } from './actor.ts';
 import { customerChoiceReply } from './choices.ts';
 import { findCustomer } from './customers.ts';
 import { recordChange, storedReply } from './interactions.ts';
 import { errorReply, undoAction } from './replies.ts';
-
-export function managersOnly(actor: CommandActor, what: string): Reply | null {
-  if (actor.role === 'manager') return null;
-  return errorReply(`Only managers can ${what}.`, [
-    `You are signed in as ${actor.name} (${actor.code}), a collector.`,
-  ]);
-}
 
 export async function assignCustomer(
   deps: AppDeps,
@@ -33,18 +25,9 @@ export async function assignCustomer(
   if (!m) return errorReply('Say who gets the account: `assign ACME to ava`.');
   const found = await findCustomer(conn, m[1]!);
   if (!found.ok) return customerChoiceReply(found, (ref) => `assign ${ref} to ${m[2]!.trim()}`);
-  const wanted = m[2]!.trim().replace(/^@/, '');
-  const collectors = await collectorsMatching(conn, wanted);
-  const to =
-    collectors.length === 1 || collectors[0]?.code.toLowerCase() === wanted.toLowerCase()
-      ? collectors[0]
-      : undefined;
-  if (!to)
-    return errorReply(
-      collectors.length
-        ? `'${wanted}' matches several collectors: ${collectors.map((c) => `${c.name} (${c.code})`).join(', ')}.`
-        : `No collector '${wanted}'.`,
-    );
+  const named = await findCollector(conn, m[2]!);
+  if (!named.ok) return named.error;
+  const to = named.value;
   const customer = found.customer;
   const before = (await customerBrief(conn, customer.id))?.collector ?? null;
   if (before?.id === to.id) return errorReply(`${customerLabel(customer)} is already ${to.name}'s account.`);

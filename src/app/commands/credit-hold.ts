@@ -6,7 +6,7 @@ import { openHold, placeHold, releaseHold } from '../../store/holds.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
-import { managersOnly } from './assign-customer.ts';
+import { managersOnly } from './actor.ts';
 import { customerChoiceReply } from './choices.ts';
 import { findCustomer } from './customers.ts';
 import { recordChange, storedReply } from './interactions.ts';

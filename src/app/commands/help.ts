@@ -3,12 +3,15 @@ import type { Reply } from '../reply.ts';
 
 const COMMANDS: [usage: string, what: string][] = [
   ['logcall <customer> <outcome> [details]', 'log a call: `logcall ACME promised 5k by 5/30`'],
-  ['calls', 'your call sheet for today'],
+  ['calls', 'your call sheet for today (managers: the team)'],
+  ['sheet [collector]', 'a sheet with its row buttons: yours, or (managers) a collector’s'],
   ['account <customer>', 'balance, aging, promises, disputes, recent calls, contacts'],
   ['promises [mine|overdue|all]', 'open promises to pay'],
   ['undo', 'reverse your last change (within 15 minutes)'],
   ['assign <customer> to <collector>', 'managers: give an account to a collector'],
   ['hold <customer> [reason] / release <customer>', 'managers: credit hold until paid'],
+  ['bind digests|alerts|team / unbind …', 'managers, in a channel: post sheets, alerts or the summary there'],
+  ['settings [set <setting> <value> | reset <setting>]', 'managers: the business settings'],
   ['help [command]', 'this list, or one command in detail'],
 ];
 
@@ -38,6 +41,16 @@ const DETAIL: Record<string, string[]> = {
     'hold ACME [reason] — managers only; quote names with spaces: hold "Acme Corp" over limit',
     'release ACME — lifts it',
   ],
+  bind: [
+    'bind digests — collectors with no direct chat with the bot get their sheets in this channel',
+    'bind digests ava — only ava’s sheets come here; bind alerts — the alert feed; bind team — the manager summary',
+    'unbind alerts — stop posting them here. Managers only; type it in the channel (in Teams, @mention me).',
+  ],
+  settings: [
+    'settings — the settings that differ from their defaults',
+    'settings set policy.lateness.lateDays 45 · settings reset policy.lateness.lateDays — managers only',
+  ],
+  sheet: ['sheet — your sheet with a button per row; sheet ava — managers: a collector’s sheet'],
   account: [
     'account ACME — open and overdue balance, aging, credit limit, terms, hold, promises, plan, disputes, last calls, contacts',
   ],
@@ -45,7 +58,7 @@ const DETAIL: Record<string, string[]> = {
 
 export function helpReply(topic = ''): Reply {
   const key = topic.trim().toLowerCase().replace(/^\//, '');
-  const detail = DETAIL[key === 'release' ? 'hold' : key];
+  const detail = DETAIL[key === 'release' ? 'hold' : key === 'unbind' ? 'bind' : key];
   if (detail) return { tone: 'info', title: `help ${key}`, lines: detail, private: true };
   return {
     tone: 'info',

@@ -14,7 +14,7 @@ import { sheetReply } from './sheet-reply.ts';
 
 export async function myCalls(deps: AppDeps, actor: CommandActor): Promise<Reply> {
   const mine = await collectorSheet(deps, actor.code);
-  if (mine) return sheetReply(mine);
+  if (mine) return { ...sheetReply(mine), sheet: mine };
   if (actor.role !== 'manager') return infoReply(`No call sheet for you today, ${actor.name}.`);
   const team = await buildCallSheets(deps);
   team.summary.notes.push(...(await kpiNotes(deps, team.asOf)));

@@ -4,11 +4,19 @@
 // safe apology (reported through deps.reportError) with nothing half-written.
 import { unstorableText } from '../../domain/safe-text.ts';
 import { retryOnceIfConnectionLost } from '../../store/sql-errors.ts';
-import { COMMAND_NAMES, type CommandName, type CommandRequest, commandNamed } from '../command-model.ts';
+import {
+  type ChatPlace,
+  COMMAND_NAMES,
+  type CommandName,
+  type CommandRequest,
+  commandNamed,
+} from '../command-model.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import { type CommandActor, findActor, notLinkedMessage } from './actor.ts';
 import { assignCustomer } from './assign-customer.ts';
+import { bindPlace } from './bind-place.ts';
+import { changeSettings } from './change-settings.ts';
 import { splitCommandLine } from './command-line.ts';
 import { creditHold } from './credit-hold.ts';
 import { helpReply } from './help.ts';
@@ -17,6 +25,7 @@ import { logCall } from './log-call.ts';
 import { myCalls } from './my-calls.ts';
 import { errorReply, failureReply } from './replies.ts';
 import { showAccount } from './show-account.ts';
+import { showSheet } from './show-sheet.ts';
 import { undoChange } from './undo-change.ts';
 
 export interface CommandDeps extends AppDeps {
@@ -57,7 +66,7 @@ async function runOnce(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
     const m = notLinkedMessage(req.user);
     return errorReply(m.title, m.lines);
   }
-  return dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`);
+  return dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`, req.place);
 }
 
 const notACommand = (typed: string): Reply =>
@@ -69,6 +78,7 @@ function dispatch(
   command: Exclude<CommandName, 'help'>,
   text: string,
   key: string,
+  place: ChatPlace | undefined,
 ): Promise<Reply> {
   switch (command) {
     case 'logcall':
@@ -86,5 +96,12 @@ function dispatch(
     case 'hold':
     case 'release':
       return creditHold(deps, actor, command, text, key);
+    case 'sheet':
+      return showSheet(deps, actor, text);
+    case 'bind':
+    case 'unbind':
+      return bindPlace(deps, actor, command, text, place);
+    case 'settings':
+      return changeSettings(deps, actor, text);
   }
 }

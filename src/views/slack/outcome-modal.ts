@@ -1,8 +1,9 @@
 // The modal a row button opens (Promised… / Dispute… / Note…), prefilled from the row: amount
 // (the overdue balance), a promise date, the oldest invoice, a note. Its submission is turned into
 // the same /logcall text a collector would type, so it goes through the same command core.
-import { addDays } from '../../domain/calendar.ts';
+
 import { decimalFromCents } from '../../domain/money.ts';
+import { suggestedPromiseDate } from '../../domain/promises.ts';
 import { LIMITS, type ModalView } from './message.ts';
 import { plain, truncate } from './mrkdwn.ts';
 import type { RowRef } from './sheet-blocks.ts';
@@ -76,7 +77,7 @@ export function outcomeModal(kind: OutcomeKind, row: RowRef, channelId?: string)
         type: 'input',
         block_id: OUTCOME_FIELDS.date,
         label: plain('Pay by'),
-        element: { type: 'datepicker', action_id: INPUT_ACTION, initial_date: addDays(row.d, 7) },
+        element: { type: 'datepicker', action_id: INPUT_ACTION, initial_date: suggestedPromiseDate(row.d) },
       },
       textInput(OUTCOME_FIELDS.note, 'Note', { optional: true, multiline: true }),
     );

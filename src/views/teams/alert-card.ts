@@ -1,10 +1,10 @@
 // An alert as an Adaptive Card: what happened, the numbers behind it, the trend and what to do,
-// with Acknowledge. Acknowledge is an Action.Execute (the card updates in place for everyone)
-// with an Action.Submit fallback for clients without Universal Actions.
+// with Acknowledge and Snooze 7 days, as on Slack. Each is an Action.Execute (the card updates in
+// place for everyone) with an Action.Submit fallback for clients without Universal Actions.
 import { type AlertRollup, type AlertView, rollupText } from '../../app/alert-model.ts';
 import { type AdaptiveCard, type CardElement, card, container, factSet, plainText } from './adaptive-card.ts';
 
-export const ALERT_VERBS = { acknowledge: 'cs.ack' } as const;
+export const ALERT_VERBS = { acknowledge: 'cs.ack', snooze: 'cs.snooze' } as const;
 
 const SEVERITY_STYLE = { info: 'accent', warning: 'warning', critical: 'attention' } as const;
 const SEVERITY_LABEL = { info: 'Info', warning: 'Warning', critical: 'Critical' } as const;
@@ -17,15 +17,15 @@ function labelOf(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function acknowledgeAction(alert: AlertView): CardElement {
-  const data = { verb: ALERT_VERBS.acknowledge, alertId: alert.id };
+function alertAction(alert: AlertView, verb: string, title: string, style?: 'positive'): CardElement {
+  const data = { verb, alertId: alert.id };
   return {
     type: 'Action.Execute',
-    title: 'Acknowledge',
-    verb: ALERT_VERBS.acknowledge,
+    title,
+    verb,
     data,
-    style: 'positive',
-    fallback: { type: 'Action.Submit', title: 'Acknowledge', data },
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data },
   };
 }
 
@@ -55,7 +55,13 @@ export function alertCard(alert: AlertView): AdaptiveCard {
     plainText(`Suggested: ${alert.suggestedAction}`, { weight: 'Bolder' }),
     ...(status ? [plainText(status, { color: 'Good' as const })] : []),
   ];
-  const actions = alert.status === 'open' ? [acknowledgeAction(alert)] : [];
+  const actions =
+    alert.status === 'open'
+      ? [
+          alertAction(alert, ALERT_VERBS.acknowledge, 'Acknowledge', 'positive'),
+          alertAction(alert, ALERT_VERBS.snooze, 'Snooze 7 days'),
+        ]
+      : [];
   return card(body, actions, `${alert.title}${customer ? ` — ${customer}` : ''}`);
 }
 

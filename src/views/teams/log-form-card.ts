@@ -1,6 +1,7 @@
 // The small form a sheet row opens: outcome, amount, date, invoice and note, prefilled from the
 // row. Submitting it logs through the command core like a typed `logcall`.
 import { decimalFromCents, formatMoney } from '../../domain/money.ts';
+import { suggestedPromiseDate } from '../../domain/promises.ts';
 import { type AdaptiveCard, card, plainText, submit } from './adaptive-card.ts';
 import { SHEET_VERBS } from './sheet-cards.ts';
 
@@ -46,7 +47,13 @@ export function logFormCard(input: LogFormInput): AdaptiveCard {
       errorMessage: 'An amount like 5000 or 5,000.00',
       ...(input.overdueCents > 0 ? { value: decimalFromCents(input.overdueCents) } : {}),
     },
-    { type: 'Input.Date', id: 'date', label: 'Date (promise, payment or call back)', min: input.today },
+    {
+      type: 'Input.Date',
+      id: 'date',
+      label: 'Date (promise, payment or call back)',
+      min: input.today,
+      value: suggestedPromiseDate(input.today),
+    },
     input.invoices.length
       ? {
           type: 'Input.ChoiceSet',

@@ -50,6 +50,7 @@ export interface SlashCommandFields {
   user_id?: string;
   user_name?: string;
   channel_id?: string;
+  channel_name?: string;
   response_url: string;
   trigger_id?: string;
 }
@@ -63,7 +64,7 @@ export function slashCommand(fields: SlashCommandFields): string {
     team_id: FAKE_TEAM_ID,
     team_domain: 'callsheet-test',
     channel_id: fields.channel_id ?? 'C0GENERAL',
-    channel_name: 'general',
+    channel_name: fields.channel_name ?? 'general',
     user_id: fields.user_id ?? 'U0JANE',
     user_name: fields.user_name ?? 'jane',
     command: fields.command,

@@ -79,7 +79,7 @@ describe('Slack over Socket Mode', () => {
       payload: { text: string; response_type: string };
     };
     expect(ack.payload.response_type).toBe('ephemeral');
-    expect(ack.payload.text).toMatch(/Bound: alerts will post in this channel/);
+    expect(ack.payload.text).toMatch(/Bound: alerts will post in #alerts/);
     const rows = await store.sql.query(`SELECT channel_id, purpose::text AS purpose FROM channel_bindings`);
     expect(rows).toEqual([{ channel_id: 'C0ALERTS', purpose: 'alerts' }]);
   });

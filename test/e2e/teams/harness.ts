@@ -3,8 +3,8 @@
 
 import type { BotEndpoints } from '../../../src/adapters/teams/bot-auth.ts';
 import type { TeamsBot } from '../../../src/adapters/teams/teams-bot.ts';
-import type { TeamsCore } from '../../../src/adapters/teams/teams-core.ts';
 import { teamsSurface } from '../../../src/adapters/teams/teams-surface.ts';
+import type { ChatCore } from '../../../src/app/chat-core.ts';
 import type { AppDeps } from '../../../src/app/deps.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { loadDemo } from '../../../src/demo/load-demo.ts';
@@ -28,7 +28,7 @@ export interface TeamsHarness {
 }
 
 export async function startTeamsHarness(options: {
-  core?: Partial<TeamsCore>;
+  core?: ChatCore;
   env?: Record<string, string>;
   endpoints?: BotEndpoints;
   store?: TestStore;

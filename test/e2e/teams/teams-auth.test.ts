@@ -76,10 +76,10 @@ describe('Teams surface, production mode', () => {
   });
 
   it('accepts an activity signed by the Bot Connector', async () => {
-    const where = { serviceUrl: h.connector.url, scope: 'channel' as const };
+    const where = { serviceUrl: h.connector.url };
     const token = tokens.mint({ aud: APP_ID, serviceUrl: h.connector.url });
     const res = await post(h.url, installed(ava, where), { authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
-    expect(await h.store.prisma.channelBinding.count({ where: { purpose: 'team' } })).toBe(1);
+    expect(await h.store.prisma.channelBinding.count({ where: { purpose: 'dm' } })).toBe(1);
   });
 });

@@ -96,7 +96,7 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
     expect(JSON.stringify(h.connector.calls[0]?.body)).toMatch(/[Uu]ndone|[Uu]ndid|[Rr]eversed|[Cc]ancelled/);
   });
 
-  it('strips the @mention in a channel, answers there, and remembers the channel', async () => {
+  it('strips the @mention in a channel and answers there, binding nothing by itself', async () => {
     const activity = message(ava, 'account ACME', {
       ...where,
       scope: 'channel',
@@ -104,10 +104,11 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
     });
     expect((await post(h.url, activity)).status).toBe(200);
     expect(JSON.stringify(cardOf(h.connector.of('reply')[0]))).toContain('ACME');
-    const binding = await h.store.prisma.channelBinding.findFirst({
-      where: { platform: 'teams', purpose: 'team' },
+    // A channel receives posts only once a manager binds it (`bind alerts`), as on Slack.
+    const bindings = await h.store.prisma.channelBinding.count({
+      where: { channelId: '19:general@thread.tacv2' },
     });
-    expect(binding?.channelId).toBe('19:general@thread.tacv2');
+    expect(bindings).toBe(0);
   });
 
   it('answers an unknown Teams user clearly and records nothing', async () => {
@@ -115,7 +116,7 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
     expect((await post(h.url, message(stranger, 'logcall ACME no answer', where))).status).toBe(200);
     expect(await h.store.prisma.interaction.count()).toBe(before);
     const text = JSON.stringify(h.connector.of('reply')[0]?.body);
-    expect(text).toContain('I don’t know you yet');
+    expect(text).toContain('not linked to a collector yet');
     expect(text).toContain(stranger.aadObjectId);
   });
 
@@ -241,7 +242,7 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
     await post(h.url, message(ava, 'bind alerts', alertsChannel));
     expect(JSON.stringify(h.connector.calls[0]?.body)).toContain('Only managers');
     await post(h.url, message(morgan, 'bind alerts', alertsChannel));
-    expect(JSON.stringify(h.connector.calls[1]?.body)).toContain('This channel now receives alerts');
+    expect(JSON.stringify(h.connector.calls[1]?.body)).toContain('Bound: alerts will post in');
     const bound = await h.store.prisma.channelBinding.findMany({
       where: { platform: 'teams', purpose: 'alerts' },
     });
@@ -294,6 +295,63 @@ describe('Teams surface over HTTP (local mode, real command core)', () => {
       where: { purpose: 'dm', collector: { code: 'ava' } },
     });
     expect(count).toBe(0);
+  });
+
+  it('greets a new install once, with one answer, when Teams sends both install activities at once', async () => {
+    // Kofi is known only by e-mail: the first activity links him, and the second must agree.
+    const kofi = teamsUser(4);
+    const email = 'kofi.mensah@example.com';
+    await h.store.prisma.collector.create({ data: { code: 'kofi', name: 'Kofi Mensah', email } });
+    h.connector.members.set(kofi.id, { id: kofi.id, email: email.toUpperCase() });
+    const personal = { ...where, conversationId: `a:1personal-${kofi.id.slice(3)}` };
+    const results = await Promise.all([
+      post(h.url, installationUpdate(kofi, 'add', personal)),
+      post(h.url, installed(kofi, personal)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const greetings = h.connector.calls.filter((c) => c.kind === 'reply' || c.kind === 'send');
+    expect(greetings).toHaveLength(1);
+    const text = JSON.stringify(greetings[0]?.body);
+    expect(text).toContain('Hello');
+    expect(text).not.toContain('not linked');
+    // Installing again later (the chat is already known) greets no more.
+    h.connector.clear();
+    await post(h.url, installed(kofi, personal));
+    expect(h.connector.of('reply')).toEqual([]);
+  });
+
+  it('greets a stranger once too, saying how to get linked', async () => {
+    const nobody = teamsUser(8);
+    const personal = { ...where, conversationId: `a:1personal-${nobody.id.slice(3)}` };
+    await Promise.all([
+      post(h.url, installationUpdate(nobody, 'add', personal)),
+      post(h.url, installed(nobody, personal)),
+    ]);
+    const replies = h.connector.of('reply');
+    expect(replies).toHaveLength(1);
+    expect(JSON.stringify(replies[0]?.body)).toContain('not linked to a collector yet');
+  });
+
+  it('turns the card with Undo into the answer, so Undo cannot be pressed again', async () => {
+    await post(h.url, message(ava, 'logcall ACME note checking the remittance', where));
+    const [recorded] = (await interactions('ACME')).filter((r) => r.outcome === 'note').slice(-1);
+    h.connector.clear();
+    await post(
+      h.url,
+      submit(ava, { verb: 'cs.undo', token: String(recorded!.id) }, { ...where, replyToId: 'note-card' }),
+    );
+    const [update] = h.connector.of('update');
+    expect(update?.activityId).toBe('note-card');
+    expect(JSON.stringify(cardOf(update))).not.toContain('"title":"Undo"');
+  });
+
+  it('writes no Markdown code marks into cards, and pre-fills the form’s date a week out', async () => {
+    await post(h.url, message(ava, 'help', where));
+    expect(JSON.stringify(cardOf(h.connector.of('reply')[0]))).not.toContain('`');
+    h.connector.clear();
+    await post(h.url, submit(ava, { verb: 'cs.row', customer: 'ACME', name: 'ACME Corp' }, where));
+    const form = cardOf(h.connector.of('reply')[0]);
+    expect(form.body.find((e: { id?: string }) => e.id === 'date')).toMatchObject({ value: '2027-06-04' });
   });
 
   it('refuses requests that are not activities', async () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { submissionText } from '../../../../src/adapters/slack/outcome-submission.ts';
-import {
-  mentionedChannel,
-  mentionedUsers,
-  replaceMentions,
-  typedText,
-} from '../../../../src/adapters/slack/slack-text.ts';
+import { mentionedChannel, replaceMentions, typedText } from '../../../../src/adapters/slack/slack-text.ts';
 
 const meta = (kind: string, code = 'ACME') =>
   JSON.stringify({ kind, customerCode: code, customerName: 'Acme', channelId: 'D1' });
@@ -64,9 +59,11 @@ describe('submissionText', () => {
 
 describe('Slack references in command text', () => {
   it('finds escaped users and channels', () => {
-    expect(mentionedUsers('sheet <@U123ABC|jane> and <@W999>')).toEqual(['U123ABC', 'W999']);
-    expect(mentionedChannel('bind alerts <#C0AL|alerts>')).toEqual({ id: 'C0AL', name: 'alerts' });
-    expect(mentionedChannel('bind alerts')).toBeNull();
+    expect(mentionedChannel('bind alerts <#C0AL|alerts> ava')).toEqual({
+      channel: { id: 'C0AL', name: 'alerts' },
+      rest: 'bind alerts ava',
+    });
+    expect(mentionedChannel('bind alerts')).toEqual({ channel: null, rest: 'bind alerts' });
   });
 
   it('replaces mentions with collector codes', async () => {
