@@ -14,6 +14,7 @@ export const COMMAND_NAMES = [
   'bind',
   'unbind',
   'settings',
+  'digest',
   'help',
 ] as const;
 

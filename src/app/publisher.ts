@@ -20,3 +20,17 @@ export interface ChatPublisher {
   /** One message for the new alerts of a scan beyond those posted one by one. */
   postAlertRollup(rollup: AlertRollup): Promise<PostResult>;
 }
+
+/** What became of one post of an on-demand digest (`digest` in chat, `callsheet digest --now`). */
+export interface DigestPostReport {
+  /** The collector's code, or 'team' for the manager summary. */
+  recipient: string;
+  platform: string;
+  /** posted; nowhere: the surface has no place for it (no channel, DM or conversation); failed: gave up. */
+  outcome: 'posted' | 'nowhere' | 'failed';
+  target?: string;
+  error?: string;
+}
+
+/** Posts this morning's digests now through every chat surface of the running server. */
+export type PostDigestsNow = (input: { collector?: string }) => Promise<DigestPostReport[]>;

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildCallSheets } from '../app/build-call-sheets.ts';
 import type { AppDeps } from '../app/deps.ts';
-import type { ChatPublisher, PostResult } from '../app/publisher.ts';
+import type { ChatPublisher, DigestPostReport, PostResult } from '../app/publisher.ts';
 import { SCHEDULE_SETTINGS } from '../app/schedule-settings.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { UserError } from '../shared/errors.ts';
@@ -41,17 +41,10 @@ export interface DigestNowOptions {
   requestId?: string;
 }
 
-export interface DigestPost {
-  /** The collector's code, or 'team' for the manager summary. */
-  recipient: string;
+export interface DigestPost extends DigestPostReport {
   asOf: IsoDate;
-  platform: string;
-  /** posted; nowhere: the surface has no place for it (no channel, DM or conversation); failed: gave up. */
-  outcome: 'posted' | 'nowhere' | 'failed';
-  target?: string;
   messages?: number;
   attempts: number;
-  error?: string;
 }
 
 const TEAM = 'team';

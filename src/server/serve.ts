@@ -2,9 +2,11 @@
 
 import type { AppDeps } from '../app/deps.ts';
 import type { Config } from '../config.ts';
+import { postDigestNow } from '../jobs/digest-now.ts';
 import type { Logger } from '../shared/logger.ts';
 import { databaseAnswers } from '../store/sql.ts';
 import { type RunningServer, startHttpServer } from './http-server.ts';
+import { publishersOf } from './publishers.ts';
 import type { Surface, SurfaceFactory } from './surface.ts';
 
 export interface Serving {
@@ -14,13 +16,24 @@ export interface Serving {
 }
 
 export async function serve(
-  deps: AppDeps,
+  baseDeps: AppDeps,
   config: Config,
   log: Logger,
   factories: SurfaceFactory[],
   listen: { host: string; port: number } = { host: config.HOST, port: config.PORT },
 ): Promise<Serving> {
   const surfaces: Surface[] = [];
+  // `digest` from chat posts through the surfaces built below (read when it runs).
+  const deps: AppDeps = {
+    ...baseDeps,
+    postDigests: (input) =>
+      postDigestNow({
+        deps: baseDeps,
+        publishers: publishersOf(surfaces, (text) => process.stdout.write(text)),
+        ...input,
+        log,
+      }),
+  };
   for (const factory of factories) {
     const surface = await factory({ deps, config, log, listen, surfaces });
     if (surface) surfaces.push(surface);

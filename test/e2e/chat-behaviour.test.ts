@@ -256,6 +256,18 @@ const TABLE: Row[] = [
     effect: { sql: alertChannels, by: 1 },
   },
   {
+    what: 'a collector may not post the digests',
+    who: 'collector',
+    say: () => 'digest',
+    answer: () => /Only managers can post/,
+  },
+  {
+    what: 'a manager posts a collector’s digest now, through the running server',
+    who: 'manager',
+    say: (c) => `digest ${c.collector.code}`,
+    answer: () => /Digests: \d+ posted/,
+  },
+  {
     what: 'and unbinds it',
     who: 'manager',
     say: () => 'unbind alerts',

@@ -12,6 +12,7 @@ const COMMANDS: [usage: string, what: string][] = [
   ['hold <customer> [reason] / release <customer>', 'managers: credit hold until paid'],
   ['bind digests|alerts|team / unbind …', 'managers, in a channel: post sheets, alerts or the summary there'],
   ['settings [set <setting> <value> | reset <setting>]', 'managers: the business settings'],
+  ['digest [collector]', 'managers: post this morning’s sheets now'],
   ['help [command]', 'this list, or one command in detail'],
 ];
 

@@ -23,6 +23,7 @@ import { helpReply } from './help.ts';
 import { listPromises } from './list-promises.ts';
 import { logCall } from './log-call.ts';
 import { myCalls } from './my-calls.ts';
+import { postDigests } from './post-digests.ts';
 import { errorReply, failureReply } from './replies.ts';
 import { showAccount } from './show-account.ts';
 import { showSheet } from './show-sheet.ts';
@@ -103,5 +104,7 @@ function dispatch(
       return bindPlace(deps, actor, command, text, place);
     case 'settings':
       return changeSettings(deps, actor, text);
+    case 'digest':
+      return postDigests(deps, actor, text);
   }
 }
