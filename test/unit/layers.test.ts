@@ -101,6 +101,19 @@ describe('layers', () => {
     expect(SQL_CALL.test(readFileSync(path.join(SRC, file), 'utf8'))).toBe(false);
   });
 
+  // Prisma owns the schema; the application's one door is the store's SQL (docs/architecture.md).
+  it.each(
+    sourceFiles('.')
+      .map((f) => path.normalize(f))
+      .filter(
+        (f) =>
+          !f.startsWith('generated') && !f.startsWith(path.normalize('store/')) && !f.startsWith('store'),
+      ),
+  )('%s does not reach the database through the Prisma client', (file) => {
+    const text = readFileSync(path.join(SRC, file), 'utf8');
+    expect(/\.prisma\.\w+\.|generated\/prisma/.test(text)).toBe(false);
+  });
+
   it('has code in every layer it checks', () => {
     for (const layer of Object.keys(MAY_IMPORT)) expect(sourceFiles(layer).length, layer).toBeGreaterThan(0);
   });
