@@ -1,13 +1,15 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { FAULT_TESTS, PROCESS_TESTS } from './test/suites.ts';
 
+// `npm test`: unit, integration and in-process end-to-end tests. The process-spawning ones run with
+// `npm run test:e2e` (vitest.e2e.config.ts), the fault suite with `npm run test:faults`.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Killing backends and restarting PostgreSQL: `npm run test:faults`, alone (vitest.faults.config.ts).
-    exclude: [...configDefaults.exclude, 'test/faults/**'],
+    exclude: [...configDefaults.exclude, ...FAULT_TESTS, ...PROCESS_TESTS],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
-    // Generous: CLI tests spawn processes, and a shared 2-core machine can be very busy.
+    // Generous: a shared 2-core machine can be very busy.
     testTimeout: 240_000,
     hookTimeout: 300_000,
     // The machine is shared and small; PGlite start-up is CPU-bound.

@@ -270,6 +270,6 @@ describe('permissions on Teams', () => {
 
   it('lets someone not linked run nothing but says how to get linked', async () => {
     const text = await send(message(teamsUser(9), `logcall ${customer} vm`, where()));
-    expect(text).toMatch(/don’t know you yet/);
+    expect(text).toMatch(/not linked to a collector yet/);
   });
 });
