@@ -7,6 +7,7 @@ import { collectorByUser } from '../../store/collectors.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
 import { replyBlocks } from '../../views/slack/reply-blocks.ts';
 import { within } from './answer-in-time.ts';
+import { ADMIN_ARGS } from './admin-usage.ts';
 import { ADMIN_SUBCOMMANDS, type AdminAnswer, runAdmin } from './callsheet-admin.ts';
 import { failedRequestReply, requestKey, type SlackHandlerContext } from './handler-context.ts';
 import { replaceMentions, typedText } from './slack-text.ts';
@@ -15,7 +16,7 @@ import { replaceMentions, typedText } from './slack-text.ts';
 export const SLASH_COMMANDS = ['/logcall', '/calls', '/account', '/promises', '/callsheet'] as const;
 
 const SLACK_HELP_LINES = [
-  'In Slack also: /callsheet sheet [@user] shows a sheet now; managers: /callsheet bind digests|alerts|team #channel, /callsheet settings.',
+  `In Slack also: /callsheet sheet ${ADMIN_ARGS.sheet} shows a sheet now; managers: /callsheet bind ${ADMIN_ARGS.bind}, /callsheet settings ${ADMIN_ARGS.settings}.`,
 ];
 
 export function toSlack(

@@ -1,15 +1,16 @@
 // `help [command]`: every command in a few lines, or one command in detail.
 import type { Reply } from '../reply.ts';
+import { usageOf } from './usage.ts';
 
 const COMMANDS: [usage: string, what: string][] = [
-  ['logcall <customer> <outcome> [details]', 'log a call: `logcall ACME promised 5k by 5/30`'],
-  ['calls', 'your call sheet for today'],
-  ['account <customer>', 'balance, aging, promises, disputes, recent calls, contacts'],
-  ['promises [mine|overdue|all]', 'open promises to pay'],
-  ['undo', 'reverse your last change (within 15 minutes)'],
-  ['assign <customer> to <collector>', 'managers: give an account to a collector'],
-  ['hold <customer> [reason] / release <customer>', 'managers: credit hold until paid'],
-  ['help [command]', 'this list, or one command in detail'],
+  [usageOf('logcall'), 'log a call: `logcall ACME promised 5k by 5/30`'],
+  [usageOf('calls'), 'your call sheet for today'],
+  [usageOf('account'), 'balance, aging, promises, disputes, recent calls, contacts'],
+  [usageOf('promises'), 'open promises to pay'],
+  [usageOf('undo'), 'reverse your last change (within 15 minutes)'],
+  [usageOf('assign'), 'managers: give an account to a collector'],
+  [`${usageOf('hold')} / ${usageOf('release')}`, 'managers: credit hold until paid'],
+  [usageOf('help'), 'this list, or one command in detail'],
 ];
 
 const DETAIL: Record<string, string[]> = {
