@@ -1,15 +1,13 @@
 // `callsheet serve` as Prometheus and a load balancer see it: signed Slack commands move the chat
 // counters and the latency histogram of /metrics (parsed from the text format here), and /healthz
 // reports each part with 200, or 503 and the part that is down.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { serve } from '../../src/server/serve.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { storeEnv } from '../support/run-cli.ts';
-import { type ServeProcess, spawnServe } from '../support/spawn-serve.ts';
-import { createTestDatabase, openTestStore } from '../support/test-store.ts';
-import { type FakeSlack, startFakeSlack } from './slack/fake-slack.ts';
-import { postToSlackEvents, slackEnv, slashCommand } from './slack/slack-requests.ts';
+import { openTestStore } from '../support/test-store.ts';
+import { serveWithSlack } from './slack/serve-with-slack.ts';
+import { postToSlackEvents, slashCommand } from './slack/slack-requests.ts';
 
 interface Sample {
   name: string;
@@ -54,23 +52,10 @@ const value = (scrape: Scrape, name: string, labels: Record<string, string> = {}
     .reduce((sum, s) => sum + s.value, 0);
 
 describe('callsheet serve /metrics', () => {
-  let fake: FakeSlack;
-  let serving: ServeProcess;
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-    db = await createTestDatabase();
-    serving = await spawnServe({ ...storeEnv(db), ...slackEnv(fake) });
-  });
-  afterAll(async () => {
-    if (serving?.child.exitCode === null) await serving.stop();
-    await fake?.close();
-    await db?.drop();
-  });
+  const fx = serveWithSlack();
 
   const scrape = async (): Promise<Scrape> => {
-    const res = await fetch(`${serving.url}/metrics`);
+    const res = await fetch(`${fx.serving.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     return parseExposition(await res.text());
@@ -78,11 +63,11 @@ describe('callsheet serve /metrics', () => {
 
   it('counts signed Slack commands by surface, command and outcome, and times them', async () => {
     const before = await scrape();
-    const help = slashCommand({ command: '/callsheet', text: 'help', response_url: fake.responseUrl() });
-    for (let i = 0; i < 2; i++) expect((await postToSlackEvents(serving.url, help)).status).toBe(200);
+    const help = slashCommand({ command: '/callsheet', text: 'help', response_url: fx.fake.responseUrl() });
+    for (let i = 0; i < 2; i++) expect((await postToSlackEvents(fx.serving.url, help)).status).toBe(200);
     // A user no collector is linked to: refused with how to get linked.
-    const account = slashCommand({ command: '/account', text: 'ACME', response_url: fake.responseUrl() });
-    expect((await postToSlackEvents(serving.url, account)).status).toBe(200);
+    const account = slashCommand({ command: '/account', text: 'ACME', response_url: fx.fake.responseUrl() });
+    expect((await postToSlackEvents(fx.serving.url, account)).status).toBe(200);
     const after = await scrape();
 
     const moved = (name: string, labels: Record<string, string>) =>
@@ -111,7 +96,7 @@ describe('callsheet serve /metrics', () => {
   });
 
   it('reports the database, the scheduler and the Slack connection in /healthz', async () => {
-    const res = await fetch(`${serving.url}/healthz`);
+    const res = await fetch(`${fx.serving.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       status: 'ok',
