@@ -6,6 +6,7 @@ import { snoozeAlert } from '../../src/app/snooze-alert.ts';
 import type { Planted } from '../../src/demo/company.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import type { AlertKind } from '../../src/domain/alerts/candidate.ts';
+import { alertsRaised } from '../../src/shared/metrics.ts';
 import { writeSettings } from '../../src/store/settings.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -30,6 +31,16 @@ const codesOf = (kind: AlertKind) =>
   new Set(first.found.filter((a) => a.kind === kind).map((a) => a.customer.code));
 
 describe('alert scan on the demo company', () => {
+  it('counts the alerts it raises, by kind and severity, for /metrics', async () => {
+    const counted = (await alertsRaised.get()).values;
+    const total = counted.reduce((n, v) => n + v.value, 0);
+    expect(total).toBe(first.created.length);
+    const kind = first.created[0]!.kind;
+    expect(counted.filter((v) => v.labels.kind === kind).reduce((n, v) => n + v.value, 0)).toBe(
+      first.created.filter((a) => a.kind === kind).length,
+    );
+  });
+
   it.each([
     ['new_customer_large_order', 'new_customer_large_order'],
     ['unusual_order', 'unusual_order'],

@@ -4,12 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCallsheet, storeEnv } from '../../support/run-cli.ts';
 import { startFakeSlack } from './fake-slack.ts';
 import { serveWithSlack } from './serve-with-slack.ts';
-import {
-  postToSlackEvents,
-  slashCommand,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-} from './slack-requests.ts';
+import { postToSlackEvents, slashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './slack-requests.ts';
 
 const fx = serveWithSlack();
 
