@@ -8,7 +8,7 @@ import type { ChatPublisher } from '../app/publisher.ts';
 import { reportFailure } from '../app/report-failure.ts';
 import { SCHEDULE_SETTINGS } from '../app/schedule-settings.ts';
 import type { Logger } from '../shared/logger.ts';
-import { jobRuns } from '../shared/metrics.ts';
+import { countJobRun } from '../shared/metrics.ts';
 import { readSettings } from '../store/settings.ts';
 import { retryOnceIfConnectionLost } from '../store/sql-errors.ts';
 import type { Job, JobContext } from './job.ts';
@@ -98,7 +98,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             // after a lost connection saves a post from being made again when the lease runs out.
             await retryOnceIfConnectionLost(() => succeedRun(conn, run, now, result));
             report.ran.push({ job: run.job, periodKey: run.periodKey, attempt: run.attempt, ok: true });
-            jobRuns.inc({ job: run.job, outcome: 'succeeded' });
+            countJobRun(run.job, 'succeeded');
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             const last = run.attempt >= settings.maxAttempts;
@@ -106,7 +106,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
               ? null
               : new Date(now.getTime() + retryDelayMs(run.attempt, settings.retryBaseSeconds));
             await retryOnceIfConnectionLost(() => failRun(conn, run, now, message, retryAt));
-            jobRuns.inc({ job: run.job, outcome: last ? 'gave_up' : 'failed' });
+            countJobRun(run.job, last ? 'gave_up' : 'failed');
             report.ran.push({
               job: run.job,
               periodKey: run.periodKey,

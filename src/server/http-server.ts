@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../shared/logger.ts';
-import { registry } from '../shared/metrics.ts';
+import { enableMetrics } from '../shared/metrics.ts';
 import type { HealthCheck } from './surface.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -95,6 +95,7 @@ async function health(options: StartOptions, res: ServerResponse): Promise<void>
 
 async function metrics(res: ServerResponse, log: Logger): Promise<void> {
   try {
+    const { registry } = enableMetrics();
     const text = await registry.metrics();
     res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' }).end(text);
   } catch (err) {

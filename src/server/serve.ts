@@ -3,7 +3,7 @@
 import type { AppDeps } from '../app/deps.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../shared/logger.ts';
-import { collectProcessMetrics, watchPool } from '../shared/metrics.ts';
+import { enableMetrics, watchPool } from '../shared/metrics.ts';
 import { databaseAnswers } from '../store/sql.ts';
 import { type RunningServer, startHttpServer } from './http-server.ts';
 import type { HealthCheck, Surface, SurfaceFactory } from './surface.ts';
@@ -33,7 +33,7 @@ export async function serve(
     log,
     health: () => healthChecks(deps, surfaces),
   });
-  collectProcessMetrics();
+  enableMetrics();
   watchPool(deps.store.connections ?? null);
   for (const surface of surfaces) await surface.start?.();
   log.info(

@@ -4,8 +4,9 @@
 // fields redacted at any depth, tokens in text masked), and every message string is scrubbed too —
 // whichever code path logs it, ours or a library's. The pretty printer only reformats lines that
 // were scrubbed already.
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { REDACTED, scrubForLog, scrubText } from './log-scrub.ts';
 
 export type Logger = pino.Logger;
@@ -28,9 +29,11 @@ export function createLogger(
   destination: pino.DestinationStream | NodeJS.WritableStream = process.stderr,
   format: LogFormat = 'json',
 ): Logger {
+  // Loaded only when used: a CLI command whose log is JSON or silent does not pay for it.
+  const pretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   const out =
     format === 'pretty'
-      ? pretty({
+      ? pretty()({
           destination: destination as NodeJS.WritableStream,
           colorize: 'isTTY' in destination && destination.isTTY === true,
           sync: true,

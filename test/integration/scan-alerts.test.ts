@@ -6,7 +6,7 @@ import { snoozeAlert } from '../../src/app/snooze-alert.ts';
 import type { Planted } from '../../src/demo/company.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import type { AlertKind } from '../../src/domain/alerts/candidate.ts';
-import { alertsRaised } from '../../src/shared/metrics.ts';
+import { enableMetrics } from '../../src/shared/metrics.ts';
 import { writeSettings } from '../../src/store/settings.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -19,6 +19,7 @@ const actor = { code: 'morgan', source: 'cli' as const };
 let first: ScanAlertsResult;
 
 beforeAll(async () => {
+  enableMetrics(); // counting starts when serve asks for it
   store = await openTestStore();
   planted = (await loadDemo(store, { size: 'small', seed: 42, today: TODAY })).marker.planted;
   first = await scanAlerts(deps(), { asOf: TODAY });
@@ -32,7 +33,7 @@ const codesOf = (kind: AlertKind) =>
 
 describe('alert scan on the demo company', () => {
   it('counts the alerts it raises, by kind and severity, for /metrics', async () => {
-    const counted = (await alertsRaised.get()).values;
+    const counted = (await enableMetrics().alertsRaised.get()).values;
     const total = counted.reduce((n, v) => n + v.value, 0);
     expect(total).toBe(first.created.length);
     const kind = first.created[0]!.kind;

@@ -14,7 +14,7 @@ import { localClock } from '../../src/jobs/schedule.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { sheetDigestJob } from '../../src/jobs/sheet-digest.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { jobRuns } from '../../src/shared/metrics.ts';
+import { enableMetrics } from '../../src/shared/metrics.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { writeSettings } from '../../src/store/settings.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
@@ -139,7 +139,7 @@ describe('morning sheets, exactly once', () => {
     let now = new Date('2027-05-28T14:30:00Z'); // 10:30 in New York, 16:30 in Berlin, 00:30 Saturday in Sydney
     const rec = recordingPublisher(() => now);
     const succeeded = async () =>
-      (await jobRuns.get()).values
+      (await enableMetrics().jobRuns.get()).values
         .filter((v) => v.labels.outcome === 'succeeded')
         .reduce((n, v) => n + v.value, 0);
     const before = await succeeded();

@@ -3,7 +3,7 @@
 // connection is retried once and then answered with "try again", and anything unexpected becomes a
 // safe apology (reported through deps.reportError) with nothing half-written.
 import { unstorableText } from '../../domain/safe-text.ts';
-import { type CommandOutcome, chatRequests, commandSeconds } from '../../shared/metrics.ts';
+import { type CommandOutcome, countCommand } from '../../shared/metrics.ts';
 import { retryOnceIfConnectionLost } from '../../store/sql-errors.ts';
 import { COMMAND_NAMES, type CommandName, type CommandRequest, commandNamed } from '../command-model.ts';
 import type { AppDeps } from '../deps.ts';
@@ -47,8 +47,7 @@ export async function runCommand(deps: CommandDeps, req: CommandRequest): Promis
       surface: String(req.user?.platform ?? 'unknown'),
       command: command ?? (typed === '' ? 'help' : 'unknown'),
     };
-    chatRequests.inc({ ...labels, outcome });
-    commandSeconds.observe(labels, (performance.now() - started) / 1000);
+    countCommand(labels, outcome, (performance.now() - started) / 1000);
   }
 }
 
