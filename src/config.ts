@@ -43,6 +43,8 @@ export const configSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent (e.g. info)',
     })
     .default('info'),
+  /** auto: readable lines on a terminal, JSON lines when piped or in CI. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { error: 'must be auto, json or pretty' }).default('auto'),
   PORT: z.coerce
     .number({ error: 'must be a TCP port number, e.g. 3000' })
     .int('must be a whole number, e.g. 3000')

@@ -20,7 +20,14 @@ export async function* exportEntity(
     const out: Record<string, string | number | boolean | null> = {};
     for (const f of fields) {
       const v = row[f.name] as string | null;
-      out[f.name] = v === null ? null : f.kind === 'int' ? Number(v) : f.kind === 'bool' ? v === 'true' : v;
+      out[f.name] =
+        v === null
+          ? null
+          : f.kind === 'int' || f.kind === 'rating'
+            ? Number(v)
+            : f.kind === 'bool'
+              ? v === 'true'
+              : v;
     }
     return `${JSON.stringify(out)}\n`;
   };

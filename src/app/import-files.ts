@@ -11,7 +11,9 @@ import { checkDateFormat } from '../ingest/parse-date.ts';
 import { planFiles } from '../ingest/plan-files.ts';
 import { LEDGER_TABLES } from '../store/ledger-tables.ts';
 import { markSequences } from '../store/sequence-marks.ts';
+import { readSettings } from '../store/settings.ts';
 import type { Actor, AppDeps } from './deps.ts';
+import { IMPORT_SETTINGS, isLocale } from './import-settings.ts';
 
 export interface ImportRequest {
   paths: readonly string[];
@@ -59,19 +61,14 @@ function checkOptions(request: ImportRequest): ImportError | null {
   const bad = (message: string): ImportError => ({ code: 'bad_option', message });
   if (request.entity && !ENTITIES.includes(request.entity))
     return bad(`--entity must be one of ${ENTITIES.join(', ')} (got ${request.entity})`);
-  if (request.delimiter !== undefined && ![',', ';', '\t', 'tab'].includes(request.delimiter))
-    return bad(`--delimiter must be , ; or tab (got ${quoted(request.delimiter)})`);
+  if (request.delimiter !== undefined && ![',', ';', '\t', '|', 'tab'].includes(request.delimiter))
+    return bad(`--delimiter must be , ; | or tab (got ${quoted(request.delimiter)})`);
   if (request.dateFormat) {
     const problem = checkDateFormat(request.dateFormat);
     if (problem) return bad(problem);
   }
-  if (request.locale) {
-    try {
-      new Intl.NumberFormat(request.locale);
-    } catch {
-      return bad(`--locale must be a locale such as en-US or de-DE (got ${request.locale})`);
-    }
-  }
+  if (request.locale && !isLocale(request.locale))
+    return bad(`--locale must be a locale such as en-US or de-DE (got ${request.locale})`);
   return null;
 }
 
@@ -87,6 +84,8 @@ export async function importFiles(
   if (!map.ok) return { ok: false, error: { code: 'bad_option', message: map.error } };
   const plan = await planFiles(request.paths, request.entity);
   if (!plan.ok) return { ok: false, error: plan.error };
+  const settings = await readSettings(deps.store.sql, IMPORT_SETTINGS);
+  const latestYear = deps.now().getUTCFullYear() + settings.twoDigitYears.futureYears;
   const files: FileResult[] = [];
   const blocked = () => files.some((f) => f.fileError || (!request.skipInvalid && f.rejected > 0));
   try {
@@ -99,8 +98,10 @@ export async function importFiles(
           await loadFile(tx, file, i + 1, {
             map: map.map,
             delimiter: request.delimiter === 'tab' ? '\t' : request.delimiter,
-            locale: request.locale,
+            locale: request.locale ?? settings.locale,
             dateFormat: request.dateFormat,
+            riskScale: settings.riskScale,
+            latestYear,
             actor: request.actor.code,
             bulkRows: request.bulkRows,
             initialLoad: request.initialLoad,

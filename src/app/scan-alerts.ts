@@ -9,6 +9,7 @@ import { detectSlowingPayments } from '../domain/alerts/slowing-payments.ts';
 import { alertThresholdsSchema } from '../domain/alerts/thresholds.ts';
 import { detectUnusualOrders } from '../domain/alerts/unusual-order.ts';
 import { type IsoDate, todayIn } from '../domain/calendar.ts';
+import { countAlert } from '../shared/metrics.ts';
 import { withAggregateSettings } from '../store/aggregate-settings.ts';
 import { insertAlerts } from '../store/alerts/alerts-table.ts';
 import { loadCreditExposures } from '../store/alerts/credit-exposures.ts';
@@ -58,5 +59,7 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
     ...detectCreditLimitBreaches(exposures, asOf, t),
   ];
   const stored = await insertAlerts(deps.store.sql, found, asOf, now);
-  return { asOf, found, created: stored.map((row) => toAlertView(row, now)) };
+  const created = stored.map((row) => toAlertView(row, now));
+  for (const alert of created) countAlert(alert.kind, alert.severity);
+  return { asOf, found, created };
 }

@@ -40,8 +40,11 @@ export function registerImport(program: Command, ctx: CliContext): void {
       [],
     )
     .option('--date-format <format>', 'layout of non-ISO dates, e.g. DD/MM/YYYY or MM/DD/YY')
-    .option('--locale <locale>', 'locale of amounts: de-DE reads 1.234,56 (default en-US)')
-    .option('--delimiter <char>', 'CSV delimiter: , ; or tab (default: sniffed)')
+    .option(
+      '--locale <locale>',
+      'locale of amounts and month names: de-DE reads 1.234,56 and März (default: the import.locale setting, en-US)',
+    )
+    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: sniffed)')
     .option('--actor <name>', 'who is importing, recorded on every row (default: your user name)')
     .action(async (paths: string[], flags: ImportFlags) => {
       await ctx.withStore(async (store) => {

@@ -5,7 +5,7 @@ import { schedulerSurfaceFactory } from '../server/scheduler-surface.ts';
 import { serve } from '../server/serve.ts';
 import type { SurfaceFactory } from '../server/surface.ts';
 import { UserError } from '../shared/errors.ts';
-import { createLogger } from '../shared/logger.ts';
+import { createLogger, logFormat } from '../shared/logger.ts';
 import { openStore } from '../store/open-store.ts';
 import type { CliContext } from './context.ts';
 
@@ -31,7 +31,11 @@ export function registerServe(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new UserError(`--port must be a TCP port number, e.g. 3000 (got ${flags.port})`, 2);
       }
-      const log = createLogger(config.LOG_LEVEL);
+      const log = createLogger(
+        config.LOG_LEVEL,
+        process.stderr,
+        logFormat(config.LOG_FORMAT, process.stderr),
+      );
       const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CALLSHEET_DATA_DIR });
       let serving: Awaited<ReturnType<typeof serve>>;
       try {

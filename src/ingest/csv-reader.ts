@@ -11,7 +11,7 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export const DELIMITERS = [',', ';', '\t'] as const;
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 export class CsvSyntaxError extends AppError {
   constructor(
@@ -22,7 +22,7 @@ export class CsvSyntaxError extends AppError {
   }
 }
 
-/** The delimiter among `,` `;` and tab that occurs most in the first line (outside quotes). */
+/** The delimiter among `,` `;` tab and `|` that occurs most in the first line (outside quotes). */
 export function sniffDelimiter(start: string): string {
   let inQuotes = false;
   const counts = new Map<string, number>();

@@ -15,6 +15,8 @@ export type FieldKind =
   | 'bool'
   | 'currency'
   | 'zone'
+  /** A 1–5 risk rating, as a number or a grade (ParseOptions.riskScale). */
+  | 'rating'
   | { oneOf: readonly string[]; aliases?: Record<string, string> };
 
 export interface FieldSpec {
@@ -24,6 +26,8 @@ export interface FieldSpec {
   /** Inclusive bounds for ints. */
   min?: number;
   max?: number;
+  /** Dates: a bare year (`1985`, `85`) means January 1 of it — ERPs keep founding years so. */
+  bareYear?: boolean;
 }
 
 export interface Reference {
@@ -93,8 +97,8 @@ export const SPECS: Record<Entity, EntitySpec> = {
       { name: 'name', kind: 'text', required: true },
       { name: 'industry', kind: 'text' },
       { name: 'region', kind: 'text' },
-      { name: 'risk_rating', kind: 'int', min: 1, max: 5 },
-      { name: 'established_on', kind: 'date' },
+      { name: 'risk_rating', kind: 'rating' },
+      { name: 'established_on', kind: 'date', bareYear: true },
       { name: 'first_order_on', kind: 'date' },
       { name: 'credit_limit', kind: 'money' },
       { name: 'terms_days', kind: 'int', min: 0, max: 3650 },
@@ -178,9 +182,14 @@ export const SPECS: Record<Entity, EntitySpec> = {
 export function stageType(kind: FieldKind): string {
   if (typeof kind === 'object') return 'text';
   return (
-    { money: 'numeric(14,2)', percent: 'numeric(5,2)', date: 'date', int: 'int', bool: 'boolean' }[
-      kind as string
-    ] ?? 'text'
+    {
+      money: 'numeric(14,2)',
+      percent: 'numeric(5,2)',
+      date: 'date',
+      int: 'int',
+      rating: 'int',
+      bool: 'boolean',
+    }[kind as string] ?? 'text'
   );
 }
 

@@ -5,12 +5,17 @@ import { unstorableText } from '../domain/safe-text.ts';
 import type { EntitySpec, FieldKind, FieldSpec } from './entities.ts';
 import { dateParser, isPlainIsoDay } from './parse-date.ts';
 import { numberMarks, type Parsed, parseDecimal, plainMoneyCents } from './parse-money.ts';
+import { DEFAULT_RISK_SCALE, type RiskScale, ratingParser } from './parse-rating.ts';
 
 export interface ParseOptions {
-  /** BCP 47 locale of amounts: decides the decimal mark. Default en-US. */
+  /** BCP 47 locale of amounts and month names: decides the decimal mark. Default en-US. */
   locale?: string | undefined;
   /** Layout of non-ISO dates, e.g. DD/MM/YYYY. */
   dateFormat?: string | undefined;
+  /** How letter grades and numbers become 1–5 risk ratings (default A … E, numbers 1–5). */
+  riskScale?: RiskScale | undefined;
+  /** The latest year a two-digit year may mean (default: this year + 10). */
+  latestYear?: number | undefined;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -68,7 +73,13 @@ export function converter(field: FieldSpec, options: ParseOptions): Converter {
     case 'percent':
       return (text) => parseDecimal(text.replace(/%\s*$/, ''), marks, 2, 99_999);
     case 'date':
-      return dateParser(options.dateFormat);
+      return dateParser(options.dateFormat, {
+        locale: options.locale,
+        latestYear: options.latestYear,
+        bareYear: field.bareYear,
+      });
+    case 'rating':
+      return ratingParser(options.riskScale ?? DEFAULT_RISK_SCALE);
     case 'int':
       return (text) => {
         const t = text.trim();
@@ -141,6 +152,11 @@ export function fastConverter(field: FieldSpec, options: ParseOptions): FastConv
       };
     case 'bool':
       return (text) => (text === 'true' ? true : text === 'false' ? false : undefined);
+    case 'rating':
+      // `1`…`5` when numbers are ratings; scores and grades go to `converter`.
+      return (options.riskScale ?? DEFAULT_RISK_SCALE).numbers === 'rating'
+        ? (text) => (text.length === 1 && text >= '1' && text <= '5' ? Number(text) : undefined)
+        : () => undefined;
     case 'currency':
       return (text) =>
         text.length === 3 &&

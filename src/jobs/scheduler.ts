@@ -8,6 +8,7 @@ import type { ChatPublisher } from '../app/publisher.ts';
 import { reportFailure } from '../app/report-failure.ts';
 import { SCHEDULE_SETTINGS } from '../app/schedule-settings.ts';
 import type { Logger } from '../shared/logger.ts';
+import { countJobRun } from '../shared/metrics.ts';
 import { readSettings } from '../store/settings.ts';
 import { retryOnceIfConnectionLost } from '../store/sql-errors.ts';
 import type { Job, JobContext } from './job.ts';
@@ -36,6 +37,16 @@ export interface Scheduler {
   start(): Promise<void>;
   /** Stops the timer and waits for the tick in progress. */
   stop(): Promise<void>;
+  /** For /healthz: whether the timer runs, and how this process's last tick went. */
+  health(): SchedulerHealth;
+}
+
+export interface SchedulerHealth {
+  running: boolean;
+  /** ISO time of the last tick this process finished (replicas take turns), or null. */
+  lastTickAt: string | null;
+  /** Whether that tick got through (a failed one is retried by the next). */
+  lastTickOk: boolean | null;
 }
 
 const CLAIM_BATCH = 50;
@@ -45,6 +56,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const conn = deps.store.sql;
   let task: ScheduledTask | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  const state: SchedulerHealth = { running: false, lastTickAt: null, lastTickOk: null };
+  const finished = (ok: boolean) => {
+    state.lastTickAt = new Date().toISOString();
+    state.lastTickOk = ok;
+  };
 
   async function tick(now: Date = deps.now()): Promise<TickReport> {
     const settings = await readSettings(conn, SCHEDULE_SETTINGS);
@@ -82,6 +98,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             // after a lost connection saves a post from being made again when the lease runs out.
             await retryOnceIfConnectionLost(() => succeedRun(conn, run, now, result));
             report.ran.push({ job: run.job, periodKey: run.periodKey, attempt: run.attempt, ok: true });
+            countJobRun(run.job, 'succeeded');
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             const last = run.attempt >= settings.maxAttempts;
@@ -89,6 +106,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
               ? null
               : new Date(now.getTime() + retryDelayMs(run.attempt, settings.retryBaseSeconds));
             await retryOnceIfConnectionLost(() => failRun(conn, run, now, message, retryAt));
+            countJobRun(run.job, last ? 'gave_up' : 'failed');
             report.ran.push({
               job: run.job,
               periodKey: run.periodKey,
@@ -112,7 +130,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const next = running.then(() =>
       // The next tick starts over from the ledger: a run left 'running' by a tick that lost the
       // database is claimed again once its lease runs out.
-      tick().catch((err: unknown) => reportFailure(log, err, {}, 'scheduler tick failed')),
+      tick().then(
+        () => finished(true),
+        (err: unknown) => {
+          finished(false);
+          reportFailure(log, err, {}, 'scheduler tick failed');
+        },
+      ),
     );
     running = next;
     return next;
@@ -127,12 +151,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         runCoordinator: new PgRunCoordinator(conn, options.instance ?? `${process.pid}`),
         noOverlap: true,
       });
+      state.running = true;
       await guardedTick();
       log.info({ jobs: jobs.map((j) => j.id), publisher: publisher.platform }, 'scheduler started');
     },
     async stop() {
+      state.running = false;
       await task?.destroy();
       await running;
     },
+    health: () => ({ ...state }),
   };
 }

@@ -1,9 +1,11 @@
 // The one HTTP server of `callsheet serve`. Chat surfaces mount their endpoints on it
-// (/slack/events, /api/messages); /healthz answers load balancers. Closing it stops accepting
-// connections and lets in-flight requests finish.
+// (/slack/events, /api/messages); /healthz answers load balancers and /metrics Prometheus.
+// Closing it stops accepting connections and lets in-flight requests finish.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../shared/logger.ts';
+import { enableMetrics } from '../shared/metrics.ts';
+import type { HealthCheck } from './surface.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -12,8 +14,8 @@ export interface StartOptions {
   port: number;
   routes: Record<string, RouteHandler>;
   log: Logger;
-  /** Readiness for /healthz: that the database answers (503 while it does not). */
-  health?: () => Promise<boolean>;
+  /** Readiness for /healthz, a check per part (database, scheduler, each chat connection): 503 when one is down. */
+  health?: () => Promise<Record<string, HealthCheck>>;
   /** How long close() waits for in-flight requests before cutting them off. */
   drainMillis?: number;
 }
@@ -31,8 +33,13 @@ export async function startHttpServer(options: StartOptions): Promise<RunningSer
     inFlight++;
     res.on('close', () => inFlight--);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (path === '/healthz' && read) {
       void health(options, res);
+      return;
+    }
+    if (path === '/metrics' && read) {
+      void metrics(res, log);
       return;
     }
     const handler = routes[path];
@@ -73,23 +80,26 @@ export async function startHttpServer(options: StartOptions): Promise<RunningSer
   };
 }
 
-/** A readiness check that has not answered by then counts as down (a hung connection). */
-const HEALTH_TIMEOUT_MS = 3_000;
-
 async function health(options: StartOptions, res: ServerResponse): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
-  });
-  let ok: boolean;
+  let checks: Record<string, HealthCheck>;
   try {
-    ok = options.health ? await Promise.race([options.health(), timeout]) : true;
-  } catch {
-    ok = false;
-  } finally {
-    clearTimeout(timer);
+    checks = options.health ? await options.health() : {};
+  } catch (err) {
+    checks = { health: { status: 'down', error: err instanceof Error ? err.message : String(err) } };
   }
+  const ok = Object.values(checks).every((c) => c.status === 'up');
   res
     .writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-    .end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' }));
+    .end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', checks }));
+}
+
+async function metrics(res: ServerResponse, log: Logger): Promise<void> {
+  try {
+    const { registry } = enableMetrics();
+    const text = await registry.metrics();
+    res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' }).end(text);
+  } catch (err) {
+    log.error({ err }, 'metrics could not be collected');
+    res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n');
+  }
 }

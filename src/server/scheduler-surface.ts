@@ -23,5 +23,11 @@ export const schedulerSurfaceFactory: SurfaceFactory = async (ctx) => {
     async stop() {
       await scheduler?.stop();
     },
+    health() {
+      const state = scheduler?.health();
+      // Down when not running, or when its last tick failed (the database, a job's own query).
+      const up = !!state?.running && state.lastTickOk !== false;
+      return { status: up ? 'up' : 'down', ...(state ?? { running: false }) };
+    },
   };
 };

@@ -4,10 +4,11 @@ import type { AppDeps } from '../app/deps.ts';
 import type { Config } from '../config.ts';
 import { postDigestNow } from '../jobs/digest-now.ts';
 import type { Logger } from '../shared/logger.ts';
+import { enableMetrics, watchPool } from '../shared/metrics.ts';
 import { databaseAnswers } from '../store/sql.ts';
 import { type RunningServer, startHttpServer } from './http-server.ts';
 import { publishersOf } from './publishers.ts';
-import type { Surface, SurfaceFactory } from './surface.ts';
+import type { HealthCheck, Surface, SurfaceFactory } from './surface.ts';
 
 export interface Serving {
   server: RunningServer;
@@ -43,10 +44,10 @@ export async function serve(
     ...listen,
     routes,
     log,
-    health: async () => {
-      return databaseAnswers(deps.store.sql);
-    },
+    health: () => healthChecks(deps, surfaces),
   });
+  enableMetrics();
+  watchPool(deps.store.connections ?? null);
   for (const surface of surfaces) await surface.start?.();
   log.info(
     { url: server.url, surfaces: surfaces.map((s) => s.name), routes: Object.keys(routes) },
@@ -62,9 +63,48 @@ export async function serve(
       stopping ??= (async () => {
         for (const surface of [...surfaces].reverse()) await surface.stop?.();
         await server.close();
+        watchPool(null);
         log.info('callsheet stopped');
       })();
       return stopping;
     },
   };
+}
+
+/** A database check that has not answered by then counts as down (a hung connection). */
+const DATABASE_TIMEOUT_MS = 3_000;
+
+async function databaseCheck(deps: AppDeps): Promise<HealthCheck> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS);
+  });
+  try {
+    const up = await Promise.race([databaseAnswers(deps.store.sql), timeout]);
+    return { status: up ? 'up' : 'down', backend: deps.store.backend };
+  } catch {
+    return { status: 'down', backend: deps.store.backend };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** /healthz: the database, then each surface that reports (`slack`, `teams`, `scheduler`). */
+async function healthChecks(
+  deps: AppDeps,
+  surfaces: readonly Surface[],
+): Promise<Record<string, HealthCheck>> {
+  const checks: Record<string, HealthCheck> = { database: await databaseCheck(deps) };
+  for (const surface of surfaces) {
+    if (!surface.health) continue;
+    try {
+      checks[surface.name.split(' ')[0]!] = await surface.health();
+    } catch (err) {
+      checks[surface.name.split(' ')[0]!] = {
+        status: 'down',
+        error: err instanceof Error ? err.message : String(err),
+      };
+    }
+  }
+  return checks;
 }

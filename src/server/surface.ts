@@ -5,8 +5,16 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { RouteHandler } from './http-server.ts';
 
+/** One line of /healthz: `down` makes the whole answer 503; the rest is detail for people. */
+export interface HealthCheck {
+  status: 'up' | 'down';
+  [detail: string]: unknown;
+}
+
 export interface Surface {
   name: string;
+  /** Its line in /healthz (under the first word of `name`); absent: not reported. */
+  health?(): HealthCheck | Promise<HealthCheck>;
   /** HTTP endpoints to mount on the shared server, by path. */
   routes?: Record<string, RouteHandler>;
   /** How the scheduler posts sheets and alerts through this surface, if it can speak first. */

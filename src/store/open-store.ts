@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { UserError } from '../shared/errors.ts';
+import type { PoolUse } from '../shared/metrics.ts';
 import { migrate, migrationStatus } from './migrate.ts';
 import { seedFromTemplate } from './pglite-template.ts';
 import { pgliteSql, pgSql, type Sql } from './sql.ts';
@@ -21,6 +22,8 @@ export interface Store {
   backend: Backend;
   /** Where the data lives, safe to print (no password). */
   location: string;
+  /** Connection use, for the pool gauges of /metrics. */
+  connections?: () => PoolUse;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,7 @@ async function openPostgres(url: string): Promise<Store> {
     sql: pgSql(pool),
     backend: 'postgres',
     location,
+    connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -137,6 +141,8 @@ async function openPglite(dataDir: string, seed: boolean): Promise<Store> {
     prisma,
     sql: pgliteSql(db),
     backend: 'pglite',
+    // One in-process connection that queues its queries itself: always open, never waited for.
+    connections: () => ({ total: 1, idle: 1, waiting: 0 }),
     location: inMemory ? 'embedded (in memory)' : `embedded (${dataDir})`,
     close: async () => {
       try {

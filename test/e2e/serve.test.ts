@@ -19,7 +19,18 @@ describe('callsheet serve', () => {
   it('answers /healthz once the database is reachable', async () => {
     const res = await fetch(`${serving.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      checks: {
+        database: { status: 'up', backend: expect.stringMatching(/^(postgres|pglite)$/) },
+        scheduler: {
+          status: 'up',
+          running: true,
+          lastTickAt: expect.any(String),
+          lastTickOk: true,
+        },
+      },
+    });
   });
 
   it('answers 404 for paths no surface serves', async () => {

@@ -6,6 +6,7 @@ import { snoozeAlert } from '../../src/app/snooze-alert.ts';
 import type { Planted } from '../../src/demo/company.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import type { AlertKind } from '../../src/domain/alerts/candidate.ts';
+import { enableMetrics } from '../../src/shared/metrics.ts';
 import { writeSettings } from '../../src/store/settings.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -18,6 +19,7 @@ const actor = { code: 'morgan', source: 'cli' as const };
 let first: ScanAlertsResult;
 
 beforeAll(async () => {
+  enableMetrics(); // counting starts when serve asks for it
   store = await openTestStore();
   planted = (await loadDemo(store, { size: 'small', seed: 42, today: TODAY })).marker.planted;
   first = await scanAlerts(deps(), { asOf: TODAY });
@@ -30,6 +32,16 @@ const codesOf = (kind: AlertKind) =>
   new Set(first.found.filter((a) => a.kind === kind).map((a) => a.customer.code));
 
 describe('alert scan on the demo company', () => {
+  it('counts the alerts it raises, by kind and severity, for /metrics', async () => {
+    const counted = (await enableMetrics().alertsRaised.get()).values;
+    const total = counted.reduce((n, v) => n + v.value, 0);
+    expect(total).toBe(first.created.length);
+    const kind = first.created[0]!.kind;
+    expect(counted.filter((v) => v.labels.kind === kind).reduce((n, v) => n + v.value, 0)).toBe(
+      first.created.filter((a) => a.kind === kind).length,
+    );
+  });
+
   it.each([
     ['new_customer_large_order', 'new_customer_large_order'],
     ['unusual_order', 'unusual_order'],

@@ -1,6 +1,7 @@
 // The exactly-once scheduler on a real database with an injected clock: simulated weeks run in
 // seconds. On Postgres the two schedulers use two connection pools, as two replicas would; PGlite is
 // one in-process database, so there they share it and interleave at every query instead.
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatPublisher, PostResult } from '../../src/app/publisher.ts';
 import { SCHEDULE_SETTINGS } from '../../src/app/schedule-settings.ts';
@@ -13,6 +14,7 @@ import { localClock } from '../../src/jobs/schedule.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { sheetDigestJob } from '../../src/jobs/sheet-digest.ts';
 import { createLogger } from '../../src/shared/logger.ts';
+import { enableMetrics } from '../../src/shared/metrics.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { writeSettings } from '../../src/store/settings.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
@@ -136,8 +138,14 @@ describe('morning sheets, exactly once', () => {
   it('catches up after a late start, never twice, and records a morning missed past the cut-off', async () => {
     let now = new Date('2027-05-28T14:30:00Z'); // 10:30 in New York, 16:30 in Berlin, 00:30 Saturday in Sydney
     const rec = recordingPublisher(() => now);
+    const succeeded = async () =>
+      (await enableMetrics().jobRuns.get()).values
+        .filter((v) => v.labels.outcome === 'succeeded')
+        .reduce((n, v) => n + v.value, 0);
+    const before = await succeeded();
     await schedulerOn(store, rec.publisher).tick(now);
     expect(rec.posts.map((p) => p.key)).toEqual(['ny:2027-05-28']);
+    expect(await succeeded()).toBeGreaterThan(before); // counted for /metrics
     // A restart (a new instance) and later ticks post nothing more.
     now = new Date('2027-05-28T15:00:00Z');
     await schedulerOn(replica, rec.publisher).tick(now);

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadDotEnv } from '../../src/config.ts';
+import { ConfigError, configSchema, loadConfig, loadDotEnv } from '../../src/config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -61,5 +61,37 @@ describe('.env file', () => {
     const env: Record<string, string> = { LOG_LEVEL: 'warn' };
     loadDotEnv(file, env);
     expect(env).toEqual({ LOG_LEVEL: 'warn', PORT: '4000', CALLSHEET_DATA_DIR: 'data dir' });
+  });
+});
+
+describe('.env.example', () => {
+  const example = readFileSync(path.join(import.meta.dirname, '../../.env.example'), 'utf8');
+  const listed = new Set([...example.matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!));
+
+  it('lists every setting the configuration reads, and only those (plus CI)', () => {
+    expect([...listed].sort()).toEqual([...Object.keys(configSchema.shape), 'CI'].sort());
+  });
+
+  it('lists every variable the code reads from the environment by name', () => {
+    const read = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== 'generated') walk(file);
+        else if (file.endsWith('.ts'))
+          for (const m of readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) read.add(m[1]!);
+      }
+    };
+    walk(path.join(import.meta.dirname, '../../src'));
+    for (const name of read) expect(listed, name).toContain(name);
+  });
+
+  it('holds values the configuration accepts once uncommented', () => {
+    const env = Object.fromEntries(
+      [...example.matchAll(/^# ([A-Z][A-Z0-9_]+)=(.*)$/gm)]
+        .filter((m) => m[2] && !m[2].includes('…') && m[1] !== 'CI')
+        .map((m) => [m[1]!, m[2]!]),
+    );
+    expect(problems(env)).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ export async function createSlackSurface(
   );
   let route: RouteHandler | undefined;
   let app: App;
+  // Socket Mode: the connection's last state, for /healthz (HTTP mode has no connection to watch).
+  let socket = 'not started';
   if (mode.mode === 'http') {
     const receiver = new HTTPReceiver({
       signingSecret: mode.signingSecret,
@@ -95,6 +97,10 @@ export async function createSlackSurface(
       logger,
       installerOptions: { clientOptions },
     });
+    for (const state of ['connecting', 'connected', 'reconnecting', 'disconnecting', 'disconnected'])
+      receiver.client.on(state, () => {
+        socket = state;
+      });
     app = new App({ token: mode.botToken, ...identity, receiver, logger, clientOptions });
   }
   const caller = new SlackCaller(app.client, log, policy);
@@ -118,6 +124,10 @@ export async function createSlackSurface(
     ...(route ? { routes: { [SLACK_EVENTS_PATH]: route } } : {}),
     caller,
     publisher: createSlackPublisher(deps, caller),
+    health: () =>
+      mode.mode === 'socket'
+        ? { status: socket === 'connected' ? 'up' : 'down', mode: 'socket', connection: socket }
+        : { status: 'up', mode: 'http' },
     async start() {
       if (mode.mode === 'socket') await app.start();
     },

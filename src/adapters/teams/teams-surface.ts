@@ -35,6 +35,8 @@ export function teamsSurface(options: TeamsSurfaceOptions = {}): SurfaceFactory 
       name: 'teams',
       routes: { '/api/messages': messagesEndpoint(bot, auth, teamsLog) },
       publisher: teamsPublisher(deps, bot),
+      // Teams calls in over HTTP: mounted means reachable; token checks happen per request.
+      health: () => ({ status: 'up', mode: 'http', auth: auth.mode }),
     };
   };
 }

@@ -1,19 +1,20 @@
 // `help [command]`: every command in a few lines, or one command in detail.
 import type { Reply } from '../reply.ts';
+import { usageOf } from './usage.ts';
 
 const COMMANDS: [usage: string, what: string][] = [
-  ['logcall <customer> <outcome> [details]', 'log a call: `logcall ACME promised 5k by 5/30`'],
-  ['calls', 'your call sheet for today (managers: the team)'],
-  ['sheet [collector]', 'a sheet with its row buttons: yours, or (managers) a collector’s'],
-  ['account <customer>', 'balance, aging, promises, disputes, recent calls, contacts'],
-  ['promises [mine|overdue|all]', 'open promises to pay'],
-  ['undo', 'reverse your last change (within 15 minutes)'],
-  ['assign <customer> to <collector>', 'managers: give an account to a collector'],
-  ['hold <customer> [reason] / release <customer>', 'managers: credit hold until paid'],
-  ['bind digests|alerts|team / unbind …', 'managers, in a channel: post sheets, alerts or the summary there'],
-  ['settings [set <setting> <value> | reset <setting>]', 'managers: the business settings'],
-  ['digest [collector]', 'managers: post this morning’s sheets now'],
-  ['help [command]', 'this list, or one command in detail'],
+  [usageOf('logcall'), 'log a call: `logcall ACME promised 5k by 5/30`'],
+  [usageOf('calls'), 'your call sheet for today (managers: the team)'],
+  [usageOf('sheet'), 'a sheet with its row buttons: yours, or (managers) a collector’s'],
+  [usageOf('account'), 'balance, aging, promises, disputes, recent calls, contacts'],
+  [usageOf('promises'), 'open promises to pay'],
+  [usageOf('undo'), 'reverse your last change (within 15 minutes)'],
+  [usageOf('assign'), 'managers: give an account to a collector'],
+  [`${usageOf('hold')} / ${usageOf('release')}`, 'managers: credit hold until paid'],
+  [`${usageOf('bind')} / ${usageOf('unbind')}`, 'managers, in a channel: post sheets, alerts or the summary there'],
+  [usageOf('settings'), 'managers: the business settings'],
+  [usageOf('digest'), 'managers: post this morning’s sheets now'],
+  [usageOf('help'), 'this list, or one command in detail'],
 ];
 
 const DETAIL: Record<string, string[]> = {
@@ -45,13 +46,14 @@ const DETAIL: Record<string, string[]> = {
   bind: [
     'bind digests — collectors with no direct chat with the bot get their sheets in this channel',
     'bind digests ava — only ava’s sheets come here; bind alerts — the alert feed; bind team — the manager summary',
-    'unbind alerts — stop posting them here. Managers only; type it in the channel (in Teams, @mention me).',
+    'unbind alerts — stop posting them here. Managers only; type it in the channel (in Teams, @mention me; in Slack you may name it: bind alerts #collections).',
   ],
   settings: [
     'settings — the settings that differ from their defaults',
     'settings set policy.lateness.lateDays 45 · settings reset policy.lateness.lateDays — managers only',
   ],
   sheet: ['sheet — your sheet with a button per row; sheet ava — managers: a collector’s sheet'],
+  digest: ['digest — managers: post this morning’s sheets and the team summary now; digest ava — only ava’s'],
   account: [
     'account ACME — open and overdue balance, aging, credit limit, terms, hold, promises, plan, disputes, last calls, contacts',
   ],

@@ -10,12 +10,12 @@ import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
 import { errorReply, infoReply } from './replies.ts';
 
-const SCOPES = ['mine', 'overdue', 'all'] as const;
+export const PROMISE_SCOPES = ['mine', 'overdue', 'all'] as const;
 const LIMIT = 50;
 
 export async function listPromises(deps: AppDeps, actor: CommandActor, text: string): Promise<Reply> {
   const word = text.trim().toLowerCase() || 'mine';
-  const scope = SCOPES.find((s) => s === word || (word.length >= 2 && s.startsWith(word)));
+  const scope = PROMISE_SCOPES.find((s) => s === word || (word.length >= 2 && s.startsWith(word)));
   if (!scope)
     return errorReply(
       `'${text.trim()}' is not a list of promises; use \`promises mine\`, \`promises overdue\` or \`promises all\`.`,

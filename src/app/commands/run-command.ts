@@ -3,6 +3,7 @@
 // connection is retried once and then answered with "try again", and anything unexpected becomes a
 // safe apology (reported through deps.reportError) with nothing half-written.
 import { unstorableText } from '../../domain/safe-text.ts';
+import { type CommandOutcome, countCommand } from '../../shared/metrics.ts';
 import { retryOnceIfConnectionLost } from '../../store/sql-errors.ts';
 import {
   type ChatPlace,
@@ -38,24 +39,45 @@ export interface CommandDeps extends AppDeps {
 const MAX_TEXT = 10_000;
 
 export async function runCommand(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
+  const started = performance.now();
+  const { typed, text, command } = resolveCommand(req);
+  let outcome: CommandOutcome = 'failed';
   try {
     // Every command is a read or a write recorded once per request key, so after a lost
     // connection (a killed backend, a failover) it is safe to run it once more.
-    return await retryOnceIfConnectionLost(() => runOnce(deps, req));
+    const reply = await retryOnceIfConnectionLost(() => runOnce(deps, req, typed, text, command));
+    outcome = reply.tone === 'error' ? 'refused' : 'ok';
+    return reply;
   } catch (err) {
     deps.reportError?.(err, { command: String(req.command), user: `${req.user?.platform}:${req.user?.id}` });
     return failureReply(err);
+  } finally {
+    // Labels from fixed lists only: a typo must not make a new time series.
+    const labels = {
+      surface: String(req.user?.platform ?? 'unknown'),
+      command: command ?? (typed === '' ? 'help' : 'unknown'),
+    };
+    countCommand(labels, outcome, (performance.now() - started) / 1000);
   }
 }
 
-async function runOnce(deps: CommandDeps, req: CommandRequest): Promise<Reply> {
+function resolveCommand(req: CommandRequest): { typed: string; text: string; command: CommandName | null } {
   let typed = String(req.command ?? '')
     .trim()
     .replace(/^\//, '')
     .toLowerCase();
   let text = String(req.text ?? '');
   if (typed === '' || typed === 'callsheet') ({ command: typed, text } = splitCommandLine(text));
-  const command = commandNamed(typed);
+  return { typed, text, command: commandNamed(typed) };
+}
+
+async function runOnce(
+  deps: CommandDeps,
+  req: CommandRequest,
+  typed: string,
+  text: string,
+  command: CommandName | null,
+): Promise<Reply> {
   if (text.length > MAX_TEXT)
     return errorReply(`That message is ${text.length} characters; commands take at most ${MAX_TEXT}.`);
   const unstorable = unstorableText(text);

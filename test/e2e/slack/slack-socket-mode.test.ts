@@ -49,6 +49,13 @@ describe('Slack over Socket Mode', () => {
     expect((await fetch(`${server.url}/slack/events`, { method: 'POST' })).status).toBe(404);
   });
 
+  it('reports the socket in /healthz: up once connected', async () => {
+    await connected;
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { checks: unknown }).checks)
+      .toMatchObject({ slack: { status: 'up', mode: 'socket', connection: 'connected' } });
+  });
+
   it('handles a slash command envelope and acks it on the socket with the reply', async () => {
     const ws = await connected;
     ws.send(

@@ -50,7 +50,7 @@ function readPng(data: Buffer): Png {
   };
 }
 
-/** What Teams' manifest schema v1.17 and the store checks would reject, as readable lines. */
+/** What Teams' manifest schema v1.22 and the store checks would reject, as readable lines. */
 function manifestProblems(m: TeamsManifest, file: (name: string) => Buffer): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, problem: string) => ok || problems.push(problem);
@@ -59,7 +59,7 @@ function manifestProblems(m: TeamsManifest, file: (name: string) => Buffer): str
       `https://developer.microsoft.com/en-us/json-schemas/teams/v${m.manifestVersion}/MicrosoftTeams.schema.json`,
     '$schema must match manifestVersion',
   );
-  check(Number(String(m.manifestVersion).split('.')[1]) >= 17, 'manifestVersion must be 1.17 or later');
+  check(Number(String(m.manifestVersion).split('.')[1]) >= 22, 'manifestVersion must be 1.22 or later');
   check(/^\d+\.\d+\.\d+$/.test(m.version), 'version must be semver');
   check(GUID.test(m.id), 'id must be a GUID');
   check(typeof m.developer?.name === 'string' && m.developer.name.length <= 32, 'developer.name ≤ 32');

@@ -82,6 +82,17 @@ const cases: {
     error: { row: 2, column: 'amount', value: '12x', reason: /is not an amount/ },
   },
   {
+    name: 'a risk rating off the scale',
+    file: 'customers.csv',
+    content: 'code,name,risk_rating\nNEW1,New One,B\nNEW2,New Two,F\n',
+    error: {
+      row: 3,
+      column: 'risk_rating',
+      value: 'F',
+      reason: /is not a risk rating: "F"; expected a rating from 1 .* or a grade \(A=1, B=2, C=3, D=4, E=5\)/,
+    },
+  },
+  {
     name: 'an empty file',
     file: 'invoices.csv',
     content: '',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../src/domain/calendar.ts';
-import { checkDateFormat, dateParser, isPlainIsoDay } from '../../../src/ingest/parse-date.ts';
+import { checkDateFormat, dateParser, fullYear, isPlainIsoDay } from '../../../src/ingest/parse-date.ts';
 
 describe('dateParser', () => {
   it('reads ISO dates, with or without a time part, whatever the format', () => {
@@ -48,5 +48,66 @@ describe('isPlainIsoDay', () => {
       true,
     ]);
     expect(isPlainIsoDay('2027-5-28')).toBe(false);
+  });
+});
+
+describe('two-digit years', () => {
+  it('fall in the century that puts them at most futureYears ahead (latest year 2036)', () => {
+    expect([0, 26, 36, 37, 85, 99].map((yy) => fullYear(yy, 2036))).toEqual([
+      2000, 2026, 2036, 1937, 1985, 1999,
+    ]);
+  });
+
+  it('apply to YY layouts and to bare years where a field allows them', () => {
+    expect(dateParser('DD/MM/YY', { latestYear: 2036 })('01/02/85')).toEqual({
+      ok: true,
+      value: '1985-02-01',
+    });
+    expect(dateParser('DD/MM/YY', { latestYear: 2036 })('01/02/30')).toEqual({
+      ok: true,
+      value: '2030-02-01',
+    });
+    const founded = dateParser(undefined, { latestYear: 2036, bareYear: true });
+    expect([founded('85'), founded('1985'), founded('07')]).toEqual([
+      { ok: true, value: '1985-01-01' },
+      { ok: true, value: '1985-01-01' },
+      { ok: true, value: '2007-01-01' },
+    ]);
+    expect(dateParser()('85')).toMatchObject({ ok: false, reason: /is not a date: "85"/ });
+  });
+});
+
+describe('month names', () => {
+  it.each([
+    ['en-US', '3 Mar 2026', '2026-03-03'],
+    ['en-US', 'March 3, 2026', '2026-03-03'],
+    ['en-US', '3-Sept-26', '2026-09-03'],
+    ['de-DE', '3. März 2026', '2026-03-03'],
+    ['de-DE', '24 Okt. 2026', '2026-10-24'],
+    ['de-DE', '1 Dez 2026', '2026-12-01'],
+    ['fr-FR', '14 juil. 2026', '2026-07-14'],
+    ['fr-FR', '3 Mar 2026', '2026-03-03'],
+  ])('read without a --date-format (%s: %s)', (locale, text, iso) => {
+    expect(dateParser(undefined, { locale, latestYear: 2036 })(text)).toEqual({ ok: true, value: iso });
+  });
+
+  it('read in a MMM layout in the import locale', () => {
+    expect(dateParser('DD-MMM-YYYY', { locale: 'de-DE' })('03-Mär-2026')).toEqual({
+      ok: true,
+      value: '2026-03-03',
+    });
+    expect(dateParser('D MMMM YYYY', { locale: 'de-DE' })('3 März 2026')).toEqual({
+      ok: true,
+      value: '2026-03-03',
+    });
+  });
+
+  it('refuse words that are not months, and days that do not exist', () => {
+    expect(dateParser()('3 Foo 2026')).toMatchObject({
+      ok: false,
+      reason: /expected YYYY-MM-DD or 3 Mar 2027/,
+    });
+    expect(dateParser()('31 Feb 2026')).toMatchObject({ ok: false });
+    expect(dateParser('DD-MMM-YYYY')('03-Foo-2026')).toMatchObject({ ok: false });
   });
 });

@@ -7,11 +7,11 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { boltLogger } from '../../../src/adapters/slack/bolt-logger.ts';
 import { reportFailure } from '../../../src/app/report-failure.ts';
-import { createLogger } from '../../../src/shared/logger.ts';
+import { createLogger, type LogFormat, logFormat } from '../../../src/shared/logger.ts';
 
 const SECRETS = ['s3cret-bearer', 's3cret-cookie', 's3cret-signature', 's3cret-password', 'xoxb-1234-s3cret'];
 
-function capture() {
+function capture(format: LogFormat = 'json') {
   let out = '';
   const log = createLogger(
     'debug',
@@ -21,6 +21,7 @@ function capture() {
         done();
       },
     }),
+    format,
   );
   return { log, out: () => out };
 }
@@ -42,6 +43,17 @@ const headers = {
   Cookie: 'session=s3cret-cookie',
   'X-Slack-Signature': 'v0=s3cret-signature',
 };
+
+describe('logFormat', () => {
+  it('is pretty on a terminal, JSON when piped or in CI, unless LOG_FORMAT says', () => {
+    expect(logFormat('auto', { isTTY: true }, {})).toBe('pretty');
+    expect(logFormat('auto', { isTTY: false }, {})).toBe('json');
+    expect(logFormat('auto', { isTTY: true }, { CI: 'true' })).toBe('json');
+    expect(logFormat('auto', { isTTY: true }, { CI: 'false' })).toBe('pretty');
+    expect(logFormat('json', { isTTY: true }, {})).toBe('json');
+    expect(logFormat('pretty', {}, { CI: '1' })).toBe('pretty');
+  });
+});
 
 describe('log lines', () => {
   it.each<[string, (log: ReturnType<typeof createLogger>) => void]>([
@@ -82,13 +94,24 @@ describe('log lines', () => {
       'a failure report',
       (log) => reportFailure(log, Object.assign(new Error('boom'), { request: request() }), {}, 'failed'),
     ],
-  ])('carry no secret: %s', (_, write) => {
-    const { log, out } = capture();
-    write(log);
+  ])('carry no secret, as JSON or pretty: %s', (_, write) => {
+    for (const format of ['json', 'pretty'] as const) {
+      const { log, out } = capture(format);
+      write(log);
+      const text = out();
+      expect(text.length, format).toBeGreaterThan(0);
+      for (const secret of SECRETS) expect(text, format).not.toContain(secret);
+      expect(text, format).not.toMatch(/session=/);
+    }
+  });
+
+  it('reads as text on a terminal: level, message and fields on their own lines, no JSON', () => {
+    const { log, out } = capture('pretty');
+    log.info({ url: 'http://127.0.0.1:3000' }, 'callsheet is serving');
     const text = out();
-    expect(text.length).toBeGreaterThan(0);
-    for (const secret of SECRETS) expect(text).not.toContain(secret);
-    expect(text).not.toMatch(/session=/);
+    expect(text).toMatch(/INFO.*: callsheet is serving\n/);
+    expect(text).toMatch(/\n\s+url: "http:\/\/127\.0\.0\.1:3000"/);
+    expect(() => JSON.parse(text)).toThrow();
   });
 
   it('keeps what helps: the message, the error type and a stack', () => {
