@@ -32,7 +32,12 @@ export function registerServe(program: Command, ctx: CliContext): void {
         throw new UserError(`--port must be a TCP port number, e.g. 3000 (got ${flags.port})`, 2);
       }
       const log = createLogger(config.LOG_LEVEL);
-      const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CALLSHEET_DATA_DIR });
+      // On the embedded database, other commands (import, sheet, …) get in through a local socket.
+      const store = await openStore({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.CALLSHEET_DATA_DIR,
+        share: true,
+      });
       let serving: Awaited<ReturnType<typeof serve>>;
       try {
         serving = await serve({ store, now: systemClock }, config, log, SURFACES, {
