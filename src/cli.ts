@@ -16,6 +16,8 @@ interface CommandEntry {
   /** How the command appears in `callsheet --help` (name, options, arguments). */
   term: string;
   description: string;
+  /** Loads or replays much data: the embedded database gets its full memory (see `lean`). */
+  bulk?: true;
   /** The module that registers it (some register two commands, e.g. chat and logcall). */
   load: () => Promise<Register>;
 }
@@ -49,6 +51,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   demo: {
     term: 'demo [options]',
     description: 'load the demo company (idempotent) and show this morning',
+    bulk: true,
     load: async () => (await import('./cli/demo.ts')).registerDemo,
   },
   doctor: {
@@ -75,16 +78,19 @@ export const COMMANDS: Record<string, CommandEntry> = {
   backtest: {
     term: 'backtest [options]',
     description: "replay past days: Callsheet's call lists against naive baselines (see docs/backtest.md)",
+    bulk: true,
     load: async () => (await import('./cli/backtest.ts')).registerBacktest,
   },
   policy: {
     term: 'policy',
     description: 'the collections policy: fit the lateness model',
+    bulk: true,
     load: async () => (await import('./cli/policy.ts')).registerPolicy,
   },
   import: {
     term: 'import [options] <paths...>',
     description: 'import ERP export files (CSV, JSON, NDJSON, optionally gzipped) in one transaction',
+    bulk: true,
     load: async () => (await import('./cli/import.ts')).registerImport,
   },
   export: {
@@ -146,7 +152,7 @@ export async function buildProgram(
     : () => {
         throw new Error('settings are read only by a sub-command');
       };
-  const ctx = createContext(io, loadConfig);
+  const ctx = createContext(io, loadConfig, selected !== undefined && !COMMANDS[selected]?.bulk);
   const program = new Command('callsheet')
     .description('Priority call sheets, call logging and early warnings for B2B collections teams.')
     .version(packageVersion(), '-V, --version')

@@ -26,7 +26,12 @@ export interface CliContext extends CliIo {
 }
 
 /** `loadConfig` is passed in so that `--version` and `--help` never load the settings schema. */
-export function createContext(io: CliIo, loadConfig: (env: NodeJS.ProcessEnv) => Config): CliContext {
+export function createContext(
+  io: CliIo,
+  loadConfig: (env: NodeJS.ProcessEnv) => Config,
+  /** A short command (not a bulk load): the embedded database starts with less memory. */
+  lean = false,
+): CliContext {
   let config: Config | undefined;
   const getConfig = () => {
     config ??= loadConfig(io.env);
@@ -44,6 +49,7 @@ export function createContext(io: CliIo, loadConfig: (env: NodeJS.ProcessEnv) =>
       const store = await openStore({
         databaseUrl: c.DATABASE_URL,
         dataDir: c.CALLSHEET_DATA_DIR,
+        lean,
         ...options,
         log: (line) => io.stderr(`${line}\n`),
       });

@@ -53,6 +53,11 @@ export interface OpenStoreOptions {
   share?: boolean;
   /** Load Prisma's client (`store.prisma`); the commands use SQL only and start faster without it. */
   prisma?: boolean;
+  /**
+   * A short command on the embedded database: PGlite starts with small shared buffers, which it
+   * allocates and clears at start-up (16 MB instead of 128 MB: ~120 MB less memory, less CPU).
+   */
+  lean?: boolean;
   /** How long to wait for another process holding the embedded database (ms). */
   waitForHolderMs?: number;
 }
@@ -174,8 +179,9 @@ export function socketDirOf(dataDir: string): string {
 const SOCKET_FILE = '.s.PGSQL.5432';
 
 async function openPglite(dataDir: string, options: OpenStoreOptions): Promise<Connection> {
+  const lean = Boolean(options.lean) && !options.share;
   if (dataDir.startsWith('memory://'))
-    return openOwnPglite(dataDir, { seed: false, share: false, release: () => {} });
+    return openOwnPglite(dataDir, { seed: false, share: false, lean, release: () => {} });
   const deadline = Date.now() + (options.waitForHolderMs ?? 30_000);
   for (;;) {
     const lock = lockDataDir(dataDir, Boolean(options.share));
@@ -183,6 +189,7 @@ async function openPglite(dataDir: string, options: OpenStoreOptions): Promise<C
       return openOwnPglite(dataDir, {
         seed: (options.migrations ?? 'auto') === 'auto',
         share: Boolean(options.share),
+        lean,
         release: lock.release,
         markShared: lock.markShared,
       });
@@ -209,7 +216,7 @@ async function openShared(dataDir: string): Promise<Connection> {
 /** `seed`: a new folder may start as a copy of the migrated template (same result, faster). */
 async function openOwnPglite(
   dataDir: string,
-  how: { seed: boolean; share: boolean; release: () => void; markShared?: () => void },
+  how: { seed: boolean; share: boolean; lean: boolean; release: () => void; markShared?: () => void },
 ): Promise<Connection> {
   const inMemory = dataDir.startsWith('memory://');
   let db: PGlite;
@@ -219,7 +226,8 @@ async function openOwnPglite(
       if (how.seed) seedFromTemplate(dataDir);
     }
     const { PGlite } = await import('@electric-sql/pglite');
-    db = await PGlite.create(inMemory ? {} : { dataDir });
+    const startParams = how.lean ? [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] : undefined;
+    db = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(startParams ? { startParams } : {}) });
   } catch (err) {
     how.release();
     throw new UserError(
