@@ -89,6 +89,7 @@ const databaseUrl = process.env.DATABASE_URL;
 const store = await openStore({
   databaseUrl,
   dataDir: databaseUrl ? undefined : path.join(os.tmpdir(), `callsheet-bench-teams-${process.pid}`),
+  prisma: true,
 });
 await loadDemo(store, { size: 'small', seed: 42, today: '2027-05-28' });
 const ava = teamsUser(1);

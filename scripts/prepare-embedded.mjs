@@ -1,10 +1,7 @@
-// Run at install: builds the migrated template of the embedded database (see
+// Run at install, after the build: makes the migrated template of the embedded database (see
 // src/store/pglite-template.ts). Never fails the install — without it the first run is slower.
-import { register } from 'tsx/esm/api';
-
-register();
 try {
-  const { ensurePgliteTemplate } = await import('../src/store/pglite-template.ts');
+  const { ensurePgliteTemplate } = await import('../dist/store/pglite-template.js');
   await ensurePgliteTemplate();
 } catch (err) {
   console.warn(

@@ -1,8 +1,8 @@
 // What every CLI command gets: where to write, the environment, and a way to open the store
 // from the validated configuration.
-import { type Config, loadConfig } from '../config.ts';
+import type { Config } from '../config.ts';
 import { escapeControls } from '../domain/safe-text.ts';
-import { type OpenStoreOptions, openStore, type Store } from '../store/open-store.ts';
+import type { OpenStoreOptions, Store } from '../store/open-store.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -25,7 +25,13 @@ export interface CliContext extends CliIo {
   withStore<T>(fn: (store: Store) => Promise<T>, options?: Pick<OpenStoreOptions, 'migrations'>): Promise<T>;
 }
 
-export function createContext(io: CliIo): CliContext {
+/** `loadConfig` is passed in so that `--version` and `--help` never load the settings schema. */
+export function createContext(
+  io: CliIo,
+  loadConfig: (env: NodeJS.ProcessEnv) => Config,
+  /** A short command (not a bulk load): the embedded database starts with less memory. */
+  lean = false,
+): CliContext {
   let config: Config | undefined;
   const getConfig = () => {
     config ??= loadConfig(io.env);
@@ -38,9 +44,12 @@ export function createContext(io: CliIo): CliContext {
     config: getConfig,
     async withStore(fn, options = {}) {
       const c = getConfig();
+      // The store's drivers load with the first command that needs them.
+      const { openStore } = await import('../store/open-store.ts');
       const store = await openStore({
         databaseUrl: c.DATABASE_URL,
         dataDir: c.CALLSHEET_DATA_DIR,
+        lean,
         ...options,
         log: (line) => io.stderr(`${line}\n`),
       });

@@ -36,7 +36,12 @@ export function registerServe(program: Command, ctx: CliContext): void {
         process.stderr,
         logFormat(config.LOG_FORMAT, process.stderr),
       );
-      const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.CALLSHEET_DATA_DIR });
+      // On the embedded database, other commands (import, sheet, …) get in through a local socket.
+      const store = await openStore({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.CALLSHEET_DATA_DIR,
+        share: true,
+      });
       let serving: Awaited<ReturnType<typeof serve>>;
       try {
         serving = await serve({ store, now: systemClock }, config, log, SURFACES, {

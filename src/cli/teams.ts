@@ -1,15 +1,12 @@
 // `callsheet teams package`: the Teams app package to upload (Teams admin center, or Apps →
 // Manage your apps → Upload an app), with this deployment's bot id.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildTeamsPackage } from '../adapters/teams/teams-package.ts';
 import { UserError } from '../shared/errors.ts';
+import { packageVersion } from '../shared/package-root.ts';
 import type { CliContext } from './context.ts';
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 export function registerTeams(program: Command, ctx: CliContext): void {
   const teams = program.command('teams').description('Microsoft Teams app tools');
@@ -27,7 +24,7 @@ export function registerTeams(program: Command, ctx: CliContext): void {
       const ids = {
         botId: config.MICROSOFT_APP_ID,
         appId: config.TEAMS_APP_ID ?? config.MICROSOFT_APP_ID,
-        version: VERSION,
+        version: packageVersion(),
       };
       const { zip } = buildTeamsPackage(ids);
       const out = path.resolve(flags.out);

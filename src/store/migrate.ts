@@ -5,11 +5,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/errors.ts';
+import { packagePath } from '../shared/package-root.ts';
 import type { SqlConn } from './sql.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const MIGRATIONS_DIR = packagePath('prisma', 'migrations');
 
 /** Prisma Migrate's advisory lock key: holding it also keeps Prisma's own CLI out while we run. */
 const LOCK_KEY = 72707369;

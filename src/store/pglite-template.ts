@@ -12,12 +12,12 @@ import {
   rmSync,
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { packagePath } from '../shared/package-root.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { pgliteSql } from './sql.ts';
 
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/callsheet', import.meta.url));
+const CACHE_DIR = packagePath('node_modules', '.cache', 'callsheet');
 
 /** Changes whenever a migration changes, so a stale template is never used. */
 export function migrationsFingerprint(): string {

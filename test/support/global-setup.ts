@@ -1,6 +1,9 @@
-// Makes the migrated template every test file copies its database from.
+// Makes the migrated template every test file copies its database from, and compiles dist/ when
+// a source is newer (the CLI tests run the built program, as a user does).
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/store/migrate.ts';
@@ -9,6 +12,13 @@ import { pgConn } from '../../src/store/sql.ts';
 import { databaseUrl } from './test-db.ts';
 
 export default async function setup(project: TestProject): Promise<void> {
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../../scripts/build.mjs', import.meta.url)), '--if-stale'],
+    {
+      stdio: 'inherit',
+    },
+  );
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const template = `callsheet_template_${migrationsFingerprint()}`;

@@ -51,7 +51,12 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
 
 export async function openTestStore(): Promise<TestStore> {
   const db = await createTestDatabase();
-  const store = await openStore({ databaseUrl: db.url, dataDir: db.dataDir, migrations: 'check' });
+  const store = await openStore({
+    databaseUrl: db.url,
+    dataDir: db.dataDir,
+    migrations: 'check',
+    prisma: true,
+  });
   return {
     ...store,
     ...(db.url ? { url: db.url } : {}),

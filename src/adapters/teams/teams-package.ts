@@ -1,10 +1,10 @@
 // The uploadable Teams app package: manifests/teams/manifest.json with this deployment's ids and
 // version filled in, plus the two icons, zipped at the root as Teams expects.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../shared/package-root.ts';
 import { zip } from './zip.ts';
 
-export const MANIFEST_DIR = fileURLToPath(new URL('../../../manifests/teams/', import.meta.url));
+export const MANIFEST_DIR = `${packagePath('manifests', 'teams')}/`;
 
 export interface PackageIds {
   /** The bot's Azure app (client) id: MICROSOFT_APP_ID. */
