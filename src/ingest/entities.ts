@@ -1,7 +1,15 @@
 // What each importable entity looks like in a file: its canonical columns (DESIGN.md "Import
 // formats"), their kinds, which are required, the natural key, and the references to check.
 
-export const ENTITIES = ['collectors', 'customers', 'contacts', 'orders', 'invoices', 'payments'] as const;
+export const ENTITIES = [
+  'fx_rates',
+  'collectors',
+  'customers',
+  'contacts',
+  'orders',
+  'invoices',
+  'payments',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export type FieldKind =
@@ -14,6 +22,8 @@ export type FieldKind =
   | 'int'
   | 'bool'
   | 'currency'
+  /** An exchange rate: a positive exact decimal with up to 10 places, kept as text. */
+  | 'rate'
   | 'zone'
   | { oneOf: readonly string[]; aliases?: Record<string, string> };
 
@@ -59,6 +69,17 @@ const ROLE = {
 };
 
 export const SPECS: Record<Entity, EntitySpec> = {
+  fx_rates: {
+    entity: 'fx_rates',
+    table: 'fx_rates',
+    key: ['currency', 'date'],
+    references: [],
+    fields: [
+      { name: 'date', kind: 'date', required: true },
+      { name: 'currency', kind: 'currency', required: true },
+      { name: 'rate', kind: 'rate', required: true },
+    ],
+  },
   collectors: {
     entity: 'collectors',
     table: 'collectors',
@@ -178,14 +199,24 @@ export const SPECS: Record<Entity, EntitySpec> = {
 export function stageType(kind: FieldKind): string {
   if (typeof kind === 'object') return 'text';
   return (
-    { money: 'numeric(14,2)', percent: 'numeric(5,2)', date: 'date', int: 'int', bool: 'boolean' }[
-      kind as string
-    ] ?? 'text'
+    {
+      money: 'numeric(14,2)',
+      percent: 'numeric(5,2)',
+      rate: 'numeric(20,10)',
+      date: 'date',
+      int: 'int',
+      bool: 'boolean',
+    }[kind as string] ?? 'text'
   );
 }
 
 /** 'invoices-2027.csv.gz' → invoices; 'Customer Export.csv' → customers; otherwise null. */
 export function entityFromFileName(fileName: string): Entity | null {
   const base = fileName.toLowerCase().replace(/[^a-z]/g, '');
-  return ENTITIES.find((e) => base.startsWith(e) || base.startsWith(e.slice(0, -1))) ?? null;
+  return (
+    ENTITIES.find((e) => {
+      const name = e.replace(/[^a-z]/g, '');
+      return base.startsWith(name) || base.startsWith(name.slice(0, -1));
+    }) ?? null
+  );
 }

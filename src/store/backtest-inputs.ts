@@ -3,7 +3,7 @@
 // what was known then), and what happened afterwards (for scoring every policy's lists).
 import type { IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
-import { BALANCE_INTERVALS_SQL } from './kpi-inputs.ts';
+import { balanceIntervalsSql } from './kpi-inputs.ts';
 import type { Sql, SqlConn } from './sql.ts';
 
 export interface OpenAccount {
@@ -19,6 +19,7 @@ export interface OpenAccount {
 export async function openByDay(
   conn: SqlConn,
   days: readonly IsoDate[],
+  base: string,
 ): Promise<Map<IsoDate, OpenAccount[]>> {
   const out = new Map<IsoDate, OpenAccount[]>(days.map((d) => [d, []]));
   if (!days.length) return out;
@@ -32,7 +33,7 @@ export async function openByDay(
     oldest_overdue: (string | null)[];
     oldest_open: string[];
   }>(
-    `WITH ${BALANCE_INTERVALS_SQL},
+    `WITH ${balanceIntervalsSql(base)},
      accounts AS (
        SELECT d.day, i.customer_id, sum(iv.balance) AS open,
               coalesce(sum(iv.balance) FILTER (WHERE i.due_date < d.day), 0) AS overdue,
@@ -118,6 +119,8 @@ export interface OutcomeQuery {
   troubleDays: number;
   /** Invoices whose fate to return (late or not), for the calibration of predictions. */
   fateOf?: readonly number[];
+  /** The base currency every amount is counted in. */
+  base: string;
 }
 
 export interface Outcomes {
@@ -135,10 +138,10 @@ export interface Outcomes {
  */
 async function createFateTables(
   tx: SqlConn,
-  q: Pick<OutcomeQuery, 'from' | 'to' | 'observedThrough' | 'lateDays'>,
+  q: Pick<OutcomeQuery, 'from' | 'to' | 'observedThrough' | 'lateDays' | 'base'>,
 ): Promise<void> {
   await tx.query(
-    `CREATE TEMP TABLE bt_intervals ON COMMIT DROP AS WITH ${BALANCE_INTERVALS_SQL} SELECT * FROM intervals`,
+    `CREATE TEMP TABLE bt_intervals ON COMMIT DROP AS WITH ${balanceIntervalsSql(q.base)} SELECT * FROM intervals`,
   );
   await tx.query(
     `CREATE TEMP TABLE bt_fate ON COMMIT DROP AS
@@ -176,14 +179,20 @@ export interface LateMoney {
  */
 export async function lateMoneyByDay(
   conn: Pick<Sql, 'transaction'>,
-  q: Pick<OutcomeQuery, 'days' | 'observedThrough' | 'lateDays'>,
+  q: Pick<OutcomeQuery, 'days' | 'observedThrough' | 'lateDays' | 'base'>,
 ): Promise<Map<IsoDate, Map<number, LateMoney>>> {
   const out = new Map<IsoDate, Map<number, LateMoney>>(q.days.map((d) => [d, new Map()]));
   if (!q.days.length) return out;
   const from = q.days.reduce((a, b) => (a < b ? a : b));
   const to = q.days.reduce((a, b) => (a > b ? a : b));
   return conn.transaction(async (tx) => {
-    await createFateTables(tx, { from, to, observedThrough: q.observedThrough, lateDays: q.lateDays });
+    await createFateTables(tx, {
+      from,
+      to,
+      observedThrough: q.observedThrough,
+      lateDays: q.lateDays,
+      base: q.base,
+    });
     const rows = await tx.query<{ day: string; customer_id: number; late: string; early: string }>(
       `SELECT d.day::text AS day, b.customer_id, sum(b.balance)::text AS late,
               coalesce(sum(b.balance) FILTER (WHERE d.day <= b.late_from), 0)::text AS early
