@@ -11,12 +11,12 @@ import type { SqlConn } from './sql.ts';
 
 /**
  * One row per invoice and stretch of time over which its balance did not change:
- * [from_d, to_d) with `balance` (to_d null = still the balance today) in the base currency, at the
- * rate in effect on the stretch's first day (a balance keeps the value it was booked at until it
- * changes; readRateGaps finds a ledger where that rate is missing, which reports then refuse). A payment dated before
- * its invoice counts from the invoice date. Void invoices are not receivables.
+ * [from_d, to_d) with `balance` in the invoice's `currency` (to_d null = still the balance today).
+ * Readers value it in base at the rate of the day they look at (toBaseSql); reports first refuse a
+ * ledger with a currency that has no rate for its first invoice (readRateGaps), so none is NULL.
+ * A payment dated before its invoice counts from the invoice date. Void invoices are not receivables.
  */
-export const balanceIntervalsSql = (base: string) => `
+export const BALANCE_INTERVALS_SQL = `
   applied AS (
     SELECT pa.invoice_id, greatest(p.received_on, i.issue_date) AS on_date, sum(pa.amount) AS amount
       FROM payment_applications pa
@@ -36,7 +36,7 @@ export const balanceIntervalsSql = (base: string) => `
   intervals AS (
     SELECT s.invoice_id, s.on_date AS from_d,
            lead(s.on_date) OVER (PARTITION BY s.invoice_id ORDER BY s.on_date, s.k) AS to_d,
-           ${toBaseSql('s.balance', 's.currency', 's.on_date', base)} AS balance
+           s.balance, s.currency
       FROM steps s
   )`;
 
@@ -58,9 +58,10 @@ export async function receivablesAsOf(
   base: string,
 ): Promise<AgingRow[]> {
   const rows = await conn.query<Record<string, string | number | null>>(
-    `WITH ${balanceIntervalsSql(base)},
+    `WITH ${BALANCE_INTERVALS_SQL},
      open_at AS (
-       SELECT d.as_of, c.collector_id, iv.balance,
+       -- Receivables are valued at the rate of the day they are reported for.
+       SELECT d.as_of, c.collector_id, ${toBaseSql('iv.balance', 'iv.currency', 'd.as_of', base)} AS balance,
               d.as_of - (CASE WHEN $2 = 'due' THEN i.due_date ELSE i.issue_date END) AS days
          FROM unnest($1::date[]) AS d(as_of)
          JOIN intervals iv ON iv.from_d <= d.as_of AND (iv.to_d IS NULL OR d.as_of < iv.to_d)

@@ -379,9 +379,9 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
- -- Every account with open money (the lateness model weighs invoices not due yet too), and those
- -- with a dispute, a promise pending or a callback due.
- WHERE (agg.open_c > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
+ -- Every account with open money (the lateness model weighs invoices not due yet too, and money
+ -- in a currency with no rate is reported as such), and those with a dispute, a promise pending or a callback due.
+ WHERE (agg.open_c > 0 OR agg.unpriced IS NOT NULL OR dp.n > 0 OR pr.pending_on IS NOT NULL
         OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
    AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))`;
 /** The query for a day with no payment received after it (mornings), and for any other day, per base. */
