@@ -8,6 +8,7 @@ import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { changeSetting } from '../../src/app/business-settings.ts';
 import { computeKpis } from '../../src/app/compute-kpis.ts';
 import { importFiles } from '../../src/app/import-files.ts';
+import { scanAlerts } from '../../src/app/scan-alerts.ts';
 import type { SheetSet } from '../../src/app/sheet-model.ts';
 import { sheetText, teamText } from '../../src/views/console/sheet-text.ts';
 import { sheetMessages } from '../../src/views/slack/sheet-blocks.ts';
@@ -120,6 +121,14 @@ describe('a company with invoices in EUR and USD (base USD)', () => {
     // M-1 €1,000 at 1.05, the rate of 2027-03-15 when its balance began (E-1's fate is not known yet).
     expect(day.atRiskCents).toBe(310_000 + 50_000 + 105_000);
     expect(day.coveredCents).toBe(day.atRiskCents);
+  });
+
+  it('checks alert thresholds in base money: €12,400 is over a $12,500 credit limit at 1.10', async () => {
+    const scan = await scanAlerts(fx.deps(), { asOf: TODAY });
+    const limit = scan.created.filter((a) => a.kind === 'credit_limit');
+    expect(limit.map((a) => a.customer?.code)).toEqual(['EURO']);
+    // $13,640 is 109% of the limit; €12,400 taken as dollars would be under it.
+    expect(limit[0]!.title).toContain('109% of $12,500.00');
   });
 
   it('writes numbers and dates in the locale setting (de-DE: 12.400,00 €)', async () => {

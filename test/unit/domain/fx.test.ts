@@ -6,7 +6,8 @@ describe('exchange rates', () => {
     expect(scaledRate('1.0825')).toBe(10_825_000_000n);
     expect(scaledRate('0.0000000001')).toBe(1n);
     expect(scaledRate('0.1')! * 3n).toBe(scaledRate('0.3')); // 0.1 × 3 = 0.3 exactly
-    for (const bad of ['0', '-1.2', '1e3', '1,5', '', '0.00000000001']) expect(scaledRate(bad)).toBeUndefined();
+    for (const bad of ['0', '-1.2', '1e3', '1,5', '', '0.00000000001'])
+      expect(scaledRate(bad)).toBeUndefined();
   });
 
   it.each([

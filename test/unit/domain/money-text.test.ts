@@ -9,9 +9,7 @@ describe('money in the company locale', () => {
   it('formats exactly in the locale (de-DE: 12.400,00 €), never through a float', () => {
     expect(moneyText(1_240_000, 'EUR', 'de-DE')).toBe(`12.400,00${NBSP}€`);
     expect(moneyText(1_240_000, 'EUR')).toBe('€12,400.00');
-    expect(moneyText(9_007_199_254_740, 'USD', 'de-DE')).toBe(
-      `90.071.992.547,40${NBSP}$`,
-    );
+    expect(moneyText(9_007_199_254_740, 'USD', 'de-DE')).toBe(`90.071.992.547,40${NBSP}$`);
     expect(moneyText(1_240_050, 'EUR', 'de-DE', 'whole')).toBe(`12.401${NBSP}€`);
     expect(moneyText(-123, 'USD', 'en-GB')).toBe('-US$1.23');
   });
