@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../src/app/backtest.ts';
 import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { changeSetting } from '../../src/app/business-settings.ts';
+import { runCommand } from '../../src/app/commands/run-command.ts';
 import { computeKpis } from '../../src/app/compute-kpis.ts';
 import { importFiles } from '../../src/app/import-files.ts';
 import { scanAlerts } from '../../src/app/scan-alerts.ts';
@@ -100,6 +101,18 @@ describe('a company with invoices in EUR and USD (base USD)', () => {
     expect(teams).toContain('$3,600.00 + €13,400.00 (= $18,340.00)');
     expect(teams).toContain('€12,400.00 (= $13,640.00)');
     expect(teams).toContain('$500.00 + €1,000.00 (= $1,600.00)');
+  });
+
+  it("shows an account's money per currency, never one sum", async () => {
+    const reply = await runCommand(fx.deps(), {
+      command: 'callsheet',
+      text: 'account MIX',
+      user: { platform: 'console', id: 'ana' },
+      idempotencyKey: 'account-mix',
+    });
+    expect(reply.title).toBe(
+      'Mixed Trading Ltd (MIX): $500.00 + €1,000.00 open, $500.00 + €1,000.00 overdue',
+    );
   });
 
   it('reports KPIs in base money: receivables at the rate of the day they are reported for', async () => {
