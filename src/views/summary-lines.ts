@@ -1,7 +1,7 @@
 // The team summary's shared sentences, in plain text, for the console, Slack and Teams views.
 import type { ManagerSummary } from '../app/sheet-model.ts';
+import { baseText } from '../app/sheet-money.ts';
 import { plural } from '../domain/policy/words.ts';
-import { baseText } from './money-lines.ts';
 
 const share = (part: number, whole: number) => `${whole ? Math.round((part / whole) * 100) : 100}%`;
 

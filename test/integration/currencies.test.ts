@@ -7,6 +7,7 @@ import { runBacktest } from '../../src/app/backtest.ts';
 import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { changeSetting } from '../../src/app/business-settings.ts';
 import { runCommand } from '../../src/app/commands/run-command.ts';
+import { sheetReply } from '../../src/app/commands/sheet-reply.ts';
 import { computeKpis } from '../../src/app/compute-kpis.ts';
 import { importFiles } from '../../src/app/import-files.ts';
 import { scanAlerts } from '../../src/app/scan-alerts.ts';
@@ -96,6 +97,10 @@ describe('a company with invoices in EUR and USD (base USD)', () => {
     expect(slack).toContain('*€12,400.00 (= $13,640.00)* overdue');
     expect(slack).toContain('*$500.00 + €1,000.00 (= $1,600.00)* overdue');
     expect(texts(summaryMessage(set.summary))).toContain('$3,600.00 + €13,400.00 (= $18,340.00)');
+    // The chat reply to `sheet` (every surface's command) lists money the same way.
+    const reply = sheetReply(sheet);
+    expect(reply.title).toContain('$3,600.00 + €13,400.00 (= $18,340.00) overdue');
+    expect(reply.table?.rows.map((r) => r[2])).toContain('€12,400.00 (= $13,640.00)');
 
     const teams = cardTexts(sheetCards(sheet));
     expect(teams).toContain('$3,600.00 + €13,400.00 (= $18,340.00)');

@@ -3,10 +3,10 @@
 // sparkline of the last months' days-to-pay. Names and notes are data: control characters are
 // stripped so nothing in the store can move the cursor or recolour the terminal.
 import type { AgencyRow, AutomatedRow, CallSheet, ManagerSummary, SheetRow } from '../../app/sheet-model.ts';
+import { baseText, dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
 import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { plural, shortDate } from '../../domain/policy/words.ts';
 import { trendLine } from '../../domain/sparkline.ts';
-import { baseText, dayIn, rowOverdueText, sheetOverdueText } from '../money-lines.ts';
 import { agencyLine, coverageText } from '../summary-lines.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point

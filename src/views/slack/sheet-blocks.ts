@@ -2,9 +2,9 @@
 // (customer, overdue, age, action, whom to call and how, top reasons, sparkline) and the row's
 // buttons. Long sheets are split across messages before Slack's 50-block limit.
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
+import { dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
 import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { trendLine } from '../../domain/sparkline.ts';
-import { dayIn, rowOverdueText, sheetOverdueText } from '../money-lines.ts';
 import { type Block, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
 

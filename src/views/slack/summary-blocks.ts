@@ -1,7 +1,7 @@
 // ManagerSummary → the team view posted to the team channel: coverage of the top list, capacity,
 // escalations due, and one field per collector.
 import type { ManagerSummary } from '../../app/sheet-model.ts';
-import { baseText, collectorOverdueText, dayIn } from '../money-lines.ts';
+import { baseText, collectorOverdueText, dayIn } from '../../app/sheet-money.ts';
 import { agencyLine, coverageText } from '../summary-lines.ts';
 import { type Block, chunk, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';

@@ -4,9 +4,9 @@
 // over Teams' size limit.
 
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
+import { dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
 import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { trendLine } from '../../domain/sparkline.ts';
-import { dayIn, rowOverdueText, sheetOverdueText } from '../money-lines.ts';
 import {
   type AdaptiveCard,
   CARD_BYTE_LIMIT,

@@ -1,7 +1,7 @@
 // The manager's team view as an Adaptive Card: coverage of overdue receivables, load against
 // capacity, each collector's sheet, and what is over capacity or due for escalation.
 import type { ManagerSummary } from '../../app/sheet-model.ts';
-import { baseText, collectorOverdueText, dayIn } from '../money-lines.ts';
+import { baseText, collectorOverdueText, dayIn } from '../../app/sheet-money.ts';
 import { agencyLine, coverageText } from '../summary-lines.ts';
 import { type AdaptiveCard, card, factSet, longDate, plainText, table } from './adaptive-card.ts';
 

@@ -1,7 +1,7 @@
-// The money every surface shows on a sheet, one way: per currency where an account or a total
+// The money every surface (console, Slack, Teams, chat replies) shows on a sheet, one way: per currency where an account or a total
 // mixes them (`€12,400.00 + $3,100.00 (= $16,892.00)`), in the company's locale; the base amount
 // alone when all of it is in the base currency.
-import type { CallSheet, ManagerSummary, SheetRow } from '../app/sheet-model.ts';
+
 import type { Cents } from '../domain/money.ts';
 import {
   DEFAULT_DISPLAY,
@@ -11,6 +11,7 @@ import {
   moneyText,
   totalText,
 } from '../domain/money-text.ts';
+import type { CallSheet, ManagerSummary, SheetRow } from './sheet-model.ts';
 
 /** A row's overdue money. */
 export function rowOverdueText(row: SheetRow, display: MoneyDisplay, style: MoneyStyle = 'full'): string {
