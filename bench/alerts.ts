@@ -109,7 +109,7 @@ async function main(): Promise<void> {
       'recent orders (new + unusual)': await part((c) => loadRecentOrders(c, TODAY, t)),
       'days-to-pay of top customers': await part((c) => loadPayingCustomers(c, TODAY, t)),
       'lapsed promises': await part((c) => loadLapsedPromises(c, TODAY, t)),
-      'credit exposure': await part((c) => loadCreditExposures(c, TODAY)),
+      'credit exposure': await part((c) => loadCreditExposures(c, TODAY, 'USD')),
     };
     console.log(
       `raw scan of orders + payments: ${raw.toFixed(0)} ms (median of ${RUNS}, in turns with the scan)`,

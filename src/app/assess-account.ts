@@ -9,6 +9,7 @@ import { readSettings } from '../store/settings.ts';
 import { readInvoiceNumbers, readSheetInputs } from '../store/sheet-inputs.ts';
 import { endOfDayIn } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
+import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
 
@@ -39,8 +40,10 @@ export async function assessAccount(
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const L = policy.lateness;
   // The whole day is read: the customer's peers learn from everyone, as on the morning's sheets.
+  const { base } = await readMoneyDisplay(sql);
   const inputs = await readSheetInputs(sql, {
     asOf,
+    base,
     cutoff: endOfDayIn(asOf, timeZone),
     timeZone,
     brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,

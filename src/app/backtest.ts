@@ -5,6 +5,7 @@
 // comparison is of who gets called, not of how many.
 
 import { addDays, type IsoDate, isIsoDate, weekday } from '../domain/calendar.ts';
+import { missingRatesText } from '../domain/fx.ts';
 import {
   leadByWeek,
   type PolicyDay,
@@ -22,10 +23,12 @@ import { byPriority } from '../domain/policy/plan-day.ts';
 import type { Result } from '../domain/result.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
 import { collectorsCapacity } from '../store/collectors.ts';
+import { readRateGaps } from '../store/fx-rates.ts';
 import { readSettings } from '../store/settings.ts';
 import { preloadPaidInvoices, readSheetHolders } from '../store/sheet-inputs.ts';
 import { planSheetsDay, predictionsOf, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
+import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
 import type { InvoicePrediction } from './sheet-model.ts';
@@ -74,10 +77,12 @@ export interface BacktestReport {
   warning: string | null;
   /** The lateness model's predictions against what happened (null without Callsheet's lists). */
   calibration: Calibration | null;
+  /** The base currency every amount is counted in. */
+  base: string;
 }
 
 export type BacktestError = {
-  code: 'bad_period' | 'no_business_days' | 'beyond_history' | 'no_history' | 'bad_capacity';
+  code: 'bad_period' | 'no_business_days' | 'beyond_history' | 'no_history' | 'bad_capacity' | 'missing_rate';
   message: string;
 };
 export type BacktestResult = Result<BacktestReport, BacktestError>;
@@ -107,7 +112,8 @@ export async function replayedPolicy(
   const policy = await readSettings(sql, policySettings);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const holders = await readSheetHolders(sql);
-  const paid = await preloadPaidInvoices(sql, from, to);
+  const { base } = await readMoneyDisplay(sql);
+  const paid = await preloadPaidInvoices(sql, from, to, base);
   return {
     id: 'callsheet',
     label: 'Callsheet',
@@ -118,6 +124,7 @@ export async function replayedPolicy(
         scaleCapacities(holders, calls),
         policy,
         promiseGraceDays,
+        base,
         paid,
       );
       onPredictions(predictionsOf(plan));
@@ -209,7 +216,10 @@ export async function runBacktest(
   const lateDays = (await readSettings(conn, policySettings)).lateness.lateDays;
   const troubleDays = 2 * lateDays;
 
-  const baselines = baselinePolicies(await openByDay(conn, days), seed);
+  const { base } = await readMoneyDisplay(conn);
+  const gaps = await readRateGaps(conn, base);
+  if (gaps.length) return fail('missing_rate', missingRatesText(gaps, base));
+  const baselines = baselinePolicies(await openByDay(conn, days, base), seed);
   const policies = policyRef ? [policyRef, ...baselines] : baselines;
   const lists: ListEntry[] = [];
   for (const [k, day] of days.entries()) {
@@ -230,6 +240,7 @@ export async function runBacktest(
     observedThrough: last,
     lateDays,
     troubleDays,
+    base,
     fateOf: predictions.map((x) => x.invoiceId),
   });
   const reports = policies.map((p): PolicyReport => {
@@ -260,6 +271,7 @@ export async function runBacktest(
       troubleDays,
       policies: reports,
       lateCustomers: outcomes.lateCustomers,
+      base,
       warning: fewLateWarning(outcomes.lateCustomers, lateDays),
       calibration: calibration(
         predictions.flatMap(({ invoiceId, p }) => {

@@ -4,15 +4,18 @@
 // assesses every account's expected late dollars and fills the sheets in that order.
 import { TZDate } from '@date-fns/tz';
 import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
+import { type MissingRate, missingRateText } from '../domain/fx.ts';
+import { type MoneyDisplay, moneyText, sumAmounts } from '../domain/money-text.ts';
 import { type Explanation, explainAccount } from '../domain/policy/explain-account.ts';
 import { type DayPlan, type PlannedAccount, planDay } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
-import { dollars, plural } from '../domain/policy/words.ts';
+import { plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
 import { readSettings } from '../store/settings.ts';
 import {
   type PaidInvoiceSource,
   readContacts,
+  readCurrencyBalances,
   readOverdueInvoices,
   readScoreInputs,
   readSheetHolders,
@@ -21,10 +24,11 @@ import {
 } from '../store/sheet-inputs.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { commandSettings } from './commands/settings.ts';
+import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
 import type { AgencyRow, CallSheet, InvoicePrediction, ManagerSummary, SheetSet } from './sheet-model.ts';
-import { isEscalation, toAgencyRow, toAutomatedRow, toSheetRow } from './sheet-rows.ts';
+import { isEscalation, overdueAmounts, toAgencyRow, toAutomatedRow, toSheetRow } from './sheet-rows.ts';
 
 export interface BuildCallSheetsOptions {
   /** The day to build for; default: today in each collector's time zone. */
@@ -72,12 +76,14 @@ export async function planSheetsDay(
   holders: readonly Pick<SheetHolderRow, 'id' | 'code' | 'dailyCapacity' | 'timeZone'>[],
   policy: PolicySettings,
   promiseGraceDays: number,
+  base: string,
   paid?: PaidInvoiceSource,
 ) {
   const inputs = await readSheetInputs(
     sql,
     {
       asOf,
+      base,
       cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
       timeZone: holders[0]?.timeZone ?? 'UTC',
       brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
@@ -94,7 +100,7 @@ export async function planSheetsDay(
     asOf,
     policy,
   );
-  return { accounts: inputs.accounts, plan };
+  return { accounts: inputs.accounts, unpriced: inputs.unpriced, plan };
 }
 
 /**
@@ -106,11 +112,13 @@ async function explainRows(
   plan: DayPlan,
   rows: readonly PlannedAccount[],
   policy: PolicySettings,
+  base: string,
 ) {
   const extra = await readScoreInputs(
     sql,
     plan.asOf,
     rows.map((p) => p.account.customerId),
+    base,
   );
   const out = new Map<number, { explanation: Explanation; monthlyAvgDays: (number | null)[] }>();
   for (const p of rows) {
@@ -130,6 +138,7 @@ export async function buildCallSheets(
   const sql = deps.store.sql;
   const policy = await readSettings(sql, policySettings);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
+  const display = await readMoneyDisplay(sql);
   const allHolders = await readSheetHolders(sql);
   const holders = options.capacity === undefined ? allHolders : scaleCapacities(allHolders, options.capacity);
   const only = options.collectorCode?.toLowerCase();
@@ -143,7 +152,7 @@ export async function buildCallSheets(
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
   const plans = new Map<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>();
   for (const day of days.length ? days : [teamDay])
-    plans.set(day, await planSheetsDay(sql, day, holders, policy, promiseGraceDays));
+    plans.set(day, await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display.base));
   const team = plans.get(teamDay)!;
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
@@ -160,7 +169,9 @@ export async function buildCallSheets(
   const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
   const contacts = await readContacts(sql, [...needed]);
-  const invoices = await readOverdueInvoices(sql, teamDay, [...needed]);
+  const invoices = await readOverdueInvoices(sql, teamDay, [...needed], display.base);
+  const balances = await readCurrencyBalances(sql, teamDay, [...needed], display.base);
+  const refused = refusedLines(plans, display.base);
 
   const dueToday = promisesDueTodayByHolder(plans, sheetHolders, dayOf);
   // Explained once per day for every sheet shown that day (one set of reads, not one per sheet).
@@ -169,7 +180,7 @@ export async function buildCallSheets(
     const shown = sheetHolders
       .filter((h) => dayOf.get(h.id) === day)
       .flatMap((h) => plan.sheets.get(h.id) ?? []);
-    if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy));
+    if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy, display.base));
   }
   const codes = new Map(allHolders.map((h) => [h.id, h.code]));
   const sheets: CallSheet[] = [];
@@ -184,6 +195,8 @@ export async function buildCallSheets(
         ...explanations.get(p.account.customerId)!,
         holderId: h.id,
         collectorCodes: codes,
+        balances,
+        base: display.base,
       }),
     );
     sheets.push({
@@ -196,9 +209,12 @@ export async function buildCallSheets(
         dailyCapacity: h.dailyCapacity,
       },
       rows,
+      display,
+      refused,
       summary: {
         calls: rows.length,
         overdueCents: rows.reduce((sum, r) => sum + r.overdueCents, 0),
+        overdueByCurrency: sumAmounts(rows.map((r) => overdueAmounts(r.balances))),
         escalations: rows.filter((r) => isEscalation(r.action)).length,
         promisesDueToday: dueToday.get(h.id) ?? 0,
       },
@@ -214,7 +230,8 @@ export async function buildCallSheets(
     sheets,
     automated,
     agency,
-    summary: managerSummary(team.plan, sheets, team.plan.automated.length, agency),
+    refused,
+    summary: managerSummary(team.plan, sheets, team.plan.automated.length, agency, display, refused),
   };
 }
 
@@ -242,6 +259,29 @@ function promisesDueTodayByHolder(
   return out;
 }
 
+/**
+ * The accounts no sheet ranks because some of their open money has no rate on the day, one line
+ * per currency and day naming them: the rest of the team's sheets go out regardless.
+ */
+function refusedLines(
+  plans: ReadonlyMap<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>,
+  base: string,
+): string[] {
+  const byMissing = new Map<string, { missing: MissingRate; codes: string[] }>();
+  for (const [day, { unpriced }] of plans)
+    for (const a of unpriced)
+      for (const currency of a.currencies) {
+        const key = `${currency} ${day}`;
+        const entry = byMissing.get(key) ?? { missing: { currency, day }, codes: [] };
+        entry.codes.push(a.code);
+        byMissing.set(key, entry);
+      }
+  return [...byMissing.values()].map(
+    ({ missing, codes }) =>
+      `${plural(codes.length, 'account')} left off (${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}): ${missingRateText(missing, base)}`,
+  );
+}
+
 /** Every open invoice's p on the plan's day, for those not yet L days past due. */
 export function predictionsOf(plan: DayPlan): InvoicePrediction[] {
   const out: InvoicePrediction[] = [];
@@ -259,12 +299,14 @@ function managerSummary(
   sheets: CallSheet[],
   automatedCustomers: number,
   agency: AgencyRow[],
+  display: MoneyDisplay,
+  refused: readonly string[],
 ): ManagerSummary {
-  const notes: string[] = [];
+  const notes: string[] = [...refused];
   if (plan.overCapacity.length) {
     const over = plan.overCapacity.reduce((sum, p) => sum + p.lateness.expectedLateCents, 0);
     notes.push(
-      `${plural(plan.overCapacity.length, 'account')} (${dollars(over)} expected late) ranked within capacity but did not fit their collector's sheet: ` +
+      `${plural(plan.overCapacity.length, 'account')} (${moneyText(over, display.base, display.locale, 'whole')} expected late) ranked within capacity but did not fit their collector's sheet: ` +
         `${plan.overCapacity
           .slice(0, 5)
           .map((p) => p.account.code)
@@ -291,10 +333,12 @@ function managerSummary(
       name: s.collector.name,
       calls: s.rows.length,
       overdueCents: s.summary.overdueCents,
+      overdueByCurrency: s.summary.overdueByCurrency,
       escalations: s.summary.escalations,
     })),
     escalationsDue: sheets.reduce((n, s) => n + s.summary.escalations, 0),
     automatedCustomers,
     notes,
+    display,
   };
 }

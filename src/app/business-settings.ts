@@ -7,6 +7,7 @@ import { UserError } from '../shared/errors.ts';
 import { readSettings, type SettingsGroup, storedSettings, writeSettings } from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { commandSettings } from './commands/settings.ts';
+import { companySettings } from './company-settings.ts';
 import { KPI_SETTINGS } from './compute-kpis.ts';
 import { IMPORT_SETTINGS } from './import-settings.ts';
 import { policySettings } from './policy-settings.ts';
@@ -15,6 +16,7 @@ import { SCHEDULE_SETTINGS } from './schedule-settings.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the groups have different schemas
 const GROUPS: SettingsGroup<any>[] = [
+  companySettings,
   policySettings,
   commandSettings,
   ALERT_SETTINGS,

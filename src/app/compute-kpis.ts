@@ -3,10 +3,13 @@
 
 import { z } from 'zod';
 import { addDays, addMonths, daysBetween, type IsoDate, todayIn } from '../domain/calendar.ts';
+import { missingRatesText } from '../domain/fx.ts';
 import { type AgingBuckets, emptyBuckets } from '../domain/kpis/aging.ts';
 import type { PeriodSales } from '../domain/kpis/dso.ts';
 import { type MonthKpis, monthKpis } from '../domain/kpis/month-kpis.ts';
+import type { MoneyDisplay } from '../domain/money-text.ts';
 import type { Result } from '../domain/result.ts';
+import { readRateGaps } from '../store/fx-rates.ts';
 import {
   contactsByMonth,
   creditSalesByMonth,
@@ -16,6 +19,7 @@ import {
   receivablesAsOf,
 } from '../store/kpi-inputs.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
+import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Where published definitions differ, the choice is a setting (see docs/kpis.md). */
@@ -51,6 +55,8 @@ export interface KpiMonth {
 export interface KpiReport {
   months: KpiMonth[];
   settings: KpiSettings;
+  /** Every amount is in display.base. */
+  display: MoneyDisplay;
 }
 
 export interface ComputeKpisInput {
@@ -63,7 +69,10 @@ export interface ComputeKpisInput {
   today?: IsoDate | undefined;
 }
 
-export type KpiError = { code: 'bad_month' | 'month_in_future' | 'unknown_collector'; message: string };
+export type KpiError = {
+  code: 'bad_month' | 'month_in_future' | 'unknown_collector' | 'missing_rate';
+  message: string;
+};
 export type KpiResult = Result<KpiReport, KpiError>;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -81,6 +90,10 @@ export async function computeKpis(deps: AppDeps, input: ComputeKpisInput = {}): 
     };
   const conn = deps.store.sql;
   const settings = await readSettings(conn, KPI_SETTINGS);
+  const display = await readMoneyDisplay(conn);
+  const gaps = await readRateGaps(conn, display.base);
+  if (gaps.length)
+    return { ok: false, error: { code: 'missing_rate', message: missingRatesText(gaps, display.base) } };
   let collectors = await kpiCollectors(conn);
   if (input.collectorCode) {
     const code = input.collectorCode.toLowerCase();
@@ -105,8 +118,8 @@ export async function computeKpis(deps: AppDeps, input: ComputeKpisInput = {}): 
   const lastAsOf = asOfOf(last);
 
   const [aging, sales, promises, contacts] = await Promise.all([
-    receivablesAsOf(conn, arDates, settings.agingBasis),
-    creditSalesByMonth(conn, salesFrom, lastAsOf),
+    receivablesAsOf(conn, arDates, settings.agingBasis, display.base),
+    creditSalesByMonth(conn, salesFrom, lastAsOf, display.base),
     promiseOutcomesByMonth(conn, first, lastAsOf),
     contactsByMonth(conn, first, lastAsOf),
   ]);
@@ -172,7 +185,7 @@ export async function computeKpis(deps: AppDeps, input: ComputeKpisInput = {}): 
     }
     return { month: start.slice(0, 7), asOf, team, collectors: perCollector };
   });
-  return { ok: true, value: { months, settings } };
+  return { ok: true, value: { months, settings, display } };
 }
 
 function minDate(a: IsoDate, b: IsoDate): IsoDate {

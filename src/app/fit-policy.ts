@@ -16,6 +16,7 @@ import { readSheetHolders, readSheetInputs } from '../store/sheet-inputs.ts';
 import { businessDays } from './backtest.ts';
 import { endOfDayIn, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
+import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
 
@@ -133,14 +134,16 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
   const capacity = sheetHolders.reduce((s, h) => s + h.capacity, 0);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const zone = holders[0]?.timeZone ?? 'UTC';
+  const { base } = await readMoneyDisplay(sql);
 
   const load = async (days: IsoDate[], label: string): Promise<ReplayDay[]> => {
-    const late = await lateMoneyByDay(sql, { days, observedThrough: last, lateDays: L });
+    const late = await lateMoneyByDay(sql, { days, observedThrough: last, lateDays: L, base });
     const out: ReplayDay[] = [];
     for (const [k, day] of days.entries()) {
       input.progress?.(`reading ${label} day ${k + 1}/${days.length}`);
       const inputs = await readSheetInputs(sql, {
         asOf: day,
+        base,
         cutoff: endOfDayIn(day, zone),
         timeZone: zone,
         brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,

@@ -19,6 +19,7 @@ import { loadRecentOrders } from '../store/alerts/recent-orders.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
 import type { AlertView } from './alert-model.ts';
+import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { toAlertView } from './list-alerts.ts';
 
@@ -41,6 +42,7 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
   const now = deps.now();
   const asOf = input.asOf ?? todayIn('UTC', now);
   const t = await readSettings(deps.store.sql, ALERT_SETTINGS);
+  const { base } = await readMoneyDisplay(deps.store.sql);
   // The four fact queries are independent reads: each in its own transaction with the scan's
   // settings, so on Postgres they run at once on pooled connections (PGlite, a single session, runs
   // them in turn). One transaction never gave them a common snapshot anyway (read committed).
@@ -49,7 +51,7 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
     read((conn) => loadRecentOrders(conn, asOf, t)),
     read((conn) => loadPayingCustomers(conn, asOf, t)),
     read((conn) => loadLapsedPromises(conn, asOf, t)),
-    read((conn) => loadCreditExposures(conn, asOf)),
+    read((conn) => loadCreditExposures(conn, asOf, base)),
   ]);
   const found = [
     ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t),

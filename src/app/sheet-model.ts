@@ -2,6 +2,7 @@
 // rendered by every surface. Money in integer cents, dates as ISO days in the collector's zone.
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Cents } from '../domain/money.ts';
+import type { CurrencyAmount, MoneyDisplay } from '../domain/money-text.ts';
 import type { TreatmentStep } from '../domain/policy/treatment.ts';
 
 export interface SheetContact {
@@ -32,8 +33,11 @@ export interface SheetRow {
   lateProbability: number;
   /** The named factors' points added up: evidence beside the model, not the ranking. */
   score: number;
+  /** Overdue and open money in the base currency (what totals and ranking add up). */
   overdueCents: Cents;
   openCents: Cents;
+  /** The same money per currency, each in its own (base first): what the row shows. */
+  balances: { currency: string; openCents: Cents; overdueCents: Cents }[];
   /** Days past due of the oldest overdue invoice (0 when nothing is overdue yet). */
   oldestDaysPastDue: number;
   invoiceNumbers: string[];
@@ -60,7 +64,18 @@ export interface CallSheet {
   asOf: IsoDate;
   collector: SheetCollector;
   rows: SheetRow[];
-  summary: { calls: number; overdueCents: Cents; escalations: number; promisesDueToday: number };
+  /** The company's base currency and locale. */
+  display: MoneyDisplay;
+  /** Accounts left off every sheet, and why (e.g. a currency with no rate on the day). */
+  refused: string[];
+  summary: {
+    calls: number;
+    /** In the base currency, and per currency. */
+    overdueCents: Cents;
+    overdueByCurrency: CurrencyAmount[];
+    escalations: number;
+    promisesDueToday: number;
+  };
 }
 
 /** An account with money at the agency step: the manager's to refer (or write off), not a call. */
@@ -94,11 +109,21 @@ export interface ManagerSummary {
   capacity: { calls: number; capacity: number; overCapacityCustomers: number };
   /** Money at the agency step: how many accounts, how much, and the largest few. */
   agency: { customers: number; cents: Cents; largest: AgencyRow[] };
-  collectors: { code: string; name: string; calls: number; overdueCents: Cents; escalations: number }[];
+  collectors: {
+    code: string;
+    name: string;
+    calls: number;
+    /** In base, and per currency. */
+    overdueCents: Cents;
+    overdueByCurrency: CurrencyAmount[];
+    escalations: number;
+  }[];
   escalationsDue: number;
   automatedCustomers: number;
   /** Extra lines (e.g. the month's KPIs) appended by whoever builds the summary. */
   notes: string[];
+  /** The company's base currency and locale (every amount above is in base). */
+  display: MoneyDisplay;
 }
 
 /** An account left to letters and e-mails (the mail-merge queue), or one that did not fit a sheet. */
@@ -130,5 +155,7 @@ export interface SheetSet {
   automated: AutomatedRow[];
   /** Every account with money at the agency step, largest first. */
   agency: AgencyRow[];
+  /** Accounts left off every sheet, and why. */
+  refused: string[];
   summary: ManagerSummary;
 }

@@ -1,11 +1,12 @@
 // Turns the engine's plan into the sheet view models every surface renders.
 import type { IsoDate } from '../domain/calendar.ts';
+import type { CurrencyAmount } from '../domain/money-text.ts';
 import { daysFrom } from '../domain/policy/days.ts';
 import type { Explanation } from '../domain/policy/explain-account.ts';
 import { pickContact } from '../domain/policy/pick-contact.ts';
 import type { AgencyEntry, PlannedAccount } from '../domain/policy/plan-day.ts';
 import { isEscalationStep } from '../domain/policy/treatment.ts';
-import type { ContactRow } from '../store/sheet-inputs.ts';
+import type { ContactRow, CurrencyBalance } from '../store/sheet-inputs.ts';
 import type { AgencyRow, AutomatedRow, SheetAction, SheetContact, SheetRow } from './sheet-model.ts';
 
 export function oldestDaysPastDue(p: PlannedAccount, asOf: IsoDate): number {
@@ -45,6 +46,11 @@ function action(p: PlannedAccount, channel: SheetAction['channel']): SheetAction
   };
 }
 
+/** A row's overdue money per currency. */
+export function overdueAmounts(balances: readonly CurrencyBalance[]): CurrencyAmount[] {
+  return balances.map((b) => ({ currency: b.currency, cents: b.overdueCents }));
+}
+
 export function isEscalation(a: SheetAction): boolean {
   return a.escalated || isEscalationStep(a.step);
 }
@@ -59,10 +65,16 @@ export function toSheetRow(
     /** The sheet's holder, and every collector's code: a row of another's account says whose. */
     holderId: number;
     collectorCodes: Map<number, string>;
+    /** Each account's money per currency (its own), and the base it falls back to. */
+    balances: Map<number, CurrencyBalance[]>;
+    base: string;
   },
 ): SheetRow {
   const a = p.account;
   return {
+    balances: details.balances.get(a.customerId) ?? [
+      { currency: details.base, openCents: a.openCents, overdueCents: a.overdueCents },
+    ],
     rank,
     customer: { id: a.customerId, code: a.code, name: a.name },
     expectedLateCents: p.lateness.expectedLateCents,

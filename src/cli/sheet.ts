@@ -109,7 +109,7 @@ export function registerSheet(program: Command, ctx: CliContext): void {
         if (flags.automated) {
           if (format === 'csv') ctx.stdout(mailMergeCsv(set.automated.slice(0, limit)));
           else if (format === 'json') ctx.stdout(`${JSON.stringify(automatedJson(set, limit), null, 2)}\n`);
-          else ctx.say(automatedText(set.automated, limit));
+          else ctx.say(automatedText(set.automated, limit, set.summary.display));
           return;
         }
         if (format === 'json') {
@@ -140,7 +140,7 @@ export function registerSheet(program: Command, ctx: CliContext): void {
           ctx.stdout(`${JSON.stringify({ ...set.summary, agencyQueue: set.agency }, null, 2)}\n`);
         else {
           ctx.say(teamText(set.summary, set.sheets));
-          if (set.agency.length) ctx.say(`\n${agencyText(set.agency, limit)}`);
+          if (set.agency.length) ctx.say(`\n${agencyText(set.agency, limit, set.summary.display)}`);
         }
       });
     });

@@ -1,7 +1,15 @@
 // What each importable entity looks like in a file: its canonical columns (DESIGN.md "Import
 // formats"), their kinds, which are required, the natural key, and the references to check.
 
-export const ENTITIES = ['collectors', 'customers', 'contacts', 'orders', 'invoices', 'payments'] as const;
+export const ENTITIES = [
+  'fx_rates',
+  'collectors',
+  'customers',
+  'contacts',
+  'orders',
+  'invoices',
+  'payments',
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export type FieldKind =
@@ -14,6 +22,8 @@ export type FieldKind =
   | 'int'
   | 'bool'
   | 'currency'
+  /** An exchange rate: a positive exact decimal with up to 10 places, kept as text. */
+  | 'rate'
   | 'zone'
   /** A 1–5 risk rating, as a number or a grade (ParseOptions.riskScale). */
   | 'rating'
@@ -63,6 +73,17 @@ const ROLE = {
 };
 
 export const SPECS: Record<Entity, EntitySpec> = {
+  fx_rates: {
+    entity: 'fx_rates',
+    table: 'fx_rates',
+    key: ['currency', 'date'],
+    references: [],
+    fields: [
+      { name: 'date', kind: 'date', required: true },
+      { name: 'currency', kind: 'currency', required: true },
+      { name: 'rate', kind: 'rate', required: true },
+    ],
+  },
   collectors: {
     entity: 'collectors',
     table: 'collectors',
@@ -185,6 +206,7 @@ export function stageType(kind: FieldKind): string {
     {
       money: 'numeric(14,2)',
       percent: 'numeric(5,2)',
+      rate: 'numeric(20,10)',
       date: 'date',
       int: 'int',
       rating: 'int',
@@ -196,5 +218,10 @@ export function stageType(kind: FieldKind): string {
 /** 'invoices-2027.csv.gz' → invoices; 'Customer Export.csv' → customers; otherwise null. */
 export function entityFromFileName(fileName: string): Entity | null {
   const base = fileName.toLowerCase().replace(/[^a-z]/g, '');
-  return ENTITIES.find((e) => base.startsWith(e) || base.startsWith(e.slice(0, -1))) ?? null;
+  return (
+    ENTITIES.find((e) => {
+      const name = e.replace(/[^a-z]/g, '');
+      return base.startsWith(name) || base.startsWith(name.slice(0, -1));
+    }) ?? null
+  );
 }

@@ -6,6 +6,7 @@ import type { Entity } from './entities.ts';
 
 /** SELECT … returning the entity's canonical columns plus `id`, for keyset pages (`id > $1`). */
 export const EXPORT_QUERIES: Record<Entity, string> = {
+  fx_rates: `SELECT t.id, t.date::text AS date, t.currency, t.rate::text AS rate FROM fx_rates t`,
   collectors: `SELECT t.id, t.code, t.name, t.email, t.slack_user_id, t.teams_user_id, t.time_zone,
                       t.daily_capacity::text, t.role::text
                  FROM collectors t`,

@@ -69,6 +69,11 @@ export async function initialLoad(conn: SqlConn, entity: Entity, actor: string):
     'disputed',
   ].map(value) as [Value, Value, Value, Value, Value, Value, Value, Value, Value];
   const openCents = (v: Values) => (open(v) ?? amount(v)) as number;
+  // Invoices without a currency are in the company's base currency (USD unless set).
+  const [setting] = await conn.query<{ base: string | null }>(
+    `SELECT value->>'baseCurrency' AS base FROM settings WHERE key = 'company'`,
+  );
+  const baseCurrency = setting?.base ?? 'USD';
   let written = 0;
   // Each column of the table and how it is written from the row's values and its customer's
   // position `c` in the arrays above.
@@ -84,7 +89,7 @@ export async function initialLoad(conn: SqlConn, entity: Entity, actor: string):
     ['delivery_date', (out, v) => (delivered(v) === null ? out.nul() : out.text(delivered(v) as string))],
     ['amount', (out, v) => out.cents(amount(v) as number)],
     ['open_amount', (out, v) => out.cents(openCents(v))],
-    ['currency', (out, v) => out.text((currency(v) as string | null) ?? 'USD')],
+    ['currency', (out, v) => out.text((currency(v) as string | null) ?? baseCurrency)],
     ['status', (out, v) => out.text(openCents(v) === 0 ? 'paid' : 'open')],
     ['disputed', (out, v) => out.text(disputed(v) ? 't' : 'f')],
     ['actor', (out) => out.text(actor)],

@@ -1,6 +1,7 @@
 // One zod schema per entity turns a row of text cells into typed values: money as integer cents,
 // dates as 'YYYY-MM-DD', ints, booleans and enum values. Each issue names the column and says why.
 import { z } from 'zod';
+import { RATE_PLACES } from '../domain/fx.ts';
 import { unstorableText } from '../domain/safe-text.ts';
 import type { EntitySpec, FieldKind, FieldSpec } from './entities.ts';
 import { dateParser, isPlainIsoDay } from './parse-date.ts';
@@ -46,6 +47,12 @@ function isTimeZone(zone: string): boolean {
 type Converter = (text: string) => Parsed<CellValue>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+
+/** 10825 with 4 places → '1.0825' (exact: the digits of a safe integer, never a float division). */
+function decimalFromScaled(scaled: number, places: number): string {
+  const digits = String(scaled).padStart(places + 1, '0');
+  return `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/\.?0+$/, '');
+}
 const refuse = (reason: string): Parsed<never> => ({ ok: false, reason });
 
 export function converter(field: FieldSpec, options: ParseOptions): Converter {
@@ -101,6 +108,13 @@ export function converter(field: FieldSpec, options: ParseOptions): Converter {
         /^[A-Za-z]{3}$/.test(text.trim())
           ? ok(text.trim().toUpperCase())
           : refuse('must be a 3-letter ISO currency code such as USD');
+    case 'rate':
+      return (text) => {
+        const parsed = parseDecimal(text, marks, RATE_PLACES, Number.MAX_SAFE_INTEGER);
+        if (!parsed.ok) return parsed;
+        if (parsed.value <= 0) return refuse('must be a rate above 0 (base units per unit of the currency)');
+        return ok(decimalFromScaled(parsed.value, RATE_PLACES));
+      };
     case 'zone':
       return (text) =>
         isTimeZone(text.trim())

@@ -40,7 +40,17 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
     needs: [name],
   });
   const customerId: TargetColumn = { name: 'customer_id', insert: 'c.id', needs: ['customer'] };
+  // Amounts without a currency column are in the company's base currency (USD unless set).
+  const baseCurrency = `coalesce((SELECT value->>'baseCurrency' FROM settings WHERE key = 'company'), 'USD')`;
   switch (entity) {
+    case 'fx_rates':
+      return {
+        table: 'fx_rates',
+        conflict: ['currency', 'date'],
+        joins: '',
+        hasUpdatedAt: true,
+        columns: [{ ...plain('currency'), key: true }, { ...plain('date'), key: true }, plain('rate')],
+      };
     case 'collectors':
       return {
         table: 'collectors',
@@ -149,7 +159,7 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
           plain('delivery_date'),
           plain('amount'),
           { name: 'open_amount', insert: 'coalesce(s.open_amount, s.amount)', update: open, needs: [] },
-          withDefault('currency', `'USD'`),
+          withDefault('currency', baseCurrency),
           {
             name: 'status',
             insert: `CASE WHEN coalesce(s.open_amount, s.amount) = 0 THEN 'paid' ELSE 'open' END::"InvoiceStatus"`,
@@ -179,7 +189,7 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
           customerId,
           plain('received_on', 'date'),
           plain('amount'),
-          withDefault('currency', `'USD'`),
+          withDefault('currency', baseCurrency),
         ],
       };
   }

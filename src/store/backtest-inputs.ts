@@ -3,6 +3,7 @@
 // what was known then), and what happened afterwards (for scoring every policy's lists).
 import type { IsoDate } from '../domain/calendar.ts';
 import { centsFromDecimal } from '../domain/money.ts';
+import { toBaseSql } from './fx-rates.ts';
 import { BALANCE_INTERVALS_SQL } from './kpi-inputs.ts';
 import type { Sql, SqlConn } from './sql.ts';
 
@@ -19,6 +20,7 @@ export interface OpenAccount {
 export async function openByDay(
   conn: SqlConn,
   days: readonly IsoDate[],
+  base: string,
 ): Promise<Map<IsoDate, OpenAccount[]>> {
   const out = new Map<IsoDate, OpenAccount[]>(days.map((d) => [d, []]));
   if (!days.length) return out;
@@ -33,15 +35,20 @@ export async function openByDay(
     oldest_open: string[];
   }>(
     `WITH ${BALANCE_INTERVALS_SQL},
-     accounts AS (
-       SELECT d.day, i.customer_id, sum(iv.balance) AS open,
-              coalesce(sum(iv.balance) FILTER (WHERE i.due_date < d.day), 0) AS overdue,
-              min(i.issue_date) FILTER (WHERE i.due_date < d.day) AS oldest_overdue,
-              min(i.issue_date) AS oldest_open
+     valued AS (
+       SELECT d.day, i.customer_id, i.due_date, i.issue_date,
+              ${toBaseSql('iv.balance', 'iv.currency', 'd.day', base)} AS balance
          FROM unnest($1::date[]) AS d(day)
          JOIN intervals iv ON iv.from_d <= d.day AND (iv.to_d IS NULL OR d.day < iv.to_d)
          JOIN invoices i ON i.id = iv.invoice_id
         WHERE iv.balance > 0
+     ),
+     accounts AS (
+       SELECT day, customer_id, sum(balance) AS open,
+              coalesce(sum(balance) FILTER (WHERE due_date < day), 0) AS overdue,
+              min(issue_date) FILTER (WHERE due_date < day) AS oldest_overdue,
+              min(issue_date) AS oldest_open
+         FROM valued
         GROUP BY 1, 2
      )
      SELECT day::text AS day, array_agg(customer_id ORDER BY customer_id) AS ids,
@@ -118,6 +125,8 @@ export interface OutcomeQuery {
   troubleDays: number;
   /** Invoices whose fate to return (late or not), for the calibration of predictions. */
   fateOf?: readonly number[];
+  /** The base currency every amount is counted in. */
+  base: string;
 }
 
 export interface Outcomes {
@@ -135,7 +144,7 @@ export interface Outcomes {
  */
 async function createFateTables(
   tx: SqlConn,
-  q: Pick<OutcomeQuery, 'from' | 'to' | 'observedThrough' | 'lateDays'>,
+  q: Pick<OutcomeQuery, 'from' | 'to' | 'observedThrough' | 'lateDays' | 'base'>,
 ): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE bt_intervals ON COMMIT DROP AS WITH ${BALANCE_INTERVALS_SQL} SELECT * FROM intervals`,
@@ -151,10 +160,13 @@ async function createFateTables(
         WHERE i.status <> 'void'`,
     [q.observedThrough, q.lateDays],
   );
-  // Open stretches [from_d, to_d) of invoices not paid on time that touch the period.
+  // Open stretches [from_d, to_d) of invoices not paid on time that touch the period, valued in
+  // base at the rate of the stretch's first day (one rate per stretch: both sides of a coverage
+  // ratio are valued alike, and a rate per day would be a look-up per day and stretch).
   await tx.query(
     `CREATE TEMP TABLE bt_late ON COMMIT DROP AS
-       SELECT f.customer_id, iv.from_d, coalesce(iv.to_d, 'infinity'::date) AS to_d, iv.balance,
+       SELECT f.customer_id, iv.from_d, coalesce(iv.to_d, 'infinity'::date) AS to_d,
+              ${toBaseSql('iv.balance', 'iv.currency', 'iv.from_d', q.base)} AS balance,
               f.bad, f.unknown, f.due_date + $3::int AS late_from
          FROM bt_intervals iv JOIN bt_fate f ON f.id = iv.invoice_id
         WHERE iv.balance > 0 AND NOT f.on_time AND iv.from_d <= $2::date AND (iv.to_d IS NULL OR iv.to_d > $1::date)`,
@@ -176,14 +188,20 @@ export interface LateMoney {
  */
 export async function lateMoneyByDay(
   conn: Pick<Sql, 'transaction'>,
-  q: Pick<OutcomeQuery, 'days' | 'observedThrough' | 'lateDays'>,
+  q: Pick<OutcomeQuery, 'days' | 'observedThrough' | 'lateDays' | 'base'>,
 ): Promise<Map<IsoDate, Map<number, LateMoney>>> {
   const out = new Map<IsoDate, Map<number, LateMoney>>(q.days.map((d) => [d, new Map()]));
   if (!q.days.length) return out;
   const from = q.days.reduce((a, b) => (a < b ? a : b));
   const to = q.days.reduce((a, b) => (a > b ? a : b));
   return conn.transaction(async (tx) => {
-    await createFateTables(tx, { from, to, observedThrough: q.observedThrough, lateDays: q.lateDays });
+    await createFateTables(tx, {
+      from,
+      to,
+      observedThrough: q.observedThrough,
+      lateDays: q.lateDays,
+      base: q.base,
+    });
     const rows = await tx.query<{ day: string; customer_id: number; late: string; early: string }>(
       `SELECT d.day::text AS day, b.customer_id, sum(b.balance)::text AS late,
               coalesce(sum(b.balance) FILTER (WHERE d.day <= b.late_from), 0)::text AS early

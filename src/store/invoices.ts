@@ -36,12 +36,15 @@ export async function invoiceNumbersOf(conn: SqlConn, customerId: number): Promi
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90'] as const;
 
-export type Aging = Record<(typeof AGING_BUCKETS)[number] | 'open' | 'overdue' | 'disputed', string>;
+export type Aging = Record<(typeof AGING_BUCKETS)[number] | 'open' | 'overdue' | 'disputed', string> & {
+  currency: string;
+};
 
 /** Open money today by age since due (decimal strings, exact). */
-export async function agingOf(conn: SqlConn, customerId: number, today: string): Promise<Aging> {
-  const [row] = await conn.query<Aging & Record<string, unknown>>(
-    `SELECT coalesce(sum(open_amount), 0)::text AS open,
+export async function agingOf(conn: SqlConn, customerId: number, today: string): Promise<Aging[]> {
+  // One row per currency, by code: amounts are never added across currencies.
+  const rows = await conn.query<Aging & Record<string, unknown>>(
+    `SELECT trim(currency) AS currency, coalesce(sum(open_amount), 0)::text AS open,
             coalesce(sum(open_amount) FILTER (WHERE due_date < $2::date), 0)::text AS overdue,
             coalesce(sum(open_amount) FILTER (WHERE disputed), 0)::text AS disputed,
             coalesce(sum(open_amount) FILTER (WHERE due_date >= $2::date), 0)::text AS current,
@@ -49,10 +52,11 @@ export async function agingOf(conn: SqlConn, customerId: number, today: string):
             coalesce(sum(open_amount) FILTER (WHERE $2::date - due_date BETWEEN 31 AND 60), 0)::text AS d31_60,
             coalesce(sum(open_amount) FILTER (WHERE $2::date - due_date BETWEEN 61 AND 90), 0)::text AS d61_90,
             coalesce(sum(open_amount) FILTER (WHERE $2::date - due_date > 90), 0)::text AS d90
-       FROM invoices WHERE customer_id = $1 AND status = 'open'`,
+       FROM invoices WHERE customer_id = $1 AND status = 'open'
+      GROUP BY currency ORDER BY currency`,
     [customerId, today],
   );
-  return row!;
+  return rows;
 }
 
 /** The whole book's open, overdue and 90+ days past due money on `today` (decimal strings), and how many customers owe overdue money. */

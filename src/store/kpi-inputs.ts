@@ -6,12 +6,15 @@ import type { IsoDate } from '../domain/calendar.ts';
 import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { type AgingBasis, CURRENT_LIMIT_DAYS } from '../domain/kpis/aging.ts';
 import { centsFromDecimal } from '../domain/money.ts';
+import { toBaseSql } from './fx-rates.ts';
 import type { SqlConn } from './sql.ts';
 
 /**
  * One row per invoice and stretch of time over which its balance did not change:
- * [from_d, to_d) with `balance` (to_d null = still the balance today). A payment dated before
- * its invoice counts from the invoice date. Void invoices are not receivables.
+ * [from_d, to_d) with `balance` in the invoice's `currency` (to_d null = still the balance today).
+ * Readers value it in base at the rate of the day they look at (toBaseSql); reports first refuse a
+ * ledger with a currency that has no rate for its first invoice (readRateGaps), so none is NULL.
+ * A payment dated before its invoice counts from the invoice date. Void invoices are not receivables.
  */
 export const BALANCE_INTERVALS_SQL = `
   applied AS (
@@ -23,16 +26,17 @@ export const BALANCE_INTERVALS_SQL = `
      GROUP BY 1, 2
   ),
   steps AS (
-    SELECT i.id AS invoice_id, i.issue_date AS on_date, 0 AS k, i.amount AS balance
+    SELECT i.id AS invoice_id, i.issue_date AS on_date, 0 AS k, i.amount AS balance, i.currency
       FROM invoices i WHERE i.status <> 'void'
     UNION ALL
     SELECT a.invoice_id, a.on_date, 1,
-           i.amount - sum(a.amount) OVER (PARTITION BY a.invoice_id ORDER BY a.on_date)
+           i.amount - sum(a.amount) OVER (PARTITION BY a.invoice_id ORDER BY a.on_date), i.currency
       FROM applied a JOIN invoices i ON i.id = a.invoice_id
   ),
   intervals AS (
     SELECT s.invoice_id, s.on_date AS from_d,
-           lead(s.on_date) OVER (PARTITION BY s.invoice_id ORDER BY s.on_date, s.k) AS to_d, s.balance
+           lead(s.on_date) OVER (PARTITION BY s.invoice_id ORDER BY s.on_date, s.k) AS to_d,
+           s.balance, s.currency
       FROM steps s
   )`;
 
@@ -51,11 +55,13 @@ export async function receivablesAsOf(
   conn: SqlConn,
   dates: readonly IsoDate[],
   basis: AgingBasis,
+  base: string,
 ): Promise<AgingRow[]> {
   const rows = await conn.query<Record<string, string | number | null>>(
     `WITH ${BALANCE_INTERVALS_SQL},
      open_at AS (
-       SELECT d.as_of, c.collector_id, iv.balance,
+       -- Receivables are valued at the rate of the day they are reported for.
+       SELECT d.as_of, c.collector_id, ${toBaseSql('iv.balance', 'iv.currency', 'd.as_of', base)} AS balance,
               d.as_of - (CASE WHEN $2 = 'due' THEN i.due_date ELSE i.issue_date END) AS days
          FROM unnest($1::date[]) AS d(as_of)
          JOIN intervals iv ON iv.from_d <= d.as_of AND (iv.to_d IS NULL OR d.as_of < iv.to_d)
@@ -89,14 +95,16 @@ export interface MonthlyCount {
   collectorId: number | null;
 }
 
-/** Credit sales (invoiced amounts) per calendar month from `from` to `to`, both included. */
+/** Credit sales (invoiced amounts, in base at the issue day's rate) per calendar month from `from` to `to`. */
 export async function creditSalesByMonth(
   conn: SqlConn,
   from: IsoDate,
   to: IsoDate,
+  base: string,
 ): Promise<(MonthlyCount & { salesCents: number })[]> {
   const rows = await conn.query<{ month: string; collector_id: number | null; sales: string }>(
-    `SELECT date_trunc('month', i.issue_date)::date::text AS month, c.collector_id, sum(i.amount)::text AS sales
+    `SELECT date_trunc('month', i.issue_date)::date::text AS month, c.collector_id,
+            sum(${toBaseSql('i.amount', 'i.currency', 'i.issue_date', base)})::text AS sales
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.status <> 'void' AND i.issue_date BETWEEN $1::date AND $2::date
       GROUP BY 1, 2`,

@@ -17,10 +17,13 @@ import {
 import type { Segment } from '../domain/policy/lateness/peer-priors.ts';
 import { byCode } from '../domain/policy/plan-day.ts';
 import { withAggregateSettings } from './aggregate-settings.ts';
+import { toBaseSql } from './fx-rates.ts';
 import type { SqlConn } from './sql.ts';
 
 export interface SheetInputsQuery {
   asOf: IsoDate;
+  /** The company's base currency: every amount the engine weighs is converted to it on the day. */
+  base: string;
   /** The first instant after the day (midnight that ends it in the team's zone), ISO 8601. */
   cutoff: string;
   /** The zone in which logged instants become calendar days. */
@@ -66,10 +69,11 @@ export async function readOverdueInvoices(
   conn: SqlConn,
   asOf: IsoDate,
   customerIds: readonly number[],
+  base: string,
 ): Promise<Map<number, string[]>> {
   if (!customerIds.length) return new Map();
   const rows = await conn.query<{ customer_id: number; numbers: string[] }>(
-    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf))}
+    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf), base)}
      SELECT o.customer_id, array_agg(i.number ORDER BY o.due_date, i.number) AS numbers
        FROM open_on_day o JOIN invoices i ON i.id = o.id
       WHERE o.dpd > 0
@@ -77,6 +81,42 @@ export async function readOverdueInvoices(
     [asOf, [...customerIds]],
   );
   return new Map(rows.map((r) => [Number(r.customer_id), r.numbers]));
+}
+
+/** One account's money on the day in one currency (its own, not converted), in cents. */
+export interface CurrencyBalance {
+  currency: string;
+  openCents: number;
+  overdueCents: number;
+}
+
+/** Open and overdue money on the day per customer and currency, base currency first: what rows show. */
+export async function readCurrencyBalances(
+  conn: SqlConn,
+  asOf: IsoDate,
+  customerIds: readonly number[],
+  base: string,
+): Promise<Map<number, CurrencyBalance[]>> {
+  if (!customerIds.length) return new Map();
+  const rows = await conn.query<{ customer_id: number; currency: string; open_c: string; overdue_c: string }>(
+    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf), base)}
+     SELECT customer_id, currency, sum(nc)::text AS open_c, coalesce(sum(nc) FILTER (WHERE dpd > 0), 0)::text AS overdue_c
+       FROM open_on_day GROUP BY customer_id, currency
+      ORDER BY customer_id, currency <> $3, currency`,
+    [asOf, [...customerIds], base],
+  );
+  const out = new Map<number, CurrencyBalance[]>();
+  for (const r of rows) {
+    const id = Number(r.customer_id);
+    const list = out.get(id) ?? [];
+    list.push({
+      currency: r.currency.trim(),
+      openCents: Number(r.open_c),
+      overdueCents: Number(r.overdue_c),
+    });
+    out.set(id, list);
+  }
+  return out;
 }
 
 /** Promises judged in the year to the day, company-wide (kept, broken), as the day's query counts them. */
@@ -121,12 +161,13 @@ export async function readScoreInputs(
   conn: SqlConn,
   asOf: IsoDate,
   customerIds: readonly number[],
+  base: string,
 ): Promise<Map<number, ScoreInputs>> {
   if (!customerIds.length) return new Map();
   const ids = [...customerIds];
   const history = await readPaymentHistory(conn, asOf, ids, { monthly: true });
   const overdue = await conn.query<Raw>(
-    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf))}
+    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf), base)}
      SELECT customer_id, ${segmentColumns()} FROM open_on_day WHERE dpd > 0 GROUP BY customer_id`,
     [asOf, ids],
   );
@@ -224,10 +265,13 @@ async function paymentHistory(
  * up for the invoices open now and those closed since (paid-on index), so a day a year ago costs
  * about what the invoices closed since cost.
  */
-function openOnDay(ids: string, receivedAfter: boolean): string {
+function openOnDay(ids: string, receivedAfter: boolean, base: string): string {
   const scope = `i.issue_date <= $1::date AND i.status <> 'void' AND (${ids} IS NULL OR i.customer_id = ANY(${ids}))`;
+  // oc is in base money on the day (NULL when its currency has no rate then), nc in its own currency.
   const row = (balance: string) =>
-    `i.id, i.customer_id, i.due_date, $1::date - i.due_date AS dpd, ((${balance}) * 100)::int8::float8 AS oc`;
+    `i.id, i.customer_id, i.due_date, $1::date - i.due_date AS dpd, i.currency,
+     ((${toBaseSql(balance, 'i.currency', '$1::date', base)}) * 100)::int8::float8 AS oc,
+     ((${balance}) * 100)::int8 AS nc`;
   if (!receivedAfter)
     return `open_on_day AS (SELECT ${row('i.open_amount')} FROM invoices i WHERE i.open_amount > 0 AND ${scope})`;
   // Each invoice's own applications, each payment by primary key: written so that no plan can
@@ -252,8 +296,8 @@ async function receivedAfter(conn: SqlConn, asOf: IsoDate): Promise<boolean> {
   return rows.length > 0;
 }
 
-const sheetInputsSql = (laterReceipts: boolean) => `
-WITH ${openOnDay('$5::int[]', laterReceipts)},
+const sheetInputsSql = (laterReceipts: boolean, base: string) => `
+WITH ${openOnDay('$5::int[]', laterReceipts, base)},
 -- Balances per customer on the day. Paid history is read separately (readPaymentHistory), only for
 -- the accounts whose treatment depends on it.
 agg AS (
@@ -265,7 +309,8 @@ agg AS (
          coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$6::int), 0) AS due_soon,
          array_agg(id ORDER BY due_date, id) AS ids,
          array_agg(dpd ORDER BY due_date, id) AS dpds,
-         array_agg(oc::int8 ORDER BY due_date, id) AS ocs
+         array_agg(oc::int8 ORDER BY due_date, id) AS ocs,
+         array_agg(DISTINCT currency) FILTER (WHERE oc IS NULL) AS unpriced
     FROM open_on_day GROUP BY customer_id
 ),
 ix AS (
@@ -327,19 +372,28 @@ SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.r
        coalesce(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
        pr.pending_on::text, coalesce(pr.pending_amount, 0)::text AS pending_amount, coalesce(pr.due_today, 0) AS due_today,
        coalesce(pr.kept, 0) AS kept, coalesce(pr.kept_broken, 0) AS kept_broken, agg.ids, agg.dpds, agg.ocs,
-       coalesce(dp.n, 0) AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers
+       coalesce(dp.n, 0) AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers,
+       agg.unpriced
   FROM customers c
   LEFT JOIN agg ON agg.customer_id = c.id
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
- -- Every account with open money (the lateness model weighs invoices not due yet too), and those
- -- with a dispute, a promise pending or a callback due.
- WHERE (agg.open_c > 0 OR dp.n > 0 OR pr.pending_on IS NOT NULL
+ -- Every account with open money (the lateness model weighs invoices not due yet too, and money
+ -- in a currency with no rate is reported as such), and those with a dispute, a promise pending or a callback due.
+ WHERE (agg.open_c > 0 OR agg.unpriced IS NOT NULL OR dp.n > 0 OR pr.pending_on IS NOT NULL
         OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
    AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))`;
-/** The query for a day with no payment received after it (mornings), and for any other day. */
-const SQL = { today: sheetInputsSql(false), past: sheetInputsSql(true) };
+/** The query for a day with no payment received after it (mornings), and for any other day, per base. */
+const SQL = new Map<string, { today: string; past: string }>();
+function sheetSql(base: string) {
+  let q = SQL.get(base);
+  if (!q) {
+    q = { today: sheetInputsSql(false, base), past: sheetInputsSql(true, base) };
+    SQL.set(base, q);
+  }
+  return q;
+}
 
 type Raw = Record<string, unknown>;
 const text = (row: Raw, key: string) => (row[key] ?? null) as string | null;
@@ -459,9 +513,19 @@ function toAccount(row: Raw): AccountInputs {
   };
 }
 
+/** An account left out of the day: some of its open money is in a currency with no rate then. */
+export interface UnpricedAccount {
+  customerId: number;
+  code: string;
+  name: string;
+  currencies: string[];
+}
+
 export interface SheetDayInputs {
   /** Every customer with open money, a dispute, a promise pending or a callback due, by code. */
   accounts: AccountInputs[];
+  /** Accounts refused for want of a rate (not in `accounts`): ranking them would miss money. */
+  unpriced: UnpricedAccount[];
   /** Customers with a year of history and nothing open: their peers learn from them. */
   others: { segment: Segment; history: PayHistory }[];
   promiseRecord: { kept: number; broken: number };
@@ -477,7 +541,7 @@ export async function readSheetInputs(
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
   const [rows, histories, promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
-      c.query(later ? SQL.past : SQL.today, [
+      c.query(later ? sheetSql(q.base).past : sheetSql(q.base).today, [
         q.asOf,
         q.cutoff,
         q.timeZone,
@@ -491,8 +555,20 @@ export async function readSheetInputs(
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
   const historyOf = (paid: PaidInvoices) => payHistoryOf(paid, q.lateDays, q.halfLifeDays);
+  const unpriced: UnpricedAccount[] = [];
+  const priced = rows.filter((row) => {
+    const currencies = (row.unpriced ?? []) as string[];
+    if (currencies.length)
+      unpriced.push({
+        customerId: int(row, 'id'),
+        code: String(row.code),
+        name: String(row.name),
+        currencies: currencies.map((c) => c.trim()),
+      });
+    return !currencies.length;
+  });
   // Sorted here rather than in SQL, where the sort would carry every wide row.
-  const accounts = rows.map(toAccount).sort(byCode);
+  const accounts = priced.map(toAccount).sort(byCode);
   for (const a of accounts) {
     const paid = histories.get(a.customerId);
     if (paid) a.payments = paymentsOf(paid.paid);
@@ -500,14 +576,23 @@ export async function readSheetInputs(
     histories.delete(a.customerId);
   }
   const others = [...histories.values()].map((h) => ({ segment: h.segment, history: historyOf(h.paid) }));
-  return { accounts, others, promiseRecord };
+  unpriced.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { accounts, unpriced, others, promiseRecord };
 }
 
 /** Where a day's settled invoices come from: the database, or a range read once (backtests). */
 export type PaidInvoiceSource = (
   conn: SqlConn,
-  q: Pick<SheetInputsQuery, 'asOf' | 'customerIds'>,
+  q: Pick<SheetInputsQuery, 'asOf' | 'customerIds' | 'base'>,
 ) => Promise<Map<number, { segment: Segment; paid: PaidInvoices }>>;
+
+/**
+ * A settled invoice's amount in base cents at the rate of `day`. History weighs each invoice
+ * against the customer's mean, so only the currencies' relative sizes matter: an invoice whose
+ * currency has no rate keeps its own amount here (its customer's open money, if any, is refused).
+ */
+const paidCents = (day: string, base: string) =>
+  `coalesce(${toBaseSql('i.amount', 'i.currency', day, base)}, i.amount) * 100`;
 
 /**
  * Every invoice settled in the year before `from` through `to`, read once, as a source that cuts
@@ -518,6 +603,7 @@ export async function preloadPaidInvoices(
   conn: SqlConn,
   from: IsoDate,
   to: IsoDate,
+  base: string,
 ): Promise<PaidInvoiceSource> {
   const rows = await conn.query<Raw>(
     `SELECT i.customer_id, c.terms_days, c.industry, c.region,
@@ -525,7 +611,7 @@ export async function preloadPaidInvoices(
             array_agg(i.issue_date - DATE '1970-01-01' ORDER BY i.id) AS issued,
             array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x,
             array_agg(i.paid_on - i.issue_date ORDER BY i.id) AS d,
-            array_agg((i.amount * 100)::int8 ORDER BY i.id) AS a
+            array_agg((${paidCents('$2::date', base)})::int8 ORDER BY i.id) AS a
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $2::date AND i.paid_on > $1::date - 365 AND i.status <> 'void'
       GROUP BY i.customer_id, c.terms_days, c.industry, c.region
@@ -579,7 +665,7 @@ export const readPaidInvoices: PaidInvoiceSource = async (conn, q) => {
     `SELECT i.customer_id, c.terms_days, c.industry, c.region,
             array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x, array_agg($1::date - i.paid_on ORDER BY i.id) AS t,
             array_agg(i.paid_on - i.issue_date ORDER BY i.id) AS d,
-            array_agg((i.amount * 100)::int8 ORDER BY i.id) AS a
+            array_agg((${paidCents('$1::date', q.base)})::int8 ORDER BY i.id) AS a
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $1::date AND i.paid_on > $1::date - 365 AND i.issue_date <= $1::date
         AND i.status <> 'void' AND ($2::int[] IS NULL OR i.customer_id = ANY($2::int[]))

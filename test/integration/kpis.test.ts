@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('KPIs on the demo company', () => {
   it('reconstructs today’s receivables from history exactly as the stored open balances', async () => {
-    const rows = await receivablesAsOf(store.sql, [TODAY], 'due');
+    const rows = await receivablesAsOf(store.sql, [TODAY], 'due', 'USD');
     const total = rows.reduce((s, r) => s + r.current + r['1-30'] + r['31-60'] + r['61-90'] + r.over90, 0);
     const [stored] = await store.sql.query<{ open: string }>(
       `SELECT (sum(open_amount) * 100)::bigint::text AS open FROM invoices WHERE issue_date <= $1::date`,

@@ -17,7 +17,7 @@ const holders = [
 ];
 
 async function dayOf(conn: SqlConn, asOf: string) {
-  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY, 3);
+  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY, 3, 'USD');
   const sheets = [...plan.sheets.entries()].map(([id, rows]) => [
     id,
     rows.map((p) => [p.account.code, p.lateness.expectedLateCents, p.lateness.invoices.map((i) => i.p)]),

@@ -3,8 +3,10 @@
 
 import { todayIn } from '../../domain/calendar.ts';
 import { formatDay } from '../../domain/grammar/format.ts';
-import { centsFromDecimal, formatMoney } from '../../domain/money.ts';
+import { centsFromDecimal } from '../../domain/money.ts';
+import { amountsText, moneyText, sumAmounts } from '../../domain/money-text.ts';
 import { openPromiseList } from '../../store/promises.ts';
+import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
@@ -34,15 +36,17 @@ export async function listPromises(deps: AppDeps, actor: CommandActor, text: str
   }[scope];
   if (!rows.length) return infoReply(`${label}: none.`);
   const shown = rows.slice(0, LIMIT);
-  const total = shown.reduce((sum, r) => sum + centsFromDecimal(r.amount), 0);
+  // Promises in different currencies are listed side by side, never added together.
+  const display = await readMoneyDisplay(deps.store.sql);
+  const total = sumAmounts([shown.map((r) => ({ currency: r.currency, cents: centsFromDecimal(r.amount) }))]);
   return {
     tone: 'info',
-    title: `${label}: ${shown.length}${rows.length > LIMIT ? '+' : ''}, ${formatMoney(total)}`,
+    title: `${label}: ${shown.length}${rows.length > LIMIT ? '+' : ''}, ${amountsText(total, display)}`,
     table: {
       columns: ['Customer', 'Amount', 'Due', 'Logged by'],
       rows: shown.map((r) => [
         `${r.name} (${r.code})`,
-        formatMoney(centsFromDecimal(r.amount), r.currency) +
+        moneyText(centsFromDecimal(r.amount), r.currency, display.locale) +
           (r.instalmentNo ? ` (instalment ${r.instalmentNo})` : ''),
         `${formatDay(r.dueOn)}${r.dueOn < today ? ' — overdue' : r.dueOn === today ? ' — today' : ''}`,
         r.by,

@@ -1,13 +1,13 @@
 // `calls`: the actor's call sheet for today from the priority engine; a manager without a sheet
 // of their own gets the team view instead.
 import { formatDay } from '../../domain/grammar/format.ts';
-import { formatMoney } from '../../domain/money.ts';
 import { buildCallSheets } from '../build-call-sheets.ts';
 import { collectorSheet } from '../collector-sheet.ts';
 import type { AppDeps } from '../deps.ts';
 import { kpiNotes } from '../kpi-notes.ts';
 import type { Reply } from '../reply.ts';
 import type { ManagerSummary } from '../sheet-model.ts';
+import { baseText, collectorOverdueText } from '../sheet-money.ts';
 import type { CommandActor } from './actor.ts';
 import { infoReply } from './replies.ts';
 import { sheetReply } from './sheet-reply.ts';
@@ -26,8 +26,8 @@ function teamReply(s: ManagerSummary): Reply {
     tone: 'info',
     title: `The team's calls for ${formatDay(s.asOf)}: ${s.capacity.calls} of ${s.capacity.capacity} capacity, ${s.escalationsDue} escalations`,
     facts: [
-      { label: 'Overdue', value: formatMoney(s.coverage.overdueCents) },
-      { label: 'Covered by calls', value: formatMoney(s.coverage.coveredCents) },
+      { label: 'Overdue', value: baseText(s.coverage.overdueCents, s.display) },
+      { label: 'Covered by calls', value: baseText(s.coverage.coveredCents, s.display) },
       { label: 'Over capacity', value: String(s.capacity.overCapacityCustomers) },
       { label: 'Automated', value: String(s.automatedCustomers) },
     ],
@@ -36,7 +36,7 @@ function teamReply(s: ManagerSummary): Reply {
       rows: s.collectors.map((c) => [
         `${c.name} (${c.code})`,
         String(c.calls),
-        formatMoney(c.overdueCents),
+        collectorOverdueText(c, s.display),
         String(c.escalations),
       ]),
     },

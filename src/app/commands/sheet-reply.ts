@@ -1,9 +1,10 @@
 // A collector's call sheet (from the priority engine) as a command reply: one row per call, with
 // what to do and the top reason, and one-tap log actions for the first rows.
 import { customerRefFor, formatDay } from '../../domain/grammar/format.ts';
-import { formatMoney } from '../../domain/money.ts';
+
 import type { Reply, ReplyAction } from '../reply.ts';
 import type { CallSheet } from '../sheet-model.ts';
+import { rowOverdueText, sheetOverdueText } from '../sheet-money.ts';
 
 export function sheetReply(sheet: CallSheet): Reply {
   const s = sheet.summary;
@@ -20,7 +21,7 @@ export function sheetReply(sheet: CallSheet): Reply {
   }));
   return {
     tone: 'info',
-    title: `${sheet.collector.name}'s calls for ${formatDay(sheet.asOf)}: ${s.calls}, ${formatMoney(s.overdueCents)} overdue`,
+    title: `${sheet.collector.name}'s calls for ${formatDay(sheet.asOf)}: ${s.calls}, ${sheetOverdueText(sheet)} overdue`,
     facts: [
       { label: 'Escalations', value: String(s.escalations) },
       { label: 'Promises due today', value: String(s.promisesDueToday) },
@@ -30,7 +31,7 @@ export function sheetReply(sheet: CallSheet): Reply {
       rows: sheet.rows.map((r) => [
         String(r.rank),
         `${r.customer.name} (${r.customer.code})`,
-        formatMoney(r.overdueCents),
+        rowOverdueText(r, sheet.display),
         `${r.action.label}${r.action.escalated ? ' (escalated)' : ''}`,
         r.reasons[0] ?? '',
         r.contact ? `${r.contact.name}${r.contact.phone ? ` ${r.contact.phone}` : ''}` : '',

@@ -2,22 +2,28 @@
 // plan, disputes, hold, the last calls and whom to call.
 import { todayIn } from '../../domain/calendar.ts';
 import { customerLabel, formatDay } from '../../domain/grammar/format.ts';
-import { centsFromDecimal, formatMoney } from '../../domain/money.ts';
+import { centsFromDecimal } from '../../domain/money.ts';
+import { amountsText, moneyText } from '../../domain/money-text.ts';
 import { contactsOf } from '../../store/contacts.ts';
 import { accountHeader } from '../../store/customers.ts';
 import { openDisputes } from '../../store/disputes.ts';
 import { openHold } from '../../store/holds.ts';
 import { recentCalls } from '../../store/interactions.ts';
-import { AGING_BUCKETS, agingOf } from '../../store/invoices.ts';
+import { AGING_BUCKETS, type Aging, agingOf } from '../../store/invoices.ts';
 import { activePlans, openPromises, promiseRecord } from '../../store/promises.ts';
 import type { SqlConn } from '../../store/sql.ts';
 import { assessAccount } from '../assess-account.ts';
+import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
 import { customerChoiceReply } from './choices.ts';
 import { findCustomer } from './customers.ts';
 import { errorReply } from './replies.ts';
+
+const ZERO_AGING = Object.fromEntries(
+  [...AGING_BUCKETS, 'open', 'overdue', 'disputed'].map((k) => [k, '0']),
+) as Omit<Aging, 'currency'>;
 
 /** The oldest open invoices listed with their late probability (the rest are in the aging). */
 const INVOICES_SHOWN = 8;
@@ -30,14 +36,23 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
   const today = todayIn(actor.timeZone, deps.now());
   const c = await accountHeader(conn, id);
   if (!c) return errorReply(`${found.customer.code} is no longer in the account store.`);
-  const currency = c.currency;
-  const money = (s: string | null | undefined) => formatMoney(centsFromDecimal(s ?? '0'), currency);
-  const aging = await agingOf(conn, id, today);
+  const display = await readMoneyDisplay(conn);
+  const money = (s: string | null | undefined) =>
+    moneyText(centsFromDecimal(s ?? '0'), c.currency, display.locale);
+  const base = (cents: number) => moneyText(cents, display.base, display.locale);
+  // Per currency: an account with invoices in EUR and USD shows `€… + $…`, never one sum.
+  const stored = await agingOf(conn, id, today);
+  const aging = stored.length ? stored : [{ ...ZERO_AGING, currency: c.currency }];
+  const total = (key: keyof Aging) =>
+    amountsText(
+      aging.map((a) => ({ currency: a.currency, cents: centsFromDecimal(a[key]) })),
+      display,
+    );
   const facts = [
     { label: 'Collector', value: c.collector ?? 'unassigned' },
-    { label: 'Open', value: money(aging.open) },
-    { label: 'Overdue', value: money(aging.overdue) },
-    { label: 'In dispute', value: money(aging.disputed) },
+    { label: 'Open', value: total('open') },
+    { label: 'Overdue', value: total('overdue') },
+    { label: 'In dispute', value: total('disputed') },
     { label: 'Credit limit', value: c.creditLimit ? money(c.creditLimit) : 'none' },
     { label: 'Terms', value: `${c.termsDays} days` },
   ];
@@ -60,7 +75,7 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
   if (late) {
     facts.push({
       label: `Paid > ${late.lateDays} days late`,
-      value: `${Math.round(late.lateProbability * 100)}% likely: ${formatMoney(late.expectedLateCents, currency)} expected late`,
+      value: `${Math.round(late.lateProbability * 100)}% likely: ${base(late.expectedLateCents)} expected late`,
     });
     lines.unshift(
       late.reason,
@@ -68,18 +83,20 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
         .slice(0, INVOICES_SHOWN)
         .map(
           (i) =>
-            `${i.number}: ${formatMoney(i.openCents, currency)}, ${i.daysPastDue > 0 ? `${i.daysPastDue} days past due` : `due in ${-i.daysPastDue} days`} — ${i.agency ? 'at the agency step' : `${Math.round(i.lateProbability * 100)}% likely late`}`,
+            `${i.number}: ${base(i.openCents)}, ${i.daysPastDue > 0 ? `${i.daysPastDue} days past due` : `due in ${-i.daysPastDue} days`} — ${i.agency ? 'at the agency step' : `${Math.round(i.lateProbability * 100)}% likely late`}`,
         ),
     );
   }
   if (c.notes) lines.push(`Notes: ${c.notes}`);
   return {
     tone: 'info',
-    title: `${customerLabel(c!)}: ${money(aging.open)} open, ${money(aging.overdue)} overdue`,
+    title: `${customerLabel(c!)}: ${total('open')} open, ${total('overdue')} overdue`,
     facts,
     table: {
       columns: ['Current', '1–30 days', '31–60', '61–90', '90+'],
-      rows: [AGING_BUCKETS.map((b) => money(aging[b]))],
+      rows: aging.map((a) =>
+        AGING_BUCKETS.map((b) => moneyText(centsFromDecimal(a[b]), a.currency, display.locale)),
+      ),
     },
     lines,
     private: true,

@@ -1,5 +1,6 @@
 import type { CreditExposure } from '../../domain/alerts/credit-limit.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
+import { toBaseSql } from '../fx-rates.ts';
 import type { SqlConn } from '../sql.ts';
 import { cents, centsList } from './money-text.ts';
 
@@ -14,16 +15,29 @@ type ExposureRow = {
   monthly: string | null;
 };
 
-// Invoiced per 30-day month, oldest first, for the last six: one pass over the customer's invoices.
-const INVOICED_BY_MONTH = [5, 4, 3, 2, 1, 0]
-  .map((m) => `coalesce(sum(amount) FILTER (WHERE ($1::date - issue_date) / 30 = ${m}), 0)::text`)
-  .join(', ');
+// Invoiced per 30-day month, oldest first, for the last six: one pass over the customer's invoices,
+// each in base money at the rate of its issue day.
+const invoicedByMonth = (base: string) =>
+  [5, 4, 3, 2, 1, 0]
+    .map(
+      (m) =>
+        `coalesce(sum(${toBaseSql('amount', 'currency', 'issue_date', base)}) FILTER (WHERE ($1::date - issue_date) / 30 = ${m}), 0)::text`,
+    )
+    .join(', ');
 
-/** Customers whose open receivables plus open orders exceed their credit limit. */
-export async function loadCreditExposures(conn: SqlConn, asOf: IsoDate): Promise<CreditExposure[]> {
+/**
+ * Customers whose open receivables plus open orders exceed their credit limit, in base money (limits
+ * and orders are in the base currency; receivables convert at the day's rate). Money in a currency
+ * with no rate is left out here: the morning's sheets name the missing rate.
+ */
+export async function loadCreditExposures(
+  conn: SqlConn,
+  asOf: IsoDate,
+  base: string,
+): Promise<CreditExposure[]> {
   const rows = await conn.query<ExposureRow>(
     `WITH ar AS (
-       SELECT customer_id, sum(open_amount) AS open_ar FROM invoices
+       SELECT customer_id, sum(${toBaseSql('open_amount', 'currency', '$1::date', base)}) AS open_ar FROM invoices
         WHERE status = 'open' AND open_amount > 0 GROUP BY customer_id
      ), oo AS (
        SELECT customer_id, sum(amount) AS open_orders, max(id) AS latest FROM orders
@@ -31,7 +45,7 @@ export async function loadCreditExposures(conn: SqlConn, asOf: IsoDate): Promise
      )
      SELECT c.id, c.code, c.name, c.credit_limit::text, coalesce(ar.open_ar, 0)::text AS open_ar,
             coalesce(oo.open_orders, 0)::text AS open_orders, oo.latest AS latest_open_order,
-            (SELECT concat_ws(',', ${INVOICED_BY_MONTH}) FROM invoices
+            (SELECT concat_ws(',', ${invoicedByMonth(base)}) FROM invoices
               WHERE customer_id = c.id AND issue_date > $1::date - 180 AND issue_date <= $1::date) AS monthly
        FROM customers c
        LEFT JOIN ar ON ar.customer_id = c.id

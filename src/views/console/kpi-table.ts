@@ -4,7 +4,7 @@ import { monthLabel } from '../../app/kpi-headline.ts';
 import { fmtDays, fmtNumber, fmtPct } from '../../domain/figures.ts';
 import { CRF_NATIONAL } from '../../domain/kpis/aging.ts';
 import type { MonthKpis } from '../../domain/kpis/month-kpis.ts';
-import { formatMoneyShort } from '../../domain/money.ts';
+import { type MoneyDisplay, moneyText } from '../../domain/money-text.ts';
 import { textTable } from '../kpi-format.ts';
 
 const COLUMNS = [
@@ -26,10 +26,10 @@ function scopeName(scope: KpiScope): string {
   return `${scope.code} (${scope.name})`;
 }
 
-function row(scope: KpiScope, k: MonthKpis): string[] {
+function row(scope: KpiScope, k: MonthKpis, display: MoneyDisplay): string[] {
   return [
     scopeName(scope),
-    formatMoneyShort(k.arCents),
+    moneyText(k.arCents, display.base, display.locale, 'short'),
     fmtDays(k.dsoDays),
     fmtDays(k.bestPossibleDsoDays),
     fmtDays(k.addDays),
@@ -47,10 +47,10 @@ export function kpiTableText(report: KpiReport, options: { showTeam: boolean }):
   const basis = report.settings.agingBasis === 'due' ? 'days past due' : 'days since invoice date';
   const parts = report.months.map((m) => {
     const rows = [
-      ...(options.showTeam ? [row({ kind: 'team' }, m.team)] : []),
-      ...m.collectors.map((c) => row(c.scope, c.kpis)),
+      ...(options.showTeam ? [row({ kind: 'team' }, m.team, report.display)] : []),
+      ...m.collectors.map((c) => row(c.scope, c.kpis, report.display)),
     ];
     return `${monthLabel(m.team)} — as of ${m.asOf}\n${textTable(COLUMNS, rows)}`;
   });
-  return `${parts.join('\n')}\nDays are countback days; aging by ${basis}. Definitions: docs/kpis.md\n`;
+  return `${parts.join('\n')}\nAmounts in ${report.display.base}; days are countback days; aging by ${basis}. Definitions: docs/kpis.md\n`;
 }

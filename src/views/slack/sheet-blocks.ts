@@ -2,7 +2,8 @@
 // (customer, overdue, age, action, whom to call and how, top reasons, sparkline) and the row's
 // buttons. Long sheets are split across messages before Slack's 50-block limit.
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
-import { formatMoney } from '../../domain/money.ts';
+import { dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { trendLine } from '../../domain/sparkline.ts';
 import { type Block, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
@@ -51,12 +52,12 @@ export function formatDay(date: string): string {
 
 const CHANNEL_ICON = { phone: ':telephone_receiver:', email: ':email:', sms: ':speech_balloon:' } as const;
 
-function rowText(row: SheetRow): string {
+function rowText(row: SheetRow, display: MoneyDisplay = DEFAULT_DISPLAY): string {
   const c = row.customer;
   const age = row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue} days past due` : 'not yet due';
   const pin = `${row.pinned ? ' :pushpin:' : ''}${row.lentFrom ? ` (${escapeMrkdwn(row.lentFrom)}'s account)` : ''}`;
   const lines = [
-    `*${row.rank}. ${escapeMrkdwn(truncate(c.name, 200))}* (${escapeMrkdwn(truncate(c.code, 60))})${pin} · *${formatMoney(row.overdueCents)}* overdue · ${age}`,
+    `*${row.rank}. ${escapeMrkdwn(truncate(c.name, 200))}* (${escapeMrkdwn(truncate(c.code, 60))})${pin} · *${escapeMrkdwn(rowOverdueText(row, display))}* overdue · ${age}`,
     `${row.action.escalated ? ':rotating_light: ' : ''}*${escapeMrkdwn(row.action.label)}*${row.action.escalated ? ' (escalated)' : ''}`,
   ];
   const k = row.contact;
@@ -100,7 +101,7 @@ function summaryLine(sheet: CallSheet): string {
   const s = sheet.summary;
   const parts = [
     `${s.calls} ${s.calls === 1 ? 'call' : 'calls'}`,
-    `${formatMoney(s.overdueCents)} overdue`,
+    `${sheetOverdueText(sheet)} overdue`,
     `${s.escalations} ${s.escalations === 1 ? 'escalation' : 'escalations'}`,
     `${s.promisesDueToday} ${s.promisesDueToday === 1 ? 'promise' : 'promises'} due today`,
   ];
@@ -110,12 +111,18 @@ function summaryLine(sheet: CallSheet): string {
 /** One or more messages; every one within Block Kit's limits. */
 export function sheetMessages(sheet: CallSheet): SlackMessage[] {
   const who = sheet.collector.name;
-  const day = formatDay(sheet.asOf);
+  const day = dayIn(sheet.asOf, sheet.display, formatDay);
   const title = truncate(`Call sheet — ${who} — ${day}`, LIMITS.header);
   const summary = summaryLine(sheet);
   const head: Block[] = [
     { type: 'header', text: plain(title, LIMITS.header) },
     { type: 'context', elements: [mrkdwn(escapeMrkdwn(summary))] },
+    ...sheet.refused.slice(0, 5).map(
+      (line): Block => ({
+        type: 'context',
+        elements: [mrkdwn(`:warning: ${escapeMrkdwn(truncate(line, LIMITS.text - 20))}`)],
+      }),
+    ),
   ];
   if (!sheet.rows.length) {
     head.push({ type: 'section', text: mrkdwn(':tada: Nothing to call today.') });
@@ -149,7 +156,10 @@ export function sheetMessages(sheet: CallSheet): SlackMessage[] {
             },
           ];
     for (const row of rows) {
-      blocks.push({ type: 'section', text: mrkdwn(rowText(row)) }, rowButtons(row, sheet.asOf));
+      blocks.push(
+        { type: 'section', text: mrkdwn(rowText(row, sheet.display)) },
+        rowButtons(row, sheet.asOf),
+      );
     }
     const more = pages[index + 1];
     if (more) {

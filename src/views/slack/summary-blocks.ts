@@ -1,14 +1,14 @@
 // ManagerSummary → the team view posted to the team channel: coverage of the top list, capacity,
 // escalations due, and one field per collector.
 import type { ManagerSummary } from '../../app/sheet-model.ts';
-import { formatMoney } from '../../domain/money.ts';
+import { baseText, collectorOverdueText, dayIn } from '../../app/sheet-money.ts';
 import { agencyLine, coverageText } from '../summary-lines.ts';
 import { type Block, chunk, LIMITS, type SlackMessage } from './message.ts';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './mrkdwn.ts';
 import { formatDay } from './sheet-blocks.ts';
 
 export function summaryMessage(summary: ManagerSummary): SlackMessage {
-  const title = `Team summary — ${formatDay(summary.asOf)}`;
+  const title = `Team summary — ${dayIn(summary.asOf, summary.display, formatDay)}`;
   const { capacity } = summary;
   const over = capacity.overCapacityCustomers;
   const agency = agencyLine(summary);
@@ -21,7 +21,7 @@ export function summaryMessage(summary: ManagerSummary): SlackMessage {
           `*Agency queue:* ${escapeMrkdwn(agency.replace(/^agency queue: /, ''))}`,
           ...summary.agency.largest.map(
             (a) =>
-              `  • ${escapeMrkdwn(truncate(`${a.customer.code} ${a.customer.name}`, 80))}: ${formatMoney(a.agencyCents)}, ${a.oldestDaysPastDue} days past due — ${escapeMrkdwn(a.label)}`,
+              `  • ${escapeMrkdwn(truncate(`${a.customer.code} ${a.customer.name}`, 80))}: ${escapeMrkdwn(baseText(a.agencyCents, summary.display))}, ${a.oldestDaysPastDue} days past due — ${escapeMrkdwn(a.label)}`,
           ),
         ]
       : []),
@@ -32,7 +32,7 @@ export function summaryMessage(summary: ManagerSummary): SlackMessage {
   ];
   const fields = summary.collectors.map((c) =>
     mrkdwn(
-      `*${escapeMrkdwn(truncate(c.name, 100))}*\n${c.calls} calls · ${formatMoney(c.overdueCents)} · ${c.escalations} escalations`,
+      `*${escapeMrkdwn(truncate(c.name, 100))}*\n${c.calls} calls · ${escapeMrkdwn(collectorOverdueText(c, summary.display))} · ${c.escalations} escalations`,
       LIMITS.field,
     ),
   );

@@ -4,7 +4,8 @@
 // over Teams' size limit.
 
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
-import { formatMoney, formatMoneyShort } from '../../domain/money.ts';
+import { dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { trendLine } from '../../domain/sparkline.ts';
 import {
   type AdaptiveCard,
@@ -40,7 +41,7 @@ function contactLine(row: SheetRow): string | null {
   return `Call ${c.name} (${c.role})${how ? ` · ${c.preferredChannel} ${how}` : ''}`;
 }
 
-function rowBlock(row: SheetRow): CardElement {
+function rowBlock(row: SheetRow, display: MoneyDisplay = DEFAULT_DISPLAY): CardElement {
   const due = row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue} days past due` : 'not yet due';
   const step = `${row.action.escalated ? '⚠ ' : ''}${row.action.label}`;
   const contact = contactLine(row);
@@ -71,7 +72,7 @@ function rowBlock(row: SheetRow): CardElement {
             type: 'Column',
             width: 'auto',
             items: [
-              plainText(formatMoney(row.overdueCents), { weight: 'Bolder' }),
+              plainText(rowOverdueText(row, display), { weight: 'Bolder' }),
               plainText(due, { spacing: 'None', isSubtle: true }),
             ],
           },
@@ -96,21 +97,22 @@ function rowBlock(row: SheetRow): CardElement {
 
 function header(sheet: CallSheet, part: number, parts: number): CardElement[] {
   const s = sheet.summary;
-  const title = `Call sheet · ${sheet.collector.name} · ${longDate(sheet.asOf)}${parts > 1 ? ` (${part}/${parts})` : ''}`;
+  const title = `Call sheet · ${sheet.collector.name} · ${dayIn(sheet.asOf, sheet.display, longDate)}${parts > 1 ? ` (${part}/${parts})` : ''}`;
   if (part > 1) return [plainText(title, { weight: 'Bolder' })];
   return [
     plainText(title, { weight: 'Bolder', size: 'Medium' }),
     factSet([
       { label: 'Calls', value: `${s.calls} of ${sheet.collector.dailyCapacity} capacity` },
-      { label: 'Overdue on this sheet', value: formatMoney(s.overdueCents) },
+      { label: 'Overdue on this sheet', value: sheetOverdueText(sheet) },
       { label: 'Escalations', value: String(s.escalations) },
       { label: 'Promises due today', value: String(s.promisesDueToday) },
     ]),
+    ...sheet.refused.map((line) => plainText(`⚠ ${line}`, { color: 'Attention', size: 'Small' })),
   ];
 }
 
 function fallback(sheet: CallSheet): string {
-  return `Call sheet for ${sheet.collector.name}: ${sheet.summary.calls} calls, ${formatMoneyShort(sheet.summary.overdueCents)} overdue`;
+  return `Call sheet for ${sheet.collector.name}: ${sheet.summary.calls} calls, ${sheetOverdueText(sheet, 'short')} overdue`;
 }
 
 /** One or more cards holding every row, each under the size limit, numbered when split. */
@@ -132,7 +134,7 @@ export function sheetCards(sheet: CallSheet): AdaptiveCard[] {
   const overhead = cardBytes(card(header(sheet, 1, 1), [], fallback(sheet))) + 200;
   let size = overhead;
   for (const row of sheet.rows) {
-    const block = rowBlock(row);
+    const block = rowBlock(row, sheet.display);
     const bytes = cardBytes(block) + 1;
     const page = pages[pages.length - 1]!;
     if (page.length && size + bytes > CARD_BYTE_LIMIT) {

@@ -1,7 +1,7 @@
 // The manager's team view as an Adaptive Card: coverage of overdue receivables, load against
 // capacity, each collector's sheet, and what is over capacity or due for escalation.
 import type { ManagerSummary } from '../../app/sheet-model.ts';
-import { formatMoney } from '../../domain/money.ts';
+import { baseText, collectorOverdueText, dayIn } from '../../app/sheet-money.ts';
 import { agencyLine, coverageText } from '../summary-lines.ts';
 import { type AdaptiveCard, card, factSet, longDate, plainText, table } from './adaptive-card.ts';
 
@@ -10,7 +10,10 @@ export function summaryCard(summary: ManagerSummary): AdaptiveCard {
   const agency = agencyLine(summary);
   const header = ['Collector', 'Calls', 'Overdue', 'Escalations'];
   const body = [
-    plainText(`Team view · ${longDate(summary.asOf)}`, { weight: 'Bolder', size: 'Medium' }),
+    plainText(`Team view · ${dayIn(summary.asOf, summary.display, longDate)}`, {
+      weight: 'Bolder',
+      size: 'Medium',
+    }),
     factSet([
       { label: 'Coverage', value: coverageText(summary) },
       { label: 'Calls today', value: `${capacity.calls} of ${capacity.capacity} capacity` },
@@ -25,7 +28,7 @@ export function summaryCard(summary: ManagerSummary): AdaptiveCard {
             ['Agency queue', 'At agency step', 'Days past due', 'Step'],
             summary.agency.largest.map((a) => [
               `${a.customer.code} ${a.customer.name}`,
-              formatMoney(a.agencyCents),
+              baseText(a.agencyCents, summary.display),
               String(a.oldestDaysPastDue),
               a.label,
             ]),
@@ -38,7 +41,7 @@ export function summaryCard(summary: ManagerSummary): AdaptiveCard {
       summary.collectors.map((c) => [
         `${c.name} (${c.code})`,
         String(c.calls),
-        formatMoney(c.overdueCents),
+        collectorOverdueText(c, summary.display),
         String(c.escalations),
       ]),
       [3, 1, 2, 2],

@@ -27,9 +27,12 @@ const sheet: CallSheet = {
       trend: [1, 2, 3],
       pinned: false,
       lentFrom: null,
+      balances: [],
     },
   ],
-  summary: { calls: 1, overdueCents: 1_250_000, escalations: 1, promisesDueToday: 0 },
+  display: { base: 'USD', locale: 'en-US' },
+  refused: [],
+  summary: { calls: 1, overdueCents: 1_250_000, overdueByCurrency: [], escalations: 1, promisesDueToday: 0 },
 };
 
 describe('the calls reply', () => {

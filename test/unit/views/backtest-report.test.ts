@@ -10,6 +10,7 @@ const report: BacktestReport = {
   capacity: 5,
   seed: 42,
   lateDays: 30,
+  base: 'USD',
   troubleDays: 60,
   policies: [
     {

@@ -6,7 +6,9 @@ import { sheetText } from '../../../src/views/console/sheet-text.ts';
 const sheet: CallSheet = {
   asOf: '2027-05-28',
   collector: { id: 1, code: 'ava', name: 'Ava Diaz', timeZone: 'America/New_York', dailyCapacity: 30 },
-  summary: { calls: 1, overdueCents: 4_820_000, escalations: 1, promisesDueToday: 0 },
+  display: { base: 'USD', locale: 'en-US' },
+  refused: [],
+  summary: { calls: 1, overdueCents: 4_820_000, overdueByCurrency: [], escalations: 1, promisesDueToday: 0 },
   rows: [
     {
       rank: 1,
@@ -30,6 +32,7 @@ const sheet: CallSheet = {
       trend: [30, 32, 35, 41, 48],
       pinned: false,
       lentFrom: null,
+      balances: [],
     },
   ],
 };

@@ -35,6 +35,7 @@ export function sheetRow(rank: number, overrides: Partial<SheetRow> = {}): Sheet
     trend: [100, 200, 350, 500, 800],
     pinned: false,
     lentFrom: null,
+    balances: [],
     ...overrides,
   };
 }
@@ -44,7 +45,15 @@ export function callSheet(rows: number, overrides: Partial<CallSheet> = {}): Cal
     asOf: '2027-05-28',
     collector: { id: 1, code: 'jane', name: 'Jane Doe', timeZone: 'America/New_York', dailyCapacity: 30 },
     rows: Array.from({ length: rows }, (_, i) => sheetRow(i + 1)),
-    summary: { calls: rows, overdueCents: 4_500_000, escalations: 2, promisesDueToday: 1 },
+    display: { base: 'USD', locale: 'en-US' },
+    refused: [],
+    summary: {
+      calls: rows,
+      overdueCents: 4_500_000,
+      overdueByCurrency: [{ currency: 'USD', cents: 4_500_000 }],
+      escalations: 2,
+      promisesDueToday: 1,
+    },
     ...overrides,
   };
 }
@@ -62,12 +71,27 @@ export function managerSummary(): ManagerSummary {
     agency: agencyQueue,
     capacity: { calls: 64, capacity: 60, overCapacityCustomers: 4 },
     collectors: [
-      { code: 'jane', name: 'Jane Doe', calls: 30, overdueCents: 5_000_000, escalations: 3 },
-      { code: 'li', name: 'Li <Wei>', calls: 34, overdueCents: 3_100_000, escalations: 1 },
+      {
+        code: 'jane',
+        name: 'Jane Doe',
+        calls: 30,
+        overdueCents: 5_000_000,
+        overdueByCurrency: [],
+        escalations: 3,
+      },
+      {
+        code: 'li',
+        name: 'Li <Wei>',
+        calls: 34,
+        overdueCents: 3_100_000,
+        overdueByCurrency: [],
+        escalations: 1,
+      },
     ],
     escalationsDue: 4,
     automatedCustomers: 118,
     notes: ['DSO 47 days (−3 vs April)'],
+    display: { base: 'USD', locale: 'en-US' },
   };
 }
 
