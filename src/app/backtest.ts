@@ -23,7 +23,7 @@ import type { Result } from '../domain/result.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
 import { collectorsCapacity } from '../store/collectors.ts';
 import { readSettings } from '../store/settings.ts';
-import { preloadPaidInvoices, readSheetHolders } from '../store/sheet-inputs.ts';
+import { preloadPaidInvoices, readSheetHolders, summarised } from '../store/sheet-inputs.ts';
 import { planSheetsDay, predictionsOf, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import type { AppDeps } from './deps.ts';
@@ -107,7 +107,7 @@ export async function replayedPolicy(
   const policy = await readSettings(sql, policySettings);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const holders = await readSheetHolders(sql);
-  const paid = await preloadPaidInvoices(sql, from, to);
+  const histories = summarised(await preloadPaidInvoices(sql, from, to));
   return {
     id: 'callsheet',
     label: 'Callsheet',
@@ -118,7 +118,7 @@ export async function replayedPolicy(
         scaleCapacities(holders, calls),
         policy,
         promiseGraceDays,
-        paid,
+        histories,
       );
       onPredictions(predictionsOf(plan));
       return [...plan.sheets.values()]

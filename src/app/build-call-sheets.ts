@@ -9,9 +9,10 @@ import { type DayPlan, type PlannedAccount, planDay } from '../domain/policy/pla
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import { dollars, plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
+import { historiesFromProfiles } from '../store/pay-profiles.ts';
 import { readSettings } from '../store/settings.ts';
 import {
-  type PaidInvoiceSource,
+  type HistorySource,
   readContacts,
   readOverdueInvoices,
   readScoreInputs,
@@ -72,7 +73,7 @@ export async function planSheetsDay(
   holders: readonly Pick<SheetHolderRow, 'id' | 'code' | 'dailyCapacity' | 'timeZone'>[],
   policy: PolicySettings,
   promiseGraceDays: number,
-  paid?: PaidInvoiceSource,
+  histories?: HistorySource,
 ) {
   const inputs = await readSheetInputs(
     sql,
@@ -86,7 +87,7 @@ export async function planSheetsDay(
       halfLifeDays: policy.lateness.halfLifeDays,
       promiseGraceDays,
     },
-    paid,
+    histories,
   );
   const plan = planDay(
     inputs,
@@ -143,7 +144,7 @@ export async function buildCallSheets(
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
   const plans = new Map<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>();
   for (const day of days.length ? days : [teamDay])
-    plans.set(day, await planSheetsDay(sql, day, holders, policy, promiseGraceDays));
+    plans.set(day, await planSheetsDay(sql, day, holders, policy, promiseGraceDays, historiesFromProfiles));
   const team = plans.get(teamDay)!;
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
