@@ -58,8 +58,11 @@ function pack(h: CustomerHistory, bins: number): Uint8Array {
 }
 
 function unpack(bytes: Uint8Array, bins: number): { history: PayHistory; payments: PaymentSums } {
-  // Copied to an aligned buffer: a row's bytes may start anywhere in the driver's buffer.
-  const f = new Float64Array(bytes.slice().buffer, 0, HEAD.length + bins);
+  // Copied to an aligned buffer of its own: a row's bytes may start anywhere in the driver's buffer
+  // (and a Node Buffer's slice() is a view, not a copy).
+  const copy = new Uint8Array(8 * (HEAD.length + bins));
+  copy.set(bytes.subarray(0, copy.length));
+  const f = new Float64Array(copy.buffer);
   const binWeights = new Array<number>(bins);
   for (let k = 0; k < bins; k++) binWeights[k] = f[HEAD.length + k]!;
   return {
