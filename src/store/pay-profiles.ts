@@ -163,6 +163,8 @@ export const historiesFromProfiles: HistorySource = async (conn, q) => {
   const state = await readState(conn, q);
   if (state?.fresh) return readProfiles(conn, q.lateDays);
   const histories = await historiesFromInvoices(conn, q);
-  if (state) await writeProfiles(conn, q, state.ledgerVersion, histories);
+  // Storing is a saving for the next build, never a reason to fail this one (a read-only replica,
+  // a lock timeout): the histories in hand are right either way.
+  if (state) await writeProfiles(conn, q, state.ledgerVersion, histories).catch(() => undefined);
   return histories;
 };

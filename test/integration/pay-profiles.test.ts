@@ -40,7 +40,7 @@ describe('pay profiles (medium demo)', () => {
       expect(read).toEqual(full);
       expect(read.sheets.size).toBeGreaterThan(0);
     }
-  }, 240_000);
+  }, 600_000);
 
   it('go stale on any write to the invoices, and the next day is planned from the new ledger', async () => {
     await planOf(TODAY, historiesFromProfiles);
@@ -58,5 +58,5 @@ describe('pay profiles (medium demo)', () => {
     // A write that cannot change a history (a dispute flag) keeps them.
     await demo().sql.query('UPDATE invoices SET disputed = true WHERE id = 1');
     expect((await state())?.fresh).toBe(true);
-  }, 240_000);
+  }, 600_000);
 });

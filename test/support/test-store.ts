@@ -76,7 +76,7 @@ export function demoStore(today: string, size: DemoSize): () => TestStore {
   beforeAll(async () => {
     store = await openTestStore();
     await loadDemo(store, { size, seed: 42, today });
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await store?.close();
   });
