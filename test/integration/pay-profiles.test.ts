@@ -55,6 +55,16 @@ describe('pay profiles (medium demo)', () => {
     const full = await planOf(TODAY, historiesFromInvoices);
     expect(await planOf(TODAY, historiesFromProfiles)).toEqual(full);
     expect(await planOf(TODAY, historiesFromProfiles)).toEqual(full);
+    // An import writes with the ordinary triggers off (session_replication_role = replica): still stale.
+    await planOf(TODAY, historiesFromProfiles);
+    await demo().sql.transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.query(
+        `UPDATE invoices SET paid_on = paid_on - 1 WHERE id = (SELECT min(id) FROM invoices WHERE paid_on IS NOT NULL)`,
+      );
+    });
+    expect((await state())?.fresh).toBe(false);
+    expect(await planOf(TODAY, historiesFromProfiles)).toEqual(await planOf(TODAY, historiesFromInvoices));
     // A write that cannot change a history (a dispute flag) keeps them.
     await demo().sql.query('UPDATE invoices SET disputed = true WHERE id = 1');
     expect((await state())?.fresh).toBe(true);

@@ -36,3 +36,8 @@ CREATE TRIGGER "invoices_pay_profiles_stale"
 
 CREATE TRIGGER "invoices_pay_profiles_truncated"
   AFTER TRUNCATE ON "invoices" FOR EACH STATEMENT EXECUTE FUNCTION "pay_profiles_stale"();
+
+-- Imports and the demo load switch ordinary triggers off (session_replication_role = replica, to
+-- skip the per-row foreign-key checks); these must fire whatever the role.
+ALTER TABLE "invoices" ENABLE ALWAYS TRIGGER "invoices_pay_profiles_stale";
+ALTER TABLE "invoices" ENABLE ALWAYS TRIGGER "invoices_pay_profiles_truncated";
