@@ -118,6 +118,8 @@ async function writeProfiles(
        UPDATE pay_profile_state
           SET built_version = ledger_version, as_of = $1::date, late_days = $2, half_life_days = $3
         WHERE id = 1 AND ledger_version = $4::bigint
+          -- An import holds this row until it commits: skip storing rather than wait for it.
+          AND id IN (SELECT id FROM pay_profile_state WHERE id = 1 FOR UPDATE SKIP LOCKED)
         RETURNING 1),
      gone AS (
        DELETE FROM pay_profiles
