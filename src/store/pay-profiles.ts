@@ -122,8 +122,10 @@ async function writeProfiles(
           AND id IN (SELECT id FROM pay_profile_state WHERE id = 1 FOR UPDATE SKIP LOCKED)
         RETURNING 1),
      gone AS (
-       DELETE FROM pay_profiles
-        WHERE EXISTS (SELECT 1 FROM guard) AND NOT (customer_id = ANY($5::int[])))
+       DELETE FROM pay_profiles p
+        WHERE EXISTS (SELECT 1 FROM guard)
+          -- An anti-join (hashed), not "<> ALL" (which scans the whole array for every row).
+          AND NOT EXISTS (SELECT 1 FROM unnest($5::int[]) AS kept(id) WHERE kept.id = p.customer_id))
      INSERT INTO pay_profiles (customer_id, figures)
      SELECT id, substring($6::bytea FROM $7::int * (k - 1)::int + 1 FOR $7::int)
        FROM unnest($5::int[]) WITH ORDINALITY AS u(id, k)
