@@ -25,7 +25,7 @@ import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../
 import { collectorsCapacity } from '../store/collectors.ts';
 import { readRateGaps } from '../store/fx-rates.ts';
 import { readSettings } from '../store/settings.ts';
-import { preloadPaidInvoices, readSheetHolders } from '../store/sheet-inputs.ts';
+import { preloadPaidInvoices, readSheetHolders, summarised } from '../store/sheet-inputs.ts';
 import { planSheetsDay, predictionsOf, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import { readMoneyDisplay } from './company-settings.ts';
@@ -113,7 +113,7 @@ export async function replayedPolicy(
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const holders = await readSheetHolders(sql);
   const { base } = await readMoneyDisplay(sql);
-  const paid = await preloadPaidInvoices(sql, from, to, base);
+  const histories = summarised(await preloadPaidInvoices(sql, from, to, base));
   return {
     id: 'callsheet',
     label: 'Callsheet',
@@ -125,7 +125,7 @@ export async function replayedPolicy(
         policy,
         promiseGraceDays,
         base,
-        paid,
+        histories,
       );
       onPredictions(predictionsOf(plan));
       return [...plan.sheets.values()]

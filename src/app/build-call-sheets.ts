@@ -11,9 +11,10 @@ import { type DayPlan, type PlannedAccount, planDay } from '../domain/policy/pla
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import { plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
+import { historiesFromProfiles } from '../store/pay-profiles.ts';
 import { readSettings } from '../store/settings.ts';
 import {
-  type PaidInvoiceSource,
+  type HistorySource,
   readContacts,
   readCurrencyBalances,
   readOverdueInvoices,
@@ -77,7 +78,7 @@ export async function planSheetsDay(
   policy: PolicySettings,
   promiseGraceDays: number,
   base: string,
-  paid?: PaidInvoiceSource,
+  histories?: HistorySource,
 ) {
   const inputs = await readSheetInputs(
     sql,
@@ -92,7 +93,7 @@ export async function planSheetsDay(
       halfLifeDays: policy.lateness.halfLifeDays,
       promiseGraceDays,
     },
-    paid,
+    histories,
   );
   const plan = planDay(
     inputs,
@@ -152,7 +153,10 @@ export async function buildCallSheets(
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
   const plans = new Map<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>();
   for (const day of days.length ? days : [teamDay])
-    plans.set(day, await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display.base));
+    plans.set(
+      day,
+      await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display.base, historiesFromProfiles),
+    );
   const team = plans.get(teamDay)!;
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);

@@ -406,8 +406,8 @@ const list = (row: Raw, key: string) => (row[key] ?? []) as string[];
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The year's days-to-pay statistics (no monthly series) from the settled invoices read as arrays. */
-function paymentsOf(paid: PaidInvoices): AccountInputs['payments'] {
+/** The year's days-to-pay sums (recent and prior half-year, squares) of the settled invoices read as arrays. */
+export function paymentSumsOf(paid: Pick<PaidInvoices, 'daysToPay' | 'daysAgo'>): PaymentSums {
   let recentN = 0;
   let recentDt = 0;
   let priorN = 0;
@@ -424,14 +424,17 @@ function paymentsOf(paid: PaidInvoices): AccountInputs['payments'] {
     }
     dt2 += d * d;
   }
-  return paymentStats({
-    recent_n: recentN,
-    recent_dt: recentDt,
-    prior_n: priorN,
-    prior_dt: priorDt,
-    year_dt2: dt2,
-  });
+  return { recent_n: recentN, recent_dt: recentDt, prior_n: priorN, prior_dt: priorDt, year_dt2: dt2 };
 }
+
+/** The five sums behind a customer's days-to-pay statistics (named as the queries name them). */
+export type PaymentSums = {
+  recent_n: number;
+  recent_dt: number;
+  prior_n: number;
+  prior_dt: number;
+  year_dt2: number;
+};
 
 /** Averages and spread of days-to-pay from the per-window sums the query returns. */
 function paymentStats(row: Raw): AccountInputs['payments'] {
@@ -535,11 +538,11 @@ export interface SheetDayInputs {
 export async function readSheetInputs(
   conn: SqlConn,
   q: SheetInputsQuery,
-  paid: PaidInvoiceSource = readPaidInvoices,
+  histories: HistorySource = historiesFromInvoices,
 ): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
-  const [rows, histories, promiseRecord] = await Promise.all([
+  const [rows, byCustomer, promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
       c.query(later ? sheetSql(q.base).past : sheetSql(q.base).today, [
         q.asOf,
@@ -551,10 +554,9 @@ export async function readSheetInputs(
         q.promiseGraceDays,
       ]),
     ),
-    paid(conn, q),
+    histories(conn, q),
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
-  const historyOf = (paid: PaidInvoices) => payHistoryOf(paid, q.lateDays, q.halfLifeDays);
   const unpriced: UnpricedAccount[] = [];
   const priced = rows.filter((row) => {
     const currencies = (row.unpriced ?? []) as string[];
@@ -570,14 +572,41 @@ export async function readSheetInputs(
   // Sorted here rather than in SQL, where the sort would carry every wide row.
   const accounts = priced.map(toAccount).sort(byCode);
   for (const a of accounts) {
-    const paid = histories.get(a.customerId);
-    if (paid) a.payments = paymentsOf(paid.paid);
-    a.history = paid ? historyOf(paid.paid) : NO_HISTORY;
-    histories.delete(a.customerId);
+    const own = byCustomer.get(a.customerId);
+    if (own) a.payments = paymentStats(own.payments);
+    a.history = own ? own.history : NO_HISTORY;
+    byCustomer.delete(a.customerId);
   }
-  const others = [...histories.values()].map((h) => ({ segment: h.segment, history: historyOf(h.paid) }));
+  const others = [...byCustomer.values()].map((h) => ({ segment: h.segment, history: h.history }));
   unpriced.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { accounts, unpriced, others, promiseRecord };
+}
+
+/** A customer's settled year as the engine uses it: the lateness model's summary and the days-to-pay sums. */
+export interface CustomerHistory {
+  segment: Segment;
+  history: PayHistory;
+  payments: PaymentSums;
+}
+
+/** Where a day's customer histories come from: summed from invoices, or the stored profiles. */
+export type HistorySource = (
+  conn: SqlConn,
+  q: Pick<SheetInputsQuery, 'asOf' | 'customerIds' | 'lateDays' | 'halfLifeDays' | 'base'>,
+) => Promise<Map<number, CustomerHistory>>;
+
+/** The histories of the invoices a source reads, summarised (in the source's customer order). */
+export function summarised(source: PaidInvoiceSource): HistorySource {
+  return async (conn, q) => {
+    const out = new Map<number, CustomerHistory>();
+    for (const [id, { segment, paid }] of await source(conn, q))
+      out.set(id, {
+        segment,
+        history: payHistoryOf(paid, q.lateDays, q.halfLifeDays),
+        payments: paymentSumsOf(paid),
+      });
+    return out;
+  };
 }
 
 /** Where a day's settled invoices come from: the database, or a range read once (backtests). */
@@ -691,6 +720,9 @@ export const readPaidInvoices: PaidInvoiceSource = async (conn, q) => {
   }
   return out;
 };
+
+/** The default: every history summed from the invoices as of the day. */
+export const historiesFromInvoices: HistorySource = summarised(readPaidInvoices);
 
 export interface SheetHolderRow {
   id: number;

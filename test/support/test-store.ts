@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { DemoSize } from '../../src/demo/company.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { databaseUrl, uniqueName } from './test-db.ts';
@@ -72,12 +73,15 @@ export async function openTestStore(): Promise<TestStore> {
  * The test file's store with the small demo company (seed 42) as of `today`, opened before its
  * tests and closed after them; call the returned function inside a test for the store.
  */
-export function smallDemoStore(today: string): () => TestStore {
+export const smallDemoStore = (today: string): (() => TestStore) => demoStore(today, 'small');
+
+/** The same with a demo company of any size (the medium one takes a minute or two to load). */
+export function demoStore(today: string, size: DemoSize): () => TestStore {
   let store: TestStore | undefined;
   beforeAll(async () => {
     store = await openTestStore();
-    await loadDemo(store, { size: 'small', seed: 42, today });
-  });
+    await loadDemo(store, { size, seed: 42, today });
+  }, 600_000);
   afterAll(async () => {
     await store?.close();
   });

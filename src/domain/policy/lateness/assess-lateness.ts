@@ -5,9 +5,15 @@
 // an invoice already more than L days past due is late (p = 1). Money at the agency step is not
 // the callers' any more: it is counted apart and adds nothing to the expected late dollars.
 import type { Cents } from '../../money.ts';
-import { at, type LateSample, sampleSurvival, totalWeight } from './late-survival.ts';
+import { at, type LateSample, type SurvivalGrid, sampleSurvival, totalWeight } from './late-survival.ts';
 import type { LatenessSettings } from './lateness-settings.ts';
-import { daysLateBins, type PayHistory, recency, type TrendMoments } from './pay-history.ts';
+import {
+  type DaysLateBin,
+  daysLateBins,
+  type PayHistory,
+  recency,
+  type TrendMoments,
+} from './pay-history.ts';
 import type { PeerPrior } from './peer-priors.ts';
 
 export interface OpenInvoice {
@@ -72,13 +78,33 @@ export function ownSample(
   const { history, open } = subject;
   const L = settings.lateDays;
   let lateWeight = history.lateWeight;
-  const late = open.filter((i) => i.dpd > L);
-  if (late.length) {
-    const mean = history.meanCents ?? open.reduce((s, i) => s + i.cents, 0) / Math.max(1, open.length);
-    for (const inv of late)
-      lateWeight += (inv.cents / Math.max(1, mean)) * recency(inv.dpd - L, settings.halfLifeDays);
+  // A plain loop: this runs for every account twice a day's plan (priors, then the assessment).
+  let mean = -1;
+  for (const inv of open) {
+    if (inv.dpd <= L) continue;
+    if (mean < 0)
+      mean = history.meanCents ?? open.reduce((s, i) => s + i.cents, 0) / Math.max(1, open.length);
+    lateWeight += (inv.cents / Math.max(1, mean)) * recency(inv.dpd - L, settings.halfLifeDays);
   }
   return { binWeights: history.binWeights, lateWeight };
+}
+
+/** The customer's survival shrunk toward its peers': S(t) = (n · own(t) + k · prior(t)) / (n + k). */
+interface Blend {
+  own: LateSample;
+  n: number;
+  k: number;
+  grid: SurvivalGrid;
+  bins: readonly DaysLateBin[];
+  h: number;
+  shift: number;
+}
+
+/** S(t) of a blend, evaluated only where needed (a module function, not a closure per account). */
+function survival(b: Blend, t: number): number {
+  return b.n + b.k > 0
+    ? (b.n * sampleSurvival(b.own, b.bins, t, b.h, b.shift) + b.k * at(b.grid, t)) / (b.n + b.k)
+    : at(b.grid, t);
 }
 
 export function assessLateness(
@@ -93,16 +119,12 @@ export function assessLateness(
   const shift = trendShift(subject.history.trend, subject.history.count, settings);
   const bins = daysLateBins(L);
   const h = settings.spreadFloorDays;
-  // S(t) = (n · own(t) + k · prior(t)) / (n + k), evaluated only where needed.
   const k = settings.shrinkage;
-  const survival = (t: number) =>
-    n + k > 0
-      ? (n * sampleSurvival(own, bins, t, h, shift) + k * at(prior.grid, t)) / (n + k)
-      : at(prior.grid, t);
-  const sL = survival(L);
+  const blend: Blend = { own, n, k, grid: prior.grid, bins, h, shift };
+  const sL = survival(blend, L);
   const promised = promiseCover(subject);
   const invoices: InvoiceLateness[] = subject.open.map((inv, i) => {
-    let p = inv.dpd > L ? 1 : Math.min(1, sL / Math.max(sL, survival(inv.dpd)));
+    let p = inv.dpd > L ? 1 : Math.min(1, sL / Math.max(sL, survival(blend, inv.dpd)));
     // However clean a history, a customer can stop paying: no invoice is ever safer than that.
     p = settings.surpriseRate + (1 - settings.surpriseRate) * p;
     // A promise not yet due lowers the odds by the customer's record of keeping promises.

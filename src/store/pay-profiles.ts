@@ -1,0 +1,174 @@
+// Each customer's payment-history summary as of one day, stored so that the morning's sheets read
+// 50k small rows instead of a year of settled invoices (half a million rows on a large ledger). The
+// stored figures are the very numbers the engine computes from the invoices (float8, bit for bit), so
+// a sheet built from them is the sheet built without them. They are valid for one as-of day, one
+// late threshold and half-life, and one ledger version: a statement trigger on `invoices` bumps the
+// version on every write that can change a history, and the next read rebuilds them.
+import type { PayHistory } from '../domain/policy/lateness/pay-history.ts';
+import { daysLateBins } from '../domain/policy/lateness/pay-history.ts';
+import {
+  type CustomerHistory,
+  type HistorySource,
+  historiesFromInvoices,
+  type PaymentSums,
+} from './sheet-inputs.ts';
+import type { SqlConn } from './sql.ts';
+
+/** Figures before the bin weights, in this order. */
+const HEAD = [
+  'count',
+  'meanDaysLate',
+  'meanCents',
+  'lateWeight',
+  'w',
+  'wt',
+  'wx',
+  'wtt',
+  'wtx',
+  'recent_n',
+  'recent_dt',
+  'prior_n',
+  'prior_dt',
+  'year_dt2',
+] as const;
+
+function pack(h: CustomerHistory, bins: number): Uint8Array {
+  const { history: y, payments: s } = h;
+  const t = y.trend;
+  const head = [
+    y.count,
+    y.meanDaysLate ?? Number.NaN,
+    y.meanCents ?? Number.NaN,
+    y.lateWeight,
+    t?.w ?? Number.NaN,
+    t?.wt ?? 0,
+    t?.wx ?? 0,
+    t?.wtt ?? 0,
+    t?.wtx ?? 0,
+    s.recent_n,
+    s.recent_dt,
+    s.prior_n,
+    s.prior_dt,
+    s.year_dt2,
+  ];
+  const out = new Float64Array(HEAD.length + bins);
+  out.set(head);
+  for (let k = 0; k < bins; k++) out[HEAD.length + k] = y.binWeights[k] ?? 0;
+  return new Uint8Array(out.buffer);
+}
+
+function unpack(bytes: Uint8Array, bins: number): { history: PayHistory; payments: PaymentSums } {
+  // Copied to an aligned buffer of its own: a row's bytes may start anywhere in the driver's buffer
+  // (and a Node Buffer's slice() is a view, not a copy).
+  const copy = new Uint8Array(8 * (HEAD.length + bins));
+  copy.set(bytes.subarray(0, copy.length));
+  const f = new Float64Array(copy.buffer);
+  const binWeights = new Array<number>(bins);
+  for (let k = 0; k < bins; k++) binWeights[k] = f[HEAD.length + k]!;
+  return {
+    history: {
+      binWeights,
+      lateWeight: f[3]!,
+      count: f[0]!,
+      meanDaysLate: Number.isNaN(f[1]) ? null : f[1]!,
+      meanCents: Number.isNaN(f[2]) ? null : f[2]!,
+      trend: Number.isNaN(f[4]) ? null : { w: f[4]!, wt: f[5]!, wx: f[6]!, wtt: f[7]!, wtx: f[8]! },
+    },
+    payments: { recent_n: f[9]!, recent_dt: f[10]!, prior_n: f[11]!, prior_dt: f[12]!, year_dt2: f[13]! },
+  };
+}
+
+interface State {
+  ledgerVersion: string;
+  fresh: boolean;
+}
+
+async function readState(
+  conn: SqlConn,
+  q: { asOf: string; lateDays: number; halfLifeDays: number },
+): Promise<State | null> {
+  const [row] = await conn.query<{ v: string; fresh: boolean }>(
+    `SELECT ledger_version::text AS v,
+            (built_version = ledger_version AND as_of = $1::date AND late_days = $2 AND half_life_days = $3) IS TRUE AS fresh
+       FROM pay_profile_state WHERE id = 1`,
+    [q.asOf, q.lateDays, q.halfLifeDays],
+  );
+  return row ? { ledgerVersion: row.v, fresh: row.fresh } : null;
+}
+
+/**
+ * Stores the day's histories, unless the ledger changed since `version` was read (then what was
+ * read may already be stale, and the next read rebuilds). One statement: the state row's guard,
+ * the rows of customers with no history left removed, and every other row written.
+ */
+async function writeProfiles(
+  conn: SqlConn,
+  q: { asOf: string; lateDays: number; halfLifeDays: number },
+  version: string,
+  histories: ReadonlyMap<number, CustomerHistory>,
+): Promise<void> {
+  const bins = daysLateBins(q.lateDays).length;
+  const size = 8 * (HEAD.length + bins);
+  const ids = [...histories.keys()];
+  const blob = new Uint8Array(size * ids.length);
+  let k = 0;
+  for (const h of histories.values()) blob.set(pack(h, bins), size * k++);
+  await conn.query(
+    `WITH guard AS (
+       UPDATE pay_profile_state
+          SET built_version = ledger_version, as_of = $1::date, late_days = $2, half_life_days = $3
+        WHERE id = 1 AND ledger_version = $4::bigint
+          -- An import holds this row until it commits: skip storing rather than wait for it.
+          AND id IN (SELECT id FROM pay_profile_state WHERE id = 1 FOR UPDATE SKIP LOCKED)
+        RETURNING 1),
+     gone AS (
+       DELETE FROM pay_profiles p
+        WHERE EXISTS (SELECT 1 FROM guard)
+          -- An anti-join (hashed), not "<> ALL" (which scans the whole array for every row).
+          AND NOT EXISTS (SELECT 1 FROM unnest($5::int[]) AS kept(id) WHERE kept.id = p.customer_id))
+     INSERT INTO pay_profiles (customer_id, figures)
+     SELECT id, substring($6::bytea FROM $7::int * (k - 1)::int + 1 FOR $7::int)
+       FROM unnest($5::int[]) WITH ORDINALITY AS u(id, k)
+      WHERE EXISTS (SELECT 1 FROM guard)
+     ON CONFLICT (customer_id) DO UPDATE SET figures = EXCLUDED.figures`,
+    [q.asOf, q.lateDays, q.halfLifeDays, version, ids, blob, size],
+  );
+}
+
+async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number, CustomerHistory>> {
+  const bins = daysLateBins(lateDays).length;
+  const rows = await conn.query<{
+    customer_id: number;
+    terms_days: number;
+    industry: string | null;
+    region: string | null;
+    figures: Uint8Array;
+  }>(
+    `SELECT p.customer_id, c.terms_days, c.industry, c.region, p.figures
+       FROM pay_profiles p JOIN customers c ON c.id = p.customer_id
+      ORDER BY p.customer_id`,
+  );
+  const out = new Map<number, CustomerHistory>();
+  for (const row of rows)
+    out.set(Number(row.customer_id), {
+      segment: { termsDays: Number(row.terms_days), industry: row.industry, region: row.region },
+      ...unpack(row.figures, bins),
+    });
+  return out;
+}
+
+/**
+ * The day's histories from the stored profiles when they are fresh for it; otherwise summed from
+ * the invoices (as `historiesFromInvoices`) and stored for the next read. A read for some customers
+ * only (one collector's) never stores.
+ */
+export const historiesFromProfiles: HistorySource = async (conn, q) => {
+  if (q.customerIds) return historiesFromInvoices(conn, q);
+  const state = await readState(conn, q);
+  if (state?.fresh) return readProfiles(conn, q.lateDays);
+  const histories = await historiesFromInvoices(conn, q);
+  // Storing is a saving for the next build, never a reason to fail this one (a read-only replica,
+  // a lock timeout): the histories in hand are right either way.
+  if (state) await writeProfiles(conn, q, state.ledgerVersion, histories).catch(() => undefined);
+  return histories;
+};
