@@ -14,6 +14,7 @@ import { registerExport } from './cli/export.ts';
 import { registerImport } from './cli/import.ts';
 import { registerJobs } from './cli/jobs.ts';
 import { registerKpis } from './cli/kpis.ts';
+import { registerOutreach } from './cli/outreach.ts';
 import { registerPolicy } from './cli/policy.ts';
 import { registerServe } from './cli/serve.ts';
 import { registerSettings } from './cli/settings.ts';
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: ReturnType<typ
   registerServe(program, ctx);
   registerTeams(program, ctx);
   registerSheet(program, ctx);
+  registerOutreach(program, ctx);
   registerAccount(program, ctx);
   registerSettings(program, ctx);
   for (const command of program.commands) applyToTree(command);

@@ -106,6 +106,31 @@ export const configSchema = z.object({
     })
     .default('MultiTenant'),
   TEAMS_ALLOW_UNAUTHENTICATED: flag.default(false),
+  /** The mail server for reminders: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. */
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+        } catch {
+          return false;
+        }
+      }, 'must be an SMTP URL, e.g. smtp://user:password@mail.example.com:587 (STARTTLS) or smtps://…:465')
+      .optional(),
+  ),
+  /** The sender of reminders, e.g. "Acme Receivables <ar@acme.example>". */
+  OUTREACH_FROM: optionalText.pipe(
+    z
+      .string()
+      .regex(/@[^\s@>]+\.[^\s@>]+>?$/, 'must be an e-mail address, e.g. Acme AR <ar@acme.example>')
+      .optional(),
+  ),
+  /** Where customers' replies go (e.g. the team's shared mailbox); default: OUTREACH_FROM. */
+  OUTREACH_REPLY_TO: optionalText,
+  /** A directory of the company's own templates (<language>/<kind>.subject|txt|html). */
+  OUTREACH_TEMPLATES_DIR: optionalText,
 });
 
 export type Config = z.output<typeof configSchema>;
