@@ -3,12 +3,10 @@
 import type { Command } from 'commander';
 import { findCustomer } from '../app/commands/customers.ts';
 import { systemClock } from '../app/deps.ts';
-import type { MailDeps } from '../app/outreach/mailer.ts';
 import { planOutreachBatch } from '../app/outreach/plan-outreach-batch.ts';
 import { outreachStatus, sendOutreachBatch, skipOutreachDay } from '../app/outreach/send-batch.ts';
-import type { Config } from '../config.ts';
 import { shown } from '../domain/safe-text.ts';
-import { smtpMailer } from '../server/smtp-mailer.ts';
+import { mailDeps } from '../server/smtp-mailer.ts';
 import { UserError } from '../shared/errors.ts';
 import { requeueMessage, setOptOut } from '../store/outreach.ts';
 import { batchText, sendText, statusText } from '../views/console/outreach-text.ts';
@@ -16,24 +14,6 @@ import type { CliContext } from './context.ts';
 import { parseDateFlag } from './demo.ts';
 
 const dateOf = (flags: { date?: string }) => (flags.date ? parseDateFlag('--date', flags.date) : undefined);
-
-/** The mail set-up from the environment; a missing setting is named with an example. */
-export function mailDeps(config: Config): MailDeps {
-  if (!config.SMTP_URL)
-    throw new UserError(
-      'SMTP_URL is not set: set it to your mail server, e.g. smtp://user:password@mail.example.com:587',
-    );
-  if (!config.OUTREACH_FROM)
-    throw new UserError(
-      'OUTREACH_FROM is not set: set the sender, e.g. "Acme Receivables <ar@acme.example>"',
-    );
-  return {
-    mailer: smtpMailer(config.SMTP_URL),
-    from: config.OUTREACH_FROM,
-    replyTo: config.OUTREACH_REPLY_TO,
-    templatesDir: config.OUTREACH_TEMPLATES_DIR,
-  };
-}
 
 function json(ctx: CliContext, value: unknown) {
   ctx.stdout(`${JSON.stringify(value, null, 2)}\n`);

@@ -5,8 +5,9 @@
 // operator's to fix: it stops the run with the setting to check instead of failing every message.
 import nodemailer from 'nodemailer';
 import type { SMTPPoolOptions } from 'nodemailer/lib/smtp-pool';
-import type { Mailer, OutgoingMail, SendOutcome } from '../app/outreach/mailer.ts';
-import { AppError } from '../shared/errors.ts';
+import type { MailDeps, Mailer, OutgoingMail, SendOutcome } from '../app/outreach/mailer.ts';
+import type { Config } from '../config.ts';
+import { AppError, UserError } from '../shared/errors.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -65,5 +66,23 @@ export function smtpMailer(url: string): Mailer {
     close() {
       transport.close();
     },
+  };
+}
+
+/** The mail set-up from the environment; a missing setting is named with an example. */
+export function mailDeps(config: Config): MailDeps {
+  if (!config.SMTP_URL)
+    throw new UserError(
+      'SMTP_URL is not set: set it to your mail server, e.g. smtp://user:password@mail.example.com:587',
+    );
+  if (!config.OUTREACH_FROM)
+    throw new UserError(
+      'OUTREACH_FROM is not set: set the sender, e.g. "Acme Receivables <ar@acme.example>"',
+    );
+  return {
+    mailer: smtpMailer(config.SMTP_URL),
+    from: config.OUTREACH_FROM,
+    replyTo: config.OUTREACH_REPLY_TO,
+    templatesDir: config.OUTREACH_TEMPLATES_DIR,
   };
 }

@@ -384,3 +384,90 @@ export async function setOptOut(conn: SqlConn, customerId: number, optedOut: boo
     optedOut,
   ]);
 }
+
+export interface PendingFollowUp {
+  interactionId: number;
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  optedOut: boolean;
+  language: string | null;
+  collectorId: number | null;
+  collectorCode: string | null;
+  collectorName: string | null;
+  collectorEmail: string | null;
+  outcome: string;
+  day: IsoDate;
+  amountCents: number | null;
+  onDate: IsoDate | null;
+  note: string | null;
+  invoiceNumber: string | null;
+}
+
+/**
+ * Calls logged between `since` and `until` (the end of their undo window) that could have a written
+ * follow-up and have none in the ledger yet, not undone.
+ */
+export async function pendingFollowUps(
+  conn: SqlConn,
+  window: { since: Date; until: Date; limit: number },
+): Promise<PendingFollowUp[]> {
+  const rows = await conn.query<Omit<PendingFollowUp, 'amountCents'> & { amount: string | null }>(
+    `SELECT i.id AS "interactionId", c.id AS "customerId", c.code AS "customerCode", c.name AS "customerName",
+            c.outreach_opt_out AS "optedOut", c.language, k.id AS "collectorId", k.code AS "collectorCode",
+            k.name AS "collectorName", k.email AS "collectorEmail", i.outcome::text AS outcome,
+            i.occurred_at::date::text AS day, i.amount::text AS amount, i.on_date::text AS "onDate", i.note,
+            v.number AS "invoiceNumber"
+       FROM interactions i
+       JOIN customers c ON c.id = i.customer_id
+       LEFT JOIN collectors k ON k.id = i.collector_id
+       LEFT JOIN invoices v ON v.id = i.invoice_id
+      WHERE i.outcome IN ('promised', 'plan', 'disputed', 'callback', 'paid')
+        AND i.occurred_at >= $1::timestamptz AND i.occurred_at < $2::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM interactions u WHERE u.corrects_id = i.id)
+        AND NOT EXISTS (SELECT 1 FROM outreach_messages m WHERE m.interaction_id = i.id)
+      ORDER BY i.id LIMIT $3::int`,
+    [window.since.toISOString(), window.until.toISOString(), window.limit],
+  );
+  return rows.map(({ amount, ...r }) => ({
+    ...r,
+    interactionId: Number(r.interactionId),
+    customerId: Number(r.customerId),
+    collectorId: r.collectorId === null ? null : Number(r.collectorId),
+    amountCents: amount === null ? null : centsFromDecimal(amount),
+  }));
+}
+
+/** A follow-up decided against (opt-out, no address): recorded so it is not considered again. */
+export async function recordSkippedFollowUp(
+  conn: SqlConn,
+  f: {
+    customerId: number;
+    day: IsoDate;
+    kind: OutreachKind;
+    interactionId: number;
+    reason: string;
+    actor: string;
+    source: string;
+  },
+  now: Date,
+): Promise<void> {
+  await conn.query(
+    `INSERT INTO outreach_messages (customer_id, day, kind, status, to_email, to_name, subject, body_text, body_html,
+            message_id, invoice_numbers, amount, interaction_id, error, actor, source, created_at, updated_at)
+     VALUES ($1, $2::date, $3::"OutreachKind", 'cancelled', '', '', '', '', '', $4, '{}', 0, $5, $6, $7, $8,
+             $9::timestamptz, $9::timestamptz)
+     ON CONFLICT (interaction_id) WHERE interaction_id IS NOT NULL DO NOTHING`,
+    [
+      f.customerId,
+      f.day,
+      f.kind,
+      `skipped.${f.interactionId}`,
+      f.interactionId,
+      f.reason,
+      f.actor,
+      f.source,
+      now.toISOString(),
+    ],
+  );
+}

@@ -27,13 +27,29 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** Header fields of a raw message, unfolded, names lower-cased. */
+/** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=) decoded. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
+
+/** Header fields of a raw message, unfolded and decoded, names lower-cased. */
 export function parseHeaders(raw: string): Map<string, string> {
   const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
   const out = new Map<string, string>();
   for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const k = line.indexOf(':');
-    if (k > 0) out.set(line.slice(0, k).toLowerCase(), line.slice(k + 1).trim());
+    if (k > 0) out.set(line.slice(0, k).toLowerCase(), decodeWords(line.slice(k + 1).trim()));
   }
   return out;
 }

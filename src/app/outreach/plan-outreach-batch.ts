@@ -28,7 +28,8 @@ import type { AutomatedRow } from '../sheet-model.ts';
 import { type OutreachSettings, outreachSettings } from './outreach-settings.ts';
 import { loadTemplate } from './templates.ts';
 
-export interface OutreachDraft extends PlannedMessage, RenderedMessage {
+export interface OutreachDraft extends Omit<PlannedMessage, 'kind'>, RenderedMessage {
+  kind: OutreachKind;
   collectorId: number | null;
 }
 

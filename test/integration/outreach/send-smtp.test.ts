@@ -3,10 +3,12 @@
 // temporary and permanent failures and a connection dropped mid-batch.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/app/deps.ts';
+import { accountMessages } from '../../../src/app/outreach/account-outreach.ts';
 import type { MailDeps } from '../../../src/app/outreach/mailer.ts';
 import { outreachSettings } from '../../../src/app/outreach/outreach-settings.ts';
 import { planOutreachBatch } from '../../../src/app/outreach/plan-outreach-batch.ts';
 import { outreachStatus, sendOutreachBatch } from '../../../src/app/outreach/send-batch.ts';
+import { sendFollowUps } from '../../../src/app/outreach/send-follow-ups.ts';
 import { smtpMailer } from '../../../src/server/smtp-mailer.ts';
 import { openStore, type Store } from '../../../src/store/open-store.ts';
 import { writeSettings } from '../../../src/store/settings.ts';
@@ -44,13 +46,17 @@ afterEach(async () => {
   await store.sql.query("DELETE FROM alerts WHERE kind = 'delivery_failure'");
 });
 
-async function send(scenario: SmtpScenario = {}, day = DAY) {
+async function mailTo(scenario: SmtpScenario = {}): Promise<MailDeps> {
   sink ??= await startSmtpSink(scenario);
-  const mail: MailDeps = {
+  return {
     mailer: smtpMailer(sink.url),
     from: 'Demo Receivables <ar@callsheet-demo.example>',
     replyTo: 'collections@callsheet-demo.example',
   };
+}
+
+async function send(scenario: SmtpScenario = {}, day = DAY) {
+  const mail = await mailTo(scenario);
   try {
     return await sendOutreachBatch({ store, now: systemClock }, mail, { asOf: day, actor });
   } finally {
@@ -72,7 +78,7 @@ describe('outreach send against a real SMTP server', () => {
     const draft = eligible[0]!;
     const got = sink!.received.find((m) => m.to[0] === draft.to.email)!;
     expect(got.from).toBe('ar@callsheet-demo.example');
-    expect(got.headers.get('subject')).toContain(draft.name.split(' ')[0]);
+    expect(got.headers.get('subject')).toBe(draft.subject);
     expect(got.headers.get('reply-to')).toBe('collections@callsheet-demo.example');
     expect(got.headers.get('message-id')).toMatch(/^<outreach\..+@callsheet-demo\.example>$/);
     expect(got.headers.get('content-type')).toMatch(/multipart\/alternative/);
@@ -141,6 +147,9 @@ describe('outreach send against a real SMTP server', () => {
     const status = await outreachStatus({ store, now: systemClock }, { day: DAY });
     expect(status.counts.failed).toBe(1);
     expect(status.problems[0]!.toEmail).toBe(victim);
+    const onAccount = await accountMessages(store.sql, r.drain.failed[0]!.customerId);
+    expect(onAccount[0]).toMatchObject({ status: 'failed', to: victim });
+    expect(onAccount[0]!.problem).toMatch(/^550/);
   });
 
   it('survives a connection dropped mid-batch: each message delivered once', async () => {
@@ -149,5 +158,70 @@ describe('outreach send against a real SMTP server', () => {
     const ids = sink!.received.map((m) => m.headers.get('message-id'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(r.batch.drafts.length);
+  });
+});
+
+describe('follow-ups after a logged call', () => {
+  async function logPromise(collectorCode: string) {
+    const [c] = await store.sql.query<{ customer_id: number; collector_id: number }>(
+      `SELECT k.customer_id, l.id AS collector_id FROM contacts k, collectors l
+        WHERE k.email IS NOT NULL AND k.role = 'ap' AND l.code = $1 ORDER BY k.customer_id LIMIT 1`,
+      [collectorCode],
+    );
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const [row] = await store.sql.query<{ id: number }>(
+      `INSERT INTO interactions (customer_id, collector_id, occurred_at, outcome, amount, on_date, actor, source, idempotency_key)
+       VALUES ($1, $2, $3::timestamptz, 'promised', 1234.56, '2027-06-04', $4, 'cli', $5) RETURNING id`,
+      [c!.customer_id, c!.collector_id, at, collectorCode, `test-${Math.random()}`],
+    );
+    return { interactionId: row!.id, customerId: Number(c!.customer_id) };
+  }
+
+  it('confirms a promise once, and not for a collector who writes their own', async () => {
+    const [collector] = await store.sql.query<{ code: string }>(
+      'SELECT code FROM collectors ORDER BY id LIMIT 1',
+    );
+    const logged = await logPromise(collector!.code);
+    const mail = await mailTo();
+    try {
+      const r = await sendFollowUps({ store, now: systemClock }, mail, actor);
+      expect(r.queued).toBeGreaterThanOrEqual(1);
+      const confirmation = sink!.received.find((m) =>
+        /Confirming your payment of \$1,234\.56 by 2027-06-04/.test(m.headers.get('subject') ?? ''),
+      );
+      expect(confirmation).toBeDefined();
+      const again = await sendFollowUps({ store, now: systemClock }, mail, actor);
+      expect(again.queued).toBe(0);
+      const [ledger] = await store.sql.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM outreach_messages WHERE interaction_id = $1',
+        [logged.interactionId],
+      );
+      expect(ledger!.n).toBe(1);
+
+      await writeSettings(
+        store.sql,
+        outreachSettings,
+        { followUpOptOut: [collector!.code] },
+        { actor: 'test', source: 'cli' },
+      );
+      const second = await logPromise(collector!.code);
+      const before = sink!.received.length;
+      const skipped = await sendFollowUps({ store, now: systemClock }, mail, actor);
+      expect(skipped.skipped).toBeGreaterThanOrEqual(1);
+      expect(sink!.received).toHaveLength(before);
+      const [row] = await store.sql.query<{ status: string }>(
+        'SELECT status::text AS status FROM outreach_messages WHERE interaction_id = $1',
+        [second.interactionId],
+      );
+      expect(row!.status).toBe('cancelled');
+    } finally {
+      mail.mailer.close();
+      await writeSettings(
+        store.sql,
+        outreachSettings,
+        { followUpOptOut: [] },
+        { actor: 'test', source: 'cli' },
+      );
+    }
   });
 });
