@@ -8,6 +8,7 @@ import { readSettings, type SettingsGroup, storedSettings, writeSettings } from 
 import type { SqlConn } from '../store/sql.ts';
 import { commandSettings } from './commands/settings.ts';
 import { KPI_SETTINGS } from './compute-kpis.ts';
+import { outreachSettings } from './outreach/outreach-settings.ts';
 import { policySettings } from './policy-settings.ts';
 import { ALERT_SETTINGS } from './scan-alerts.ts';
 import { SCHEDULE_SETTINGS } from './schedule-settings.ts';
@@ -19,6 +20,7 @@ const GROUPS: SettingsGroup<any>[] = [
   ALERT_SETTINGS,
   SCHEDULE_SETTINGS,
   KPI_SETTINGS,
+  outreachSettings,
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
