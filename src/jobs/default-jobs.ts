@@ -8,7 +8,12 @@ import type { ChatPublisher } from '../app/publisher.ts';
 import { alertPostJob } from './alert-post.ts';
 import { alertScanJob } from './alert-scan.ts';
 import type { Job } from './job.ts';
-import { type OutreachSender, outreachFollowUpJob, outreachSendJob } from './outreach-send.ts';
+import {
+  type OutreachSender,
+  outreachApprovalJob,
+  outreachFollowUpJob,
+  outreachSendJob,
+} from './outreach-send.ts';
 import { promiseEvaluationJob } from './promise-evaluation.ts';
 import { managerSummaryJob, sheetDigestJob } from './sheet-digest.ts';
 
@@ -31,6 +36,12 @@ export function defaultJobs(publishers: readonly ChatPublisher[], sendOutreach?:
     promiseEvaluationJob(evaluatePromises),
     alertScanJob,
     ...publishers.flatMap((publisher) => postingJobs().map((job) => boundTo(job, publisher))),
-    ...(sendOutreach ? [outreachSendJob(sendOutreach), outreachFollowUpJob(sendOutreach)] : []),
+    ...(sendOutreach
+      ? [
+          ...publishers.map((publisher) => boundTo(outreachApprovalJob(sendOutreach), publisher)),
+          outreachSendJob(sendOutreach),
+          outreachFollowUpJob(sendOutreach),
+        ]
+      : []),
   ];
 }

@@ -7,7 +7,7 @@ import { defaultJobs } from '../jobs/default-jobs.ts';
 import type { OutreachSender } from '../jobs/outreach-send.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { publishersOf } from './publishers.ts';
-import { mailDeps } from './smtp-mailer.ts';
+import { mailDeps, outreachChatOptions } from './smtp-mailer.ts';
 import type { SurfaceFactory } from './surface.ts';
 
 export const schedulerSurfaceFactory: SurfaceFactory = async (ctx) => {
@@ -43,6 +43,7 @@ function outreachSender(config: Parameters<typeof mailDeps>[0]): OutreachSender 
   };
   const actor = { code: 'system', source: 'scheduler' as const };
   return {
+    chat: outreachChatOptions(config),
     batch: (ctx, asOf) =>
       withMail(async (mail) => {
         const r = await sendOutreachBatch(ctx.deps, mail, { asOf, actor, maxWaitMs: 60_000 });

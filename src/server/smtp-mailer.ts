@@ -5,6 +5,7 @@
 // operator's to fix: it stops the run with the setting to check instead of failing every message.
 import nodemailer from 'nodemailer';
 import type { SMTPPoolOptions } from 'nodemailer/lib/smtp-pool';
+import type { OutreachChatOptions } from '../app/outreach/approve-batch.ts';
 import type { MailDeps, Mailer, OutgoingMail, SendOutcome } from '../app/outreach/mailer.ts';
 import type { Config } from '../config.ts';
 import { AppError, UserError } from '../shared/errors.ts';
@@ -83,6 +84,14 @@ export function mailDeps(config: Config): MailDeps {
     mailer: smtpMailer(config.SMTP_URL),
     from: config.OUTREACH_FROM,
     replyTo: config.OUTREACH_REPLY_TO,
+    templatesDir: config.OUTREACH_TEMPLATES_DIR,
+  };
+}
+
+/** What the chat approval needs of the mail set-up: the sender when a server is configured. */
+export function outreachChatOptions(config: Config): OutreachChatOptions {
+  return {
+    from: config.SMTP_URL && config.OUTREACH_FROM ? config.OUTREACH_FROM : null,
     templatesDir: config.OUTREACH_TEMPLATES_DIR,
   };
 }

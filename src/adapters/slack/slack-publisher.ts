@@ -10,6 +10,7 @@ import { boundChannel, collectorChannel } from '../../store/bindings.ts';
 import { collectorById } from '../../store/collectors.ts';
 import { alertMessage, alertRollupMessage } from '../../views/slack/alert-blocks.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
+import { outreachPromptMessage } from '../../views/slack/outreach-blocks.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import { summaryMessage } from '../../views/slack/summary-blocks.ts';
 import type { SlackCaller } from './slack-caller.ts';
@@ -65,6 +66,11 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
       const channel = await boundChannel(conn, 'slack', 'alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertRollupMessage(rollup)]);
+    },
+    async postOutreachBatch(prompt) {
+      const channel =
+        (await boundChannel(conn, 'slack', 'team')) ?? (await boundChannel(conn, 'slack', 'digests'));
+      return channel ? post(channel, [outreachPromptMessage(prompt)]) : { delivered: false };
     },
   };
 }

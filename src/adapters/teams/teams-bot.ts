@@ -1,6 +1,7 @@
 // The Teams bot: teams-ai routing on botbuilder's CloudAdapter. It translates Teams activities
 // (messages, card submits, Action.Execute invokes, installs) into command-core calls and renders
 // the answers as Adaptive Cards. No business rules here.
+
 import {
   AdaptiveCardActionExecuteResponseType,
   Application,
@@ -18,6 +19,7 @@ import {
 } from 'botbuilder';
 import { failureReply } from '../../app/commands/replies.ts';
 import type { AppDeps } from '../../app/deps.ts';
+import type { OutreachChatOptions } from '../../app/outreach/approve-batch.ts';
 import type { Reply } from '../../app/reply.ts';
 import { reportFailure } from '../../app/report-failure.ts';
 import { todayIn } from '../../domain/calendar.ts';
@@ -31,6 +33,7 @@ import type { BotAuth } from './bot-auth.ts';
 import { logcallFromForm, parseMessage } from './command-text.ts';
 import { conversationRoot, removeBinding, saveBinding, tenantOf } from './conversation-refs.ts';
 import { aadObjectId, identifyCollector, type TeamsCollector } from './identify-collector.ts';
+import { registerOutreachSubmit } from './outreach-submit.ts';
 import type { TeamsCore } from './teams-core.ts';
 
 /** CloudAdapter whose activity entry point our own HTTP handler can call. */
@@ -53,6 +56,8 @@ export interface TeamsBot {
 }
 
 export interface TeamsBotOptions {
+  /** The mail set-up for the outreach approval buttons, when configured. */
+  outreach?: OutreachChatOptions;
   deps: AppDeps;
   core: TeamsCore;
   auth: BotAuth;
@@ -164,6 +169,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       : keyOf(context);
 
   // Card buttons first: an Action.Submit arrives as a message with a value and no text.
+  registerOutreachSubmit(app, deps, options.outreach);
   app.adaptiveCards.actionSubmit(REPLY_VERBS.command, async (context, _state, data) => {
     const collector = await sender(context);
     if (!collector) return;

@@ -1,5 +1,6 @@
 // The Teams surface of `callsheet serve`: on when MICROSOFT_APP_ID is set (production) or when
 // TEAMS_ALLOW_UNAUTHENTICATED=true on a loopback address (local trials, tests).
+import { outreachChatOptions } from '../../server/smtp-mailer.ts';
 import type { SurfaceFactory } from '../../server/surface.ts';
 import { type BotEndpoints, resolveBotAuth } from './bot-auth.ts';
 import { callsheetCore } from './callsheet-core.ts';
@@ -30,7 +31,7 @@ export function teamsSurface(options: TeamsSurfaceOptions = {}): SurfaceFactory 
       teamsLog.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams bot tokens are validated');
     }
     const core = { ...callsheetCore(teamsLog), ...options.core };
-    const bot = createTeamsBot({ deps, core, auth, log: teamsLog });
+    const bot = createTeamsBot({ deps, core, auth, log: teamsLog, outreach: outreachChatOptions(config) });
     options.onReady?.(bot);
     return {
       name: 'teams',
