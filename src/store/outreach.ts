@@ -100,7 +100,8 @@ export async function readOutreachFacts(
   );
 }
 
-export interface NewOutreachMessage {
+/** What a message says and to whom, as queued and as listed. */
+interface MessageContent {
   customerId: number;
   day: IsoDate;
   kind: OutreachKind;
@@ -115,6 +116,9 @@ export interface NewOutreachMessage {
   invoiceNumbers: string[];
   amountCents: number;
   currency: string;
+}
+
+export interface NewOutreachMessage extends MessageContent {
   collectorId: number | null;
   interactionId: number | null;
   actor: string;
@@ -194,25 +198,11 @@ export async function latestThreads(
   );
 }
 
-export interface LedgerMessage {
+export interface LedgerMessage extends MessageContent {
   id: number;
-  customerId: number;
   customerCode: string;
   customerName: string;
-  day: IsoDate;
-  kind: OutreachKind;
   status: 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'uncertain' | 'cancelled';
-  toEmail: string;
-  toName: string;
-  subject: string;
-  bodyText: string;
-  bodyHtml: string;
-  messageId: string;
-  inReplyTo: string | null;
-  references: string | null;
-  invoiceNumbers: string[];
-  amountCents: number;
-  currency: string;
   attempts: number;
   sentAt: string | null;
   response: string | null;
