@@ -2,6 +2,7 @@
 // rules (no message to a customer with a pending promise, none about a disputed invoice), reruns,
 // temporary and permanent failures and a connection dropped mid-batch.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { computeKpis } from '../../../src/app/compute-kpis.ts';
 import { systemClock } from '../../../src/app/deps.ts';
 import { accountMessages } from '../../../src/app/outreach/account-outreach.ts';
 import type { MailDeps } from '../../../src/app/outreach/mailer.ts';
@@ -87,6 +88,9 @@ describe('outreach send against a real SMTP server', () => {
     expect(body).toMatch(/Content-Type: text\/html/);
     for (const i of draft.invoices) expect(body).toContain(i.number);
     expect(body).toContain('Wire to IBAN XX00 1234');
+
+    const kpis = await computeKpis({ store, now: systemClock }, { month: '2027-05', today: DAY });
+    expect(kpis.ok && kpis.value.months[0]!.team).toMatchObject({ emailsSent: eligible.length, deliveryFailures: 0 });
 
     const again = await send();
     expect(again.queued).toBe(0);
