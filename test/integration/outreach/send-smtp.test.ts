@@ -90,7 +90,10 @@ describe('outreach send against a real SMTP server', () => {
     expect(body).toContain('Wire to IBAN XX00 1234');
 
     const kpis = await computeKpis({ store, now: systemClock }, { month: '2027-05', today: DAY });
-    expect(kpis.ok && kpis.value.months[0]!.team).toMatchObject({ emailsSent: eligible.length, deliveryFailures: 0 });
+    expect(kpis.ok && kpis.value.months[0]!.team).toMatchObject({
+      emailsSent: eligible.length,
+      deliveryFailures: 0,
+    });
 
     const again = await send();
     expect(again.queued).toBe(0);
