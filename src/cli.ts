@@ -70,6 +70,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
       "post this morning's call sheets and team summary now, through Slack and/or Teams (printed here when neither is configured)",
     load: jobs,
   },
+  outreach: {
+    term: 'outreach',
+    description: "the automated tier's reminder e-mails: preview, send (exactly once), status",
+    load: async () => (await import('./cli/outreach.ts')).registerOutreach,
+  },
   kpis: {
     term: 'kpis [options]',
     description: 'collections KPIs per month for the team and each collector (see docs/kpis.md)',

@@ -12,17 +12,24 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be a PostgreSQL connection URL, e.g. postgresql://callsheet:secret@db.example.com:5432/callsheet');
+/** A URL with one of `protocols` and a host name. */
+const urlOf = (protocols: readonly string[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return protocols.includes(u.protocol) && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, message);
+
+const postgresUrl = urlOf(
+  ['postgres:', 'postgresql:'],
+  'must be a PostgreSQL connection URL, e.g. postgresql://callsheet:secret@db.example.com:5432/callsheet',
+);
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''], {
@@ -108,6 +115,24 @@ export const configSchema = z.object({
     })
     .default('MultiTenant'),
   TEAMS_ALLOW_UNAUTHENTICATED: flag.default(false),
+  /** The mail server for reminders: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. */
+  SMTP_URL: optionalText.pipe(
+    urlOf(
+      ['smtp:', 'smtps:'],
+      'must be an SMTP URL, e.g. smtp://user:password@mail.example.com:587 (STARTTLS) or smtps://…:465',
+    ).optional(),
+  ),
+  /** The sender of reminders, e.g. "Acme Receivables <ar@acme.example>". */
+  OUTREACH_FROM: optionalText.pipe(
+    z
+      .string()
+      .regex(/@[^\s@>]+\.[^\s@>]+>?$/, 'must be an e-mail address, e.g. Acme AR <ar@acme.example>')
+      .optional(),
+  ),
+  /** Where customers' replies go (e.g. the team's shared mailbox); default: OUTREACH_FROM. */
+  OUTREACH_REPLY_TO: optionalText,
+  /** A directory of the company's own templates (<language>/<kind>.subject|txt|html). */
+  OUTREACH_TEMPLATES_DIR: optionalText,
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -4,7 +4,9 @@ export type AlertKindId =
   | 'unusual_order'
   | 'slowing_payments'
   | 'broken_promise'
-  | 'credit_limit';
+  | 'credit_limit'
+  /** An e-mail the server refused for good (src/app/outreach). */
+  | 'delivery_failure';
 
 /** 'credit_limit' → 'credit limit'. */
 export const kindWords = (kind: AlertKindId) => kind.replace(/_/g, ' ');

@@ -51,6 +51,11 @@ export interface BacktestInput {
   every?: number | undefined;
   /** Called after each day with how many of the days are done. */
   progress?: (done: number, total: number) => void;
+  /**
+   * Also score Callsheet with the customers its automated tier e-mailed that day counted as
+   * contacted (a row of its own; the others still get Callsheet's number of calls).
+   */
+  countReminded?: boolean | undefined;
 }
 
 export interface PolicyReport {
@@ -107,6 +112,7 @@ export async function replayedPolicy(
   from: IsoDate,
   to: IsoDate,
   onPredictions: (list: readonly InvoicePrediction[]) => void,
+  onReminded: (asOf: IsoDate, customerIds: number[]) => void = () => {},
 ): Promise<BacktestPolicy> {
   const sql = deps.store.sql;
   const policy = await readSettings(sql, policySettings);
@@ -128,6 +134,10 @@ export async function replayedPolicy(
         histories,
       );
       onPredictions(predictionsOf(plan));
+      onReminded(
+        asOf,
+        plan.automated.map((p) => p.account.customerId),
+      );
       return [...plan.sheets.values()]
         .flat()
         .sort(byPriority)
@@ -135,6 +145,11 @@ export async function replayedPolicy(
         .slice(0, calls);
     },
   };
+}
+
+function remember(into: Map<IsoDate, number[]>, day: IsoDate, ids: number[]): number[] {
+  into.set(day, ids);
+  return ids;
 }
 
 /** The three baselines over each day's customers with open money, reconstructed as of that day. */
@@ -179,12 +194,34 @@ export async function runBacktest(
   reference?: BacktestPolicy | null,
 ): Promise<BacktestResult> {
   const predictions: { invoiceId: number; p: number }[] = [];
-  const policyRef =
+  const reminded = new Map<IsoDate, number[]>();
+  const called = new Map<IsoDate, number[]>();
+  const replayed =
     reference === undefined
-      ? await replayedPolicy(deps, input.from, input.to, (list) => {
-          for (const x of list) predictions.push(x);
-        })
-      : reference;
+      ? await replayedPolicy(
+          deps,
+          input.from,
+          input.to,
+          (list) => {
+            for (const x of list) predictions.push(x);
+          },
+          (day, ids) => reminded.set(day, ids),
+        )
+      : null;
+  const policyRef: BacktestPolicy | null = replayed
+    ? { ...replayed, pick: async (day, calls) => remember(called, day, await replayed.pick(day, calls)) }
+    : (reference ?? null);
+  // Runs after the reference each day, so the day's calls and e-mails are known.
+  const withReminded: BacktestPolicy[] =
+    replayed && input.countReminded
+      ? [
+          {
+            id: 'callsheet-reminded',
+            label: 'Callsheet, e-mailed customers counted as contacted',
+            pick: async (day) => [...new Set([...(called.get(day) ?? []), ...(reminded.get(day) ?? [])])],
+          },
+        ]
+      : [];
   const fail = (code: BacktestError['code'], message: string): BacktestResult => ({
     ok: false,
     error: { code, message },
@@ -220,7 +257,7 @@ export async function runBacktest(
   const gaps = await readRateGaps(conn, base);
   if (gaps.length) return fail('missing_rate', missingRatesText(gaps, base));
   const baselines = baselinePolicies(await openByDay(conn, days, base), seed);
-  const policies = policyRef ? [policyRef, ...baselines] : baselines;
+  const policies = policyRef ? [policyRef, ...withReminded, ...baselines] : baselines;
   const lists: ListEntry[] = [];
   for (const [k, day] of days.entries()) {
     const lead = await policies[0]!.pick(day, capacity);

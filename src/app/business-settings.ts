@@ -10,6 +10,7 @@ import { commandSettings } from './commands/settings.ts';
 import { companySettings } from './company-settings.ts';
 import { KPI_SETTINGS } from './compute-kpis.ts';
 import { IMPORT_SETTINGS } from './import-settings.ts';
+import { outreachSettings } from './outreach/outreach-settings.ts';
 import { policySettings } from './policy-settings.ts';
 import { ALERT_SETTINGS } from './scan-alerts.ts';
 import { SCHEDULE_SETTINGS } from './schedule-settings.ts';
@@ -23,6 +24,7 @@ const GROUPS: SettingsGroup<any>[] = [
   SCHEDULE_SETTINGS,
   KPI_SETTINGS,
   IMPORT_SETTINGS,
+  outreachSettings,
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -15,6 +15,7 @@ import {
   creditSalesByMonth,
   type KpiCollector,
   kpiCollectors,
+  outreachByMonth,
   promiseOutcomesByMonth,
   receivablesAsOf,
 } from '../store/kpi-inputs.ts';
@@ -117,16 +118,18 @@ export async function computeKpis(deps: AppDeps, input: ComputeKpisInput = {}): 
   const salesFrom = addMonths(first, -Math.max(settings.countbackMonths, settings.ceiMonths));
   const lastAsOf = asOfOf(last);
 
-  const [aging, sales, promises, contacts] = await Promise.all([
+  const [aging, sales, promises, contacts, outreach] = await Promise.all([
     receivablesAsOf(conn, arDates, settings.agingBasis, display.base),
     creditSalesByMonth(conn, salesFrom, lastAsOf, display.base),
     promiseOutcomesByMonth(conn, first, lastAsOf),
     contactsByMonth(conn, first, lastAsOf),
+    outreachByMonth(conn, first, lastAsOf),
   ]);
   const agingAt = groupBy(aging, (r) => r.asOf);
   const salesAt = groupBy(sales, (r) => r.month);
   const promisesIn = groupBy(promises, (r) => r.month);
   const contactsIn = groupBy(contacts, (r) => r.month);
+  const outreachIn = groupBy(outreach, (r) => r.month);
 
   const options = { divideSalesByMonths: settings.ceiDivideSalesByMonths };
   const months = starts.map((start): KpiMonth => {
@@ -169,6 +172,12 @@ export async function computeKpis(deps: AppDeps, input: ComputeKpisInput = {}): 
             broken: sum(promisesIn.get(start), (r) => r.broken),
           },
           contacts: sum(contactsIn.get(start), (r) => r.contacts),
+          outreach: {
+            sent: sum(outreachIn.get(start), (r) => r.sent),
+            failed: sum(outreachIn.get(start), (r) => r.failed),
+            remindedCents: sum(outreachIn.get(start), (r) => r.remindedCents),
+            paidWithin14Cents: sum(outreachIn.get(start), (r) => r.paidWithin14Cents),
+          },
         },
         options,
       );

@@ -1,6 +1,7 @@
 // What the scheduler needs from a chat surface to speak first. Slack, Teams and the console each
 // provide one; a publisher decides where a post goes (DM, bound channel) from the store.
 import type { AlertRollup, AlertView } from './alert-model.ts';
+import type { Reply } from './reply.ts';
 import type { CallSheet, ManagerSummary } from './sheet-model.ts';
 
 export interface PostResult {
@@ -19,6 +20,14 @@ export interface ChatPublisher {
   postAlert(alert: AlertView): Promise<PostResult>;
   /** One message for the new alerts of a scan beyond those posted one by one. */
   postAlertRollup(rollup: AlertRollup): Promise<PostResult>;
+  /** The manager's approval of the automated batch (src/app/outreach/approve-batch.ts), where shown. */
+  postOutreachBatch?(prompt: OutreachPrompt): Promise<PostResult>;
+}
+
+/** The morning prompt: its words, and the day its buttons decide. */
+export interface OutreachPrompt {
+  asOf: string;
+  reply: Reply;
 }
 
 /** What became of one post of an on-demand digest (`digest` in chat, `callsheet digest --now`). */

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { assessAccount } from '../app/assess-account.ts';
 import { findCustomer } from '../app/commands/customers.ts';
 import { systemClock } from '../app/deps.ts';
+import { accountMessageLine, accountMessages } from '../app/outreach/account-outreach.ts';
 import { todayIn } from '../domain/calendar.ts';
 import { decimalFromCents, formatMoney } from '../domain/money.ts';
 import { shown } from '../domain/safe-text.ts';
@@ -27,6 +28,7 @@ export function registerAccount(program: Command, ctx: CliContext): void {
         const asOf = flags.date ? parseDateFlag('--date', flags.date) : todayIn('UTC', systemClock());
         const late = await assessAccount({ store, now: systemClock }, found.customer.id, asOf, 'UTC');
         const customer = { code: found.customer.code, name: found.customer.name };
+        const emails = await accountMessages(store.sql, found.customer.id, 10);
         if (flags.json) {
           ctx.stdout(
             `${JSON.stringify(
@@ -45,6 +47,7 @@ export function registerAccount(program: Command, ctx: CliContext): void {
                   lateProbability: Number(i.lateProbability.toFixed(4)),
                   agencyStep: i.agency,
                 })),
+                emails,
               },
               null,
               2,
@@ -52,15 +55,18 @@ export function registerAccount(program: Command, ctx: CliContext): void {
           );
           return;
         }
+        const sent = emails.map((m) => `  ${accountMessageLine(m)}\n`).join('');
         if (!late) {
-          ctx.say(`${customer.code} ${customer.name}: nothing open on ${asOf}.\n`);
+          ctx.say(`${customer.code} ${customer.name}: nothing open on ${asOf}.\n${sent}`);
           return;
         }
         const lines = late.invoices.map(
           (i) =>
             `  ${i.number.padEnd(14)} ${formatMoney(i.openCents).padStart(14)} ${`${i.daysPastDue}d`.padStart(6)}  ${i.agency ? 'agency step' : `${(i.lateProbability * 100).toFixed(0)}% likely late`}`,
         );
-        ctx.say(`${customer.code} ${customer.name} on ${asOf}\n  ${late.reason}\n${lines.join('\n')}\n`);
+        ctx.say(
+          `${customer.code} ${customer.name} on ${asOf}\n  ${late.reason}\n${lines.join('\n')}\n${sent}`,
+        );
       });
     });
 }

@@ -18,6 +18,7 @@ interface BacktestFlags {
   every: string;
   json?: boolean;
   out?: string;
+  countReminded?: boolean;
 }
 
 export function registerBacktest(program: Command, ctx: CliContext): void {
@@ -30,6 +31,7 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed of the random baseline', '42')
     .option('--every <n>', 'replay every n-th business day only (faster on long periods)', '1')
     .option('--json', 'print the whole report as JSON (money in integer cents)')
+    .option('--count-reminded', 'also score Callsheet with the customers it e-mailed counted as contacted')
     .option('--out <file>', 'also write a self-contained HTML report with charts')
     .action(async (flags: BacktestFlags) => {
       const from = parseDateFlag('--from', flags.from);
@@ -55,6 +57,7 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
           capacity,
           seed,
           every,
+          countReminded: flags.countReminded === true,
           ...(progress ? { progress } : {}),
         });
         if (progress) ctx.stderr('\r');

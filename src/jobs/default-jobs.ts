@@ -8,6 +8,12 @@ import type { ChatPublisher } from '../app/publisher.ts';
 import { alertPostJob } from './alert-post.ts';
 import { alertScanJob } from './alert-scan.ts';
 import type { Job } from './job.ts';
+import {
+  type OutreachSender,
+  outreachApprovalJob,
+  outreachFollowUpJob,
+  outreachSendJob,
+} from './outreach-send.ts';
 import { promiseEvaluationJob } from './promise-evaluation.ts';
 import { managerSummaryJob, sheetDigestJob } from './sheet-digest.ts';
 
@@ -24,10 +30,18 @@ export function postingJobs(): Job[] {
   return [alertPostJob, sheetDigestJob(buildCallSheets), managerSummaryJob(buildCallSheets)];
 }
 
-export function defaultJobs(publishers: readonly ChatPublisher[]): Job[] {
+/** `sendOutreach`: set when a mail server is configured; the automatic send runs after the digests. */
+export function defaultJobs(publishers: readonly ChatPublisher[], sendOutreach?: OutreachSender): Job[] {
   return [
     promiseEvaluationJob(evaluatePromises),
     alertScanJob,
     ...publishers.flatMap((publisher) => postingJobs().map((job) => boundTo(job, publisher))),
+    ...(sendOutreach
+      ? [
+          ...publishers.map((publisher) => boundTo(outreachApprovalJob(sendOutreach), publisher)),
+          outreachSendJob(sendOutreach),
+          outreachFollowUpJob(sendOutreach),
+        ]
+      : []),
   ];
 }

@@ -1,9 +1,13 @@
 // The scheduler as a `callsheet serve` surface: posts through every surface that has a publisher
 // (Slack, Teams), or prints to the console when neither is configured.
 
+import { sendOutreachBatch } from '../app/outreach/send-batch.ts';
+import { sendFollowUps } from '../app/outreach/send-follow-ups.ts';
 import { defaultJobs } from '../jobs/default-jobs.ts';
+import type { OutreachSender } from '../jobs/outreach-send.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { publishersOf } from './publishers.ts';
+import { mailDeps, outreachChatOptions } from './smtp-mailer.ts';
 import type { SurfaceFactory } from './surface.ts';
 
 export const schedulerSurfaceFactory: SurfaceFactory = async (ctx) => {
@@ -15,7 +19,7 @@ export const schedulerSurfaceFactory: SurfaceFactory = async (ctx) => {
       scheduler = createScheduler({
         deps: ctx.deps,
         publisher: publishers[0]!,
-        jobs: defaultJobs(publishers),
+        jobs: defaultJobs(publishers, outreachSender(ctx.config)),
         log: ctx.log,
       });
       await scheduler.start();
@@ -31,3 +35,30 @@ export const schedulerSurfaceFactory: SurfaceFactory = async (ctx) => {
     },
   };
 };
+
+/** The outreach jobs' SMTP set-up, when a mail server is configured (else no outreach jobs). */
+function outreachSender(config: Parameters<typeof mailDeps>[0]): OutreachSender | undefined {
+  if (!config.SMTP_URL || !config.OUTREACH_FROM) return undefined;
+  const withMail = async <T>(fn: (mail: ReturnType<typeof mailDeps>) => Promise<T>) => {
+    const mail = mailDeps(config);
+    try {
+      return await fn(mail);
+    } finally {
+      mail.mailer.close();
+    }
+  };
+  const actor = { code: 'system', source: 'scheduler' as const };
+  return {
+    chat: outreachChatOptions(config),
+    batch: (ctx, asOf) =>
+      withMail(async (mail) => {
+        const r = await sendOutreachBatch(ctx.deps, mail, { asOf, actor, maxWaitMs: 60_000 });
+        return { sent: r.drain.sent, failed: r.drain.failed.length, waiting: r.drain.waiting };
+      }),
+    followUps: (ctx) =>
+      withMail(async (mail) => {
+        const r = await sendFollowUps(ctx.deps, mail, actor);
+        return { queued: r.queued, skipped: r.skipped };
+      }),
+  };
+}

@@ -179,3 +179,57 @@ export async function kpiCollectors(conn: SqlConn): Promise<KpiCollector[]> {
       ORDER BY co.code`,
   );
 }
+
+/**
+ * Reminder e-mails per month and collector (the signing one): sent, failed or bounced, the dollars
+ * the sent morning reminders named, and of those the payments applied to their invoices within 14
+ * days of the reminder (capped at the amount reminded).
+ */
+export async function outreachByMonth(
+  conn: SqlConn,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<
+  {
+    month: IsoDate;
+    collectorId: number | null;
+    sent: number;
+    failed: number;
+    remindedCents: number;
+    paidWithin14Cents: number;
+  }[]
+> {
+  const rows = await conn.query<{
+    month: string;
+    collector_id: number | null;
+    sent: number;
+    failed: number;
+    reminded: string;
+    paid: string;
+  }>(
+    `WITH m AS (
+       SELECT o.*, date_trunc('month', o.day)::date AS month,
+              CASE WHEN o.status = 'sent' AND o.interaction_id IS NULL THEN least(o.amount, (
+                SELECT coalesce(sum(pa.amount), 0) FROM payment_applications pa
+                  JOIN payments p ON p.id = pa.payment_id JOIN invoices i ON i.id = pa.invoice_id
+                 WHERE i.number = ANY(o.invoice_numbers) AND p.received_on >= o.day AND p.received_on <= o.day + 14))
+              END AS paid
+         FROM outreach_messages o
+        WHERE o.day >= $1::date AND o.day <= $2::date AND o.status IN ('sent', 'failed', 'bounced'))
+     SELECT month::text AS month, collector_id,
+            count(*) FILTER (WHERE status = 'sent')::int AS sent,
+            count(*) FILTER (WHERE status IN ('failed', 'bounced'))::int AS failed,
+            coalesce(sum(amount) FILTER (WHERE status = 'sent' AND interaction_id IS NULL), 0)::text AS reminded,
+            coalesce(sum(paid), 0)::text AS paid
+       FROM m GROUP BY 1, 2`,
+    [from, to],
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    collectorId: r.collector_id === null ? null : Number(r.collector_id),
+    sent: Number(r.sent),
+    failed: Number(r.failed),
+    remindedCents: centsFromDecimal(r.reminded),
+    paidWithin14Cents: centsFromDecimal(r.paid),
+  }));
+}

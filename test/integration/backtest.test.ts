@@ -108,3 +108,20 @@ describe('backtest on the demo company', () => {
     });
   });
 });
+
+describe('backtest counting e-mailed customers as contacted', () => {
+  it('adds a Callsheet row whose contacts include the automated tier, leaving the baselines at the calls', async () => {
+    const result = await runBacktest(deps(), {
+      from: '2027-03-01',
+      to: '2027-03-05',
+      capacity: 20,
+      countReminded: true,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const [callsheet, reminded, ...baselines] = result.value.policies;
+    expect(reminded!.id).toBe('callsheet-reminded');
+    expect(reminded!.summary.calls).toBeGreaterThan(callsheet!.summary.calls);
+    expect(reminded!.summary.coveragePct ?? 0).toBeGreaterThanOrEqual(callsheet!.summary.coveragePct ?? 0);
+    for (const b of baselines) expect(b.summary.calls).toBe(callsheet!.summary.calls);
+  });
+});

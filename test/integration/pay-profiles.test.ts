@@ -20,7 +20,7 @@ const holders = [
 ];
 
 const planOf = async (asOf: string, histories: HistorySource) =>
-  (await planSheetsDay(demo().sql, asOf, holders, DEFAULT_POLICY, 3, histories)).plan;
+  (await planSheetsDay(demo().sql, asOf, holders, DEFAULT_POLICY, 3, 'USD', histories)).plan;
 
 async function state() {
   const [row] = await demo().sql.query<{ fresh: boolean; as_of: string | null }>(

@@ -9,6 +9,7 @@ import type { ChatPublisher, PostResult } from '../../app/publisher.ts';
 import type { CallSheet, ManagerSummary } from '../../app/sheet-model.ts';
 import { alertMessage, alertRollupMessage } from '../../views/slack/alert-blocks.ts';
 import type { SlackMessage } from '../../views/slack/message.ts';
+import { outreachPromptMessage } from '../../views/slack/outreach-blocks.ts';
 import { sheetMessages } from '../../views/slack/sheet-blocks.ts';
 import { summaryMessage } from '../../views/slack/summary-blocks.ts';
 import type { SlackCaller } from './slack-caller.ts';
@@ -63,6 +64,10 @@ export function createSlackPublisher(deps: AppDeps, caller: SlackCaller): ChatPu
       const channel = await boundChannel('alerts');
       if (!channel) return { delivered: false };
       return post(channel, [alertRollupMessage(rollup)]);
+    },
+    async postOutreachBatch(prompt) {
+      const channel = (await boundChannel('team')) ?? (await boundChannel('digests'));
+      return channel ? post(channel, [outreachPromptMessage(prompt)]) : { delivered: false };
     },
   };
 }

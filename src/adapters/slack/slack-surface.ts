@@ -6,6 +6,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { type ChatCore, chatCore } from '../../app/chat-core.ts';
 import type { Config } from '../../config.ts';
 import type { RouteHandler } from '../../server/http-server.ts';
+import { outreachChatOptions } from '../../server/smtp-mailer.ts';
 import type { Surface, SurfaceContext } from '../../server/surface.ts';
 import { UserError } from '../../shared/errors.ts';
 import { ACK_BUDGET_MS, BackgroundWork } from './answer-in-time.ts';
@@ -13,6 +14,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { slackEventsRoute } from './events-route.ts';
 import type { SlackHandlerContext } from './handler-context.ts';
 import { registerInteractivity } from './interactivity.ts';
+import { registerOutreachActions } from './outreach-actions.ts';
 import { DEFAULT_RETRY_POLICY, SlackCallError, SlackCaller, type SlackRetryPolicy } from './slack-caller.ts';
 import { createSlackPublisher } from './slack-publisher.ts';
 import { registerSlashCommands } from './slash-commands.ts';
@@ -115,6 +117,7 @@ export async function createSlackSurface(
   };
   registerSlashCommands(app, ctx);
   registerInteractivity(app, ctx);
+  registerOutreachActions(app, ctx, outreachChatOptions(config));
   app.error(async (err) => {
     log.error({ err }, 'Slack handler failed');
   });

@@ -6,6 +6,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { ChatCore } from '../../app/chat-core.ts';
 import { failureReply } from '../../app/commands/replies.ts';
 import type { AppDeps } from '../../app/deps.ts';
+import type { OutreachChatOptions } from '../../app/outreach/approve-batch.ts';
 import { reportFailure } from '../../app/report-failure.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
@@ -14,6 +15,7 @@ import type { BotAuth } from './bot-auth.ts';
 import { registerCardButtons } from './card-buttons.ts';
 import { conversationMemory } from './conversation-refs.ts';
 import { registerInstalls } from './installs.ts';
+import { registerOutreachSubmit } from './outreach-submit.ts';
 import { CallsheetTeamsAdapter, cardActivity, postCards } from './teams-adapter.ts';
 import { keyOf, runAndAnswer, type TeamsTurnEnv } from './teams-turn.ts';
 
@@ -32,9 +34,11 @@ export interface TeamsBotOptions {
   core: ChatCore;
   auth: BotAuth;
   log: Logger;
+  /** The mail set-up for the outreach approval buttons, when configured. */
+  outreach?: OutreachChatOptions;
 }
 
-export function createTeamsBot({ deps, core, auth, log }: TeamsBotOptions): TeamsBot {
+export function createTeamsBot({ deps, core, auth, log, outreach }: TeamsBotOptions): TeamsBot {
   const adapter = new CallsheetTeamsAdapter(auth.settings);
   const app = new Application<TurnState>({
     adapter,
@@ -54,6 +58,7 @@ export function createTeamsBot({ deps, core, auth, log }: TeamsBotOptions): Team
 
   // Card buttons first: an Action.Submit arrives as a message with a value and no text.
   registerCardButtons(app, env);
+  registerOutreachSubmit(app, deps, outreach);
   app.activity('message', async (context) => {
     await runAndAnswer(env, context, context.activity.text ?? '', keyOf(context));
   });

@@ -7,6 +7,7 @@ import type { ChatPublisher, PostResult } from '../../app/publisher.ts';
 import type { CallSheet, ManagerSummary } from '../../app/sheet-model.ts';
 import type { AdaptiveCard } from '../../views/teams/adaptive-card.ts';
 import { alertCard, alertRollupCard } from '../../views/teams/alert-card.ts';
+import { outreachPromptCard } from '../../views/teams/outreach-card.ts';
 import { sheetCards } from '../../views/teams/sheet-cards.ts';
 import { summaryCard } from '../../views/teams/summary-card.ts';
 import {
@@ -52,6 +53,9 @@ export function teamsPublisher(deps: AppDeps, bot: Pick<TeamsBot, 'sendCards'>):
     },
     async postAlertRollup(rollup) {
       return deliver(await channelsOrManagers('alerts'), [alertRollupCard(rollup)]);
+    },
+    async postOutreachBatch(prompt) {
+      return deliver(await managerConversations(deps), [outreachPromptCard(prompt)]);
     },
   };
 }

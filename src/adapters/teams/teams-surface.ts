@@ -1,6 +1,7 @@
 // The Teams surface of `callsheet serve`: on when MICROSOFT_APP_ID is set (production) or when
 // TEAMS_ALLOW_UNAUTHENTICATED=true on a loopback address (local trials, tests).
 import { type ChatCore, chatCore } from '../../app/chat-core.ts';
+import { outreachChatOptions } from '../../server/smtp-mailer.ts';
 import type { SurfaceFactory } from '../../server/surface.ts';
 import { type BotEndpoints, resolveBotAuth } from './bot-auth.ts';
 import { messagesEndpoint } from './messages-endpoint.ts';
@@ -29,7 +30,7 @@ export function teamsSurface(options: TeamsSurfaceOptions = {}): SurfaceFactory 
       teamsLog.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams bot tokens are validated');
     }
     const core = options.core ?? chatCore(deps, teamsLog);
-    const bot = createTeamsBot({ deps, core, auth, log: teamsLog });
+    const bot = createTeamsBot({ deps, core, auth, log: teamsLog, outreach: outreachChatOptions(config) });
     options.onReady?.(bot);
     return {
       name: 'teams',

@@ -11,7 +11,10 @@ const COMMANDS: [usage: string, what: string][] = [
   [usageOf('undo'), 'reverse your last change (within 15 minutes)'],
   [usageOf('assign'), 'managers: give an account to a collector'],
   [`${usageOf('hold')} / ${usageOf('release')}`, 'managers: credit hold until paid'],
-  [`${usageOf('bind')} / ${usageOf('unbind')}`, 'managers, in a channel: post sheets, alerts or the summary there'],
+  [
+    `${usageOf('bind')} / ${usageOf('unbind')}`,
+    'managers, in a channel: post sheets, alerts or the summary there',
+  ],
   [usageOf('settings'), 'managers: the business settings'],
   [usageOf('digest'), 'managers: post this morning’s sheets now'],
   [usageOf('help'), 'this list, or one command in detail'],

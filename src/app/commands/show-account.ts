@@ -15,6 +15,7 @@ import type { SqlConn } from '../../store/sql.ts';
 import { assessAccount } from '../assess-account.ts';
 import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
+import { outreachLines } from '../outreach/account-outreach.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandActor } from './actor.ts';
 import { customerChoiceReply } from './choices.ts';
@@ -70,6 +71,7 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
     ...(await disputeLines(conn, id)),
     ...(await recentCallLines(conn, id)),
     ...(await contactLines(conn, id)),
+    ...(await outreachLines(conn, id)),
   ];
   const late = await assessAccount(deps, id, today, actor.timeZone);
   if (late) {

@@ -8,7 +8,8 @@ export type AlertKind =
   | 'unusual_order'
   | 'slowing_payments'
   | 'broken_promise'
-  | 'credit_limit';
+  | 'credit_limit'
+  | 'delivery_failure';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 

@@ -19,6 +19,11 @@ export interface MonthKpiInputs {
   promises: { kept: number; broken: number };
   /** Logged call outcomes in the month (see docs/kpis.md for which outcomes count). */
   contacts: number;
+  /**
+   * Reminder e-mails of the month: sent, refused for good, and of the dollars the sent reminders
+   * named, those paid within 14 days of the reminder.
+   */
+  outreach?: { sent: number; failed: number; remindedCents: Cents; paidWithin14Cents: Cents };
 }
 
 export interface KpiOptions {
@@ -41,6 +46,10 @@ export interface MonthKpis {
   contacts: number;
   businessDays: number;
   contactsPerDay: number | null;
+  emailsSent: number;
+  deliveryFailures: number;
+  /** Share (%) of the reminded dollars paid within 14 days of the reminder; null: none reminded. */
+  remindedPaidWithin14Pct: number | null;
   aging: AgingProfile;
 }
 
@@ -73,6 +82,12 @@ export function monthKpis(input: MonthKpiInputs, options: KpiOptions): MonthKpis
     contacts: input.contacts,
     businessDays,
     contactsPerDay: contactsPerDay(input.contacts, businessDays),
+    emailsSent: input.outreach?.sent ?? 0,
+    deliveryFailures: input.outreach?.failed ?? 0,
+    remindedPaidWithin14Pct: input.outreach?.remindedCents
+      ? (100 * Math.min(input.outreach.paidWithin14Cents, input.outreach.remindedCents)) /
+        input.outreach.remindedCents
+      : null,
     aging,
   };
 }

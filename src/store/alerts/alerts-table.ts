@@ -30,7 +30,7 @@ const SELECT_ALERT = `SELECT a.id, a.kind::text AS kind, a.severity::text AS sev
   FROM alerts a LEFT JOIN customers c ON c.id = a.customer_id`;
 
 // The kinds that need a call before money goes out (orders) before the ones about money already owed.
-const KIND_ORDER = `array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments'], a.kind::text)`;
+const KIND_ORDER = `array_position(ARRAY['new_customer_large_order', 'unusual_order', 'broken_promise', 'credit_limit', 'slowing_payments', 'delivery_failure'], a.kind::text)`;
 
 // The most urgent first: critical before warning, then by kind.
 const URGENCY = `array_position(ARRAY['critical', 'warning', 'info'], a.severity::text), ${KIND_ORDER}, a.id`;

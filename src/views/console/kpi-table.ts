@@ -16,6 +16,8 @@ const COLUMNS = [
   'CEI',
   'kept',
   'contacts/day',
+  'e-mails (failed)',
+  'reminded paid ≤14d',
   `current (CRF ${CRF_NATIONAL.currentPct}%)`,
   `>90 (CRF ${CRF_NATIONAL.over90Pct}%)`,
 ];
@@ -38,6 +40,8 @@ function row(scope: KpiScope, k: MonthKpis, display: MoneyDisplay): string[] {
       ? '–'
       : `${fmtPct(k.promiseKeptPct, 0)} of ${k.promisesKept + k.promisesBroken}`,
     fmtNumber(k.contactsPerDay),
+    k.emailsSent || k.deliveryFailures ? `${k.emailsSent} (${k.deliveryFailures})` : '–',
+    fmtPct(k.remindedPaidWithin14Pct, 0),
     fmtPct(k.aging.currentPct),
     fmtPct(k.aging.over90Pct),
   ];

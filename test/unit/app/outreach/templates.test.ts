@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTemplate } from '../../../../src/app/outreach/templates.ts';
+import { OUTREACH_KINDS } from '../../../../src/domain/outreach/message-kind.ts';
+import { messageView } from '../../../../src/domain/outreach/message-view.ts';
+import { checkTemplate, renderMessage } from '../../../../src/domain/outreach/render-message.ts';
+
+const view = messageView({
+  customer: { code: 'ACME', name: 'Acme <Tools> & Sons' },
+  contact: { name: 'Pat', email: 'pat@acme.test' },
+  invoices: [
+    {
+      number: 'INV-1',
+      issueDate: '2027-03-01',
+      dueDate: '2027-03-31',
+      openCents: 123_456,
+      currency: 'USD',
+      daysPastDue: 12,
+      disputed: false,
+    },
+  ],
+  totals: [{ currency: 'USD', cents: 123_456 }],
+  company: 'Seller Inc.',
+  paymentInstructions: 'Wire to IBAN XX00 1234',
+  signature: { name: 'Dana Collector', email: 'dana@seller.test' },
+  date: '2027-04-12',
+  call: { date: '2027-04-12', summary: 'promised $1,234.56 by 2027-04-20' },
+  promise: { amount: '$1,234.56', date: '2027-04-20' },
+});
+
+describe('built-in templates', () => {
+  it.each(OUTREACH_KINDS)(
+    '%s renders every part with the customer, invoices, total and signature',
+    (kind) => {
+      const r = renderMessage(loadTemplate({ defaultLanguage: 'en' }, kind, null), view);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.subject).toContain('Acme <Tools> & Sons');
+      expect(r.value.text).toContain('INV-1');
+      expect(r.value.text).toContain('$1,234.56');
+      expect(r.value.text).toContain('Dana Collector');
+      expect(r.value.html).toContain('Acme &lt;Tools&gt; &amp; Sons');
+      expect(r.value.html).not.toContain('<Tools>');
+    },
+  );
+
+  it('uses the customer language when a template exists, English otherwise', () => {
+    const fr = renderMessage(loadTemplate({ defaultLanguage: 'en' }, 'reminder_1', 'fr'), view);
+    expect(fr.ok && fr.value.text).toContain('Facture INV-1');
+    const fallback = renderMessage(loadTemplate({ defaultLanguage: 'en' }, 'final_demand', 'fr'), view);
+    expect(fallback.ok && fallback.value.subject).toContain('Final demand');
+  });
+});
+
+describe('company templates', () => {
+  it('override the built-in file by file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'outreach-templates-'));
+    mkdirSync(path.join(dir, 'en'));
+    writeFileSync(path.join(dir, 'en', 'reminder_2.subject'), 'Pay up, {{customer.code}}');
+    const r = renderMessage(
+      loadTemplate({ customDir: dir, defaultLanguage: 'en' }, 'reminder_2', null),
+      view,
+    );
+    expect(r.ok && r.value.subject).toBe('Pay up, ACME');
+    expect(r.ok && r.value.text).toContain('INV-1');
+  });
+
+  it('refuses an unknown field, naming the file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'outreach-templates-'));
+    mkdirSync(path.join(dir, 'en'));
+    writeFileSync(path.join(dir, 'en', 'reminder_2.txt'), 'Hello {{custmer.name}}');
+    expect(() => loadTemplate({ customDir: dir, defaultLanguage: 'en' }, 'reminder_2', null)).toThrow(
+      /reminder_2\.txt: unknown field \{\{custmer\.name\}\}/,
+    );
+  });
+});
+
+describe('checkTemplate', () => {
+  it.each([
+    ['{{> header}}', /partials/],
+    ['{{=<% %>=}}', /delimiters/],
+    ['{{#invoices}}unclosed', /Unclosed section/],
+  ])('refuses %s', (text, problem) => {
+    const [first] = checkTemplate({ subject: '', text, html: '' });
+    expect(first?.message).toMatch(problem);
+  });
+
+  it('keeps the subject on one line whatever the data holds', () => {
+    const r = renderMessage(
+      { subject: 'Hi {{customer.name}}', text: '', html: '' },
+      {
+        customer: { name: 'Evil\r\nBcc: x@y.test' },
+      },
+    );
+    expect(r.ok && r.value.subject).toBe('Hi Evil Bcc: x@y.test');
+  });
+});
