@@ -9,6 +9,8 @@ export const PROCESS_TESTS = [
   'test/e2e/chat.test.ts',
   'test/e2e/digest-now.test.ts',
   'test/e2e/serve*.test.ts',
+  'test/e2e/shared-embedded.test.ts',
+  'test/e2e/metrics.test.ts',
   'test/e2e/slack/slack-serve-process.test.ts',
   'test/e2e/teams/teams-serve.test.ts',
 ];
