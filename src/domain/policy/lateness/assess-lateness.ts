@@ -119,7 +119,9 @@ export function assessLateness(
   const shift = trendShift(subject.history.trend, subject.history.count, settings);
   const bins = daysLateBins(L);
   const h = settings.spreadFloorDays;
-  const k = settings.shrinkage;
+  // With no history of its own a customer is its peers: any positive weight gives exactly the prior,
+  // and a vanishing one (shrinkage 0, or so small that its product underflows) would give 0/0.
+  const k = n > 0 ? settings.shrinkage : 1;
   const blend: Blend = { own, n, k, grid: prior.grid, bins, h, shift };
   const sL = survival(blend, L);
   const promised = promiseCover(subject);
@@ -153,7 +155,7 @@ export function assessLateness(
     agencyCents,
     agencyInvoices,
     probability: callableCents > 0 ? expected / callableCents : 0,
-    ownShare: n + k > 0 ? n / (n + k) : 0,
+    ownShare: n > 0 ? n / (n + k) : 0,
     trendDays: shift,
     lateOpen: subject.open.filter((i) => i.dpd > L).length,
   };
