@@ -83,10 +83,15 @@ const PROBES: Record<string, (d: Driver, role: Role) => Promise<string>> = {
     return held;
   },
   'see their own sheet': (d, role) => (d.native?.['see their own sheet'] ?? ((r) => d.say(r, 'calls')))(role),
-  "see another collector's sheet": (d, role) => d.native!["see another collector's sheet"]!(role),
+  "see another collector's sheet": (d, role) =>
+    (d.native?.["see another collector's sheet"] ?? ((r) => d.say(r, 'sheet hiro')))(role),
   'bind a channel (alerts, digests, team)': (d, role) =>
     d.native!['bind a channel (alerts, digests, team)']!(role),
-  'change a business setting': (d, role) => d.native!['change a business setting']!(role),
+  'change a business setting': (d, role) =>
+    (
+      d.native?.['change a business setting'] ?? ((r) => d.say(r, 'settings set policy.lateness.lateDays 30'))
+    )(role),
+  "post this morning's digests now": (d, role) => d.say(role, 'digest hiro'),
   'acknowledge an alert': (d, role) => d.acknowledge(role, alertIds.pop()!),
   help: (d, role) => d.say(role, 'help'),
 };
@@ -192,7 +197,7 @@ describe('permissions on Slack', () => {
       'bind a channel (alerts, digests, team)': (role) =>
         slash(users[role], 'callsheet bind alerts <#C0ALERTS|alerts>'),
       'change a business setting': (role) =>
-        slash(users[role], 'callsheet settings set policy.coveragePct 85'),
+        slash(users[role], 'callsheet settings set policy.lateness.lateDays 30'),
     },
   });
 
