@@ -29,7 +29,7 @@ describe('callsheet import', () => {
     expect(first.stdout).toMatch(
       /^invoices\.csv → invoices: 5 inserted, 0 updated, 0 unchanged, 0 rejected$/m,
     );
-    expect(first.stdout).toMatch(/^Imported 20 rows from 6 files in [\d.]+s/m);
+    expect(first.stdout).toMatch(/^Imported 22 rows from 7 files in [\d.]+s/m);
     const again = await runCallsheet(['import', path.join(REPO_ROOT, 'examples/import')], env());
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(

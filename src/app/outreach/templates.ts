@@ -7,8 +7,10 @@ import path from 'node:path';
 import type { OutreachKind } from '../../domain/outreach/message-kind.ts';
 import { checkTemplate, type MessageTemplate } from '../../domain/outreach/render-message.ts';
 import { UserError } from '../../shared/errors.ts';
+import { packagePath } from '../../shared/package-root.ts';
 
-export const BUILT_IN_TEMPLATES = path.join(import.meta.dirname, '../../../templates/outreach');
+// From the package root: the same code runs from src/ and bundled into dist/.
+export const BUILT_IN_TEMPLATES = packagePath('templates', 'outreach');
 
 const PARTS = { subject: 'subject', text: 'txt', html: 'html' } as const;
 
