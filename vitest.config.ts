@@ -1,12 +1,12 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import { FAULT_TESTS, PROCESS_TESTS } from './test/suites.ts';
+import { FAULT_TESTS, SLOW_TESTS } from './test/suites.ts';
 
-// `npm test`: unit, integration and in-process end-to-end tests. The process-spawning ones run with
-// `npm run test:e2e` (vitest.e2e.config.ts), the fault suite with `npm run test:faults`.
+// `npm test`: unit, integration and in-process end-to-end tests. The slow ones (processes, heavy loads) run with
+// `npm run test:slow` (vitest.slow.config.ts), the fault suite with `npm run test:faults`.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, ...FAULT_TESTS, ...PROCESS_TESTS],
+    exclude: [...configDefaults.exclude, ...FAULT_TESTS, ...SLOW_TESTS],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     // Generous: a shared 2-core machine can be very busy.
