@@ -36,11 +36,13 @@ async function sendAndStop(
   after: number,
   signal: NodeJS.Signals,
 ) {
+  // The store comes from `env` alone (a data folder or a database URL), never from this process.
+  const { DATABASE_URL: _url, CALLSHEET_DATA_DIR: _dir, ...inherited } = process.env;
   const child = spawn(
     process.execPath,
     [path.join(REPO_ROOT, 'bin/callsheet.mjs'), 'outreach', 'send', '--date', DAY],
     {
-      env: { ...process.env, CI: 'true', DATABASE_URL: '', CALLSHEET_DATA_DIR: '', ...env },
+      env: { ...inherited, CI: 'true', ...env },
       cwd: REPO_ROOT,
       stdio: 'ignore',
     },
