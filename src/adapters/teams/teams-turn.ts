@@ -24,12 +24,16 @@ export function aadObjectId(context: TurnContext): string | null {
   return typeof id === 'string' && id.trim() ? id.trim() : null;
 }
 
-/** The sender: their Azure AD object id, and the e-mails Teams knows for them (asked only if needed). */
+/**
+ * The sender: their Azure AD object id, and the e-mails Teams knows for them — asked of the Bot
+ * Connector only if needed, and at most once per turn however often the user is looked up.
+ */
 export function chatUserOf(context: TurnContext, log: Logger): ChatUser {
+  let emails: Promise<string[]> | undefined;
   return {
     platform: 'teams',
     id: aadObjectId(context) ?? '',
-    emails: () => memberEmails(context, log),
+    emails: () => (emails ??= memberEmails(context, log)),
   };
 }
 
