@@ -103,7 +103,12 @@ export function registerSheet(program: Command, ctx: CliContext): void {
       const format = flags.json ? 'json' : (flags.format ?? 'text');
       if (format === 'csv' && !flags.automated)
         throw new UserError('--format csv is the mail-merge queue: add --automated', 2);
-      const options = { ...asOfFlag(flags), ...(flags.collector ? { collectorCode: flags.collector } : {}) };
+      const options = {
+        ...asOfFlag(flags),
+        ...(flags.collector ? { collectorCode: flags.collector } : {}),
+        // The call sheets alone do not list the automated tier (its contacts and invoices).
+        automated: Boolean(flags.automated),
+      };
       await ctx.withStore(async (store) => {
         const set = await buildCallSheets({ store, now: systemClock }, options);
         if (flags.automated) {

@@ -20,7 +20,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { UserError } from '../shared/errors.ts';
 import type { PoolUse } from '../shared/metrics.ts';
@@ -131,6 +130,8 @@ async function withPrisma(connection: Connection): Promise<Store> {
 }
 
 async function openPostgres(url: string, max = 10): Promise<Connection> {
+  // Loaded here: a command on the embedded database never needs the PostgreSQL driver.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max,

@@ -5,7 +5,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { from as copyFromStdin } from 'pg-copy-streams';
 import { isConnectionLost } from './sql-errors.ts';
 
 export type Row = Record<string, unknown>;
@@ -52,6 +51,7 @@ function pgClientConn(client: pg.PoolClient): SqlConn {
   return {
     ...pgConn(client),
     copyFrom: async (table, columns, lines) => {
+      const { from: copyFromStdin } = await import('pg-copy-streams');
       const sink = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
       await pipeline(Readable.from(lines), sink);
     },
