@@ -147,6 +147,16 @@ export async function replayedPolicy(
   };
 }
 
+/**
+ * The ceiling, not a policy anyone can run: each day the customers whose money did go late, most
+ * still-early late money first, as many as the reference called (fewer when fewer went late). Its
+ * lists are built from the outcomes, where they are scored.
+ */
+export const HINDSIGHT: Pick<BacktestPolicy, 'id' | 'label'> = {
+  id: 'hindsight',
+  label: 'Hindsight (knew what went late: the ceiling)',
+};
+
 function remember(into: Map<IsoDate, number[]>, day: IsoDate, ids: number[]): number[] {
   into.set(day, ids);
   return ids;
@@ -268,11 +278,13 @@ export async function runBacktest(
     input.progress?.(k + 1, days.length);
   }
 
+  const scored = [...policies, HINDSIGHT];
   const outcomes = await measureOutcomes(conn, {
     from: input.from,
     to: input.to,
     days,
-    policies: policies.map((p) => p.id),
+    policies: scored.map((p) => p.id),
+    hindsight: { policy: HINDSIGHT.id, callsLike: policies[0]!.id },
     lists,
     observedThrough: last,
     lateDays,
@@ -280,7 +292,7 @@ export async function runBacktest(
     base,
     fateOf: predictions.map((x) => x.invoiceId),
   });
-  const reports = policies.map((p): PolicyReport => {
+  const reports = scored.map((p): PolicyReport => {
     const daily = outcomes.days.filter((d) => d.policy === p.id);
     const leads = outcomes.leads.filter((l) => l.policy === p.id);
     return {

@@ -127,6 +127,12 @@ export interface OutcomeQuery {
   fateOf?: readonly number[];
   /** The base currency every amount is counted in. */
   base: string;
+  /**
+   * Also score this policy id as the hindsight ceiling: each day, as many calls as `lists` holds for
+   * `callsLike` that day, on the customers with the most still-early late money (then all late money),
+   * read from what happened afterwards. No policy can cover more of the headline figure.
+   */
+  hindsight?: { policy: string; callsLike: string };
 }
 
 export interface Outcomes {
@@ -220,6 +226,29 @@ export async function lateMoneyByDay(
   });
 }
 
+/** The hindsight ceiling's lists, in SQL beside the others: ranked by the late money that day. */
+async function addHindsightLists(
+  tx: SqlConn,
+  days: readonly IsoDate[],
+  h: NonNullable<OutcomeQuery['hindsight']>,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO bt_lists (policy, day, customer_id)
+     SELECT $2::text, r.day, r.customer_id
+       FROM (SELECT d.day, b.customer_id,
+                    row_number() OVER (PARTITION BY d.day
+                      ORDER BY coalesce(sum(b.balance) FILTER (WHERE d.day <= b.late_from), 0) DESC,
+                               sum(b.balance) DESC, b.customer_id) AS rank
+               FROM unnest($1::date[]) AS d(day)
+               JOIN bt_late b ON b.from_d <= d.day AND d.day < b.to_d
+              WHERE b.bad
+              GROUP BY d.day, b.customer_id) r
+       JOIN (SELECT day, count(*) AS calls FROM bt_lists WHERE policy = $3 GROUP BY day) c ON c.day = r.day
+      WHERE r.rank <= c.calls`,
+    [days, h.policy, h.callsLike],
+  );
+}
+
 /**
  * Scores every policy's daily lists against what happened after each day. An invoice's fate is
  * known when it was settled, or when it was still open more than `lateDays` past due on the last
@@ -246,6 +275,7 @@ export async function measureOutcomes(conn: Pick<Sql, 'transaction'>, q: Outcome
         q.days,
       ],
     );
+    if (q.hindsight) await addHindsightLists(tx, q.days, q.hindsight);
     await tx.query('ANALYZE bt_fate, bt_late, bt_lists');
     const dayRows = await tx.query<{
       policy: string;

@@ -1,5 +1,6 @@
 // The backtest summary columns, shared by the console table and the HTML report.
 
+import type { BacktestReport } from '../app/backtest.ts';
 import { fmtNumber, fmtPct } from '../domain/figures.ts';
 import type { PolicySummary } from '../domain/kpis/backtest-summary.ts';
 import type { Calibration } from '../domain/kpis/calibration.ts';
@@ -24,6 +25,30 @@ export function backtestCells(s: PolicySummary): string[] {
     `${s.wastedCalls} (${fmtPct(s.wastedPct, 0)})`,
     `${s.noRiskCalls} (${fmtPct(s.noRiskPct, 0)})`,
   ];
+}
+
+/**
+ * What the hindsight row means, and how much of the room above the largest-balance habit the
+ * reference policy (the first row) takes: (policy − habit) ÷ (hindsight − habit).
+ */
+export function ceilingNote(report: Pick<BacktestReport, 'policies'>): string {
+  const early = (id: string) => report.policies.find((p) => p.id === id)?.summary.earlyCoveragePct ?? null;
+  const [first] = report.policies;
+  const ceiling = early('hindsight');
+  const habit = early('largest-overdue');
+  const mine = first ? early(first.id) : null;
+  const base =
+    'hindsight: each day, the customers whose money did go late, most still-early late money first — the most a list of that size could cover (it knows the outcome; no one can run it)';
+  if (
+    !first ||
+    first.id === 'largest-overdue' ||
+    ceiling === null ||
+    habit === null ||
+    mine === null ||
+    ceiling <= habit
+  )
+    return base;
+  return `${base}; ${first.label} takes ${fmtPct(((mine - habit) / (ceiling - habit)) * 100, 0)} of the room between largest overdue first and it`;
 }
 
 /** The reliability table's rows: predicted p against the share that went late, per tenth of predictions. */

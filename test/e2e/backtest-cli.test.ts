@@ -49,6 +49,7 @@ describe('callsheet backtest', () => {
       'largest-overdue',
       'oldest-invoice',
       'random',
+      'hindsight',
     ]);
     expect(report.policies[0].daily).toHaveLength(5);
     expect(report.policies[0].summary.callsPerDay).toBeLessThanOrEqual(10);

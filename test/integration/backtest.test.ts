@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BacktestReport, fewLateWarning, runBacktest } from '../../src/app/backtest.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
+import { backtestTableText } from '../../src/views/console/backtest-table.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
 
 const TODAY = '2027-05-28';
@@ -23,13 +24,14 @@ describe('backtest on the demo company', () => {
     report = result.value;
   });
 
-  it("scores Callsheet's sheets and the three baselines over every business day", () => {
+  it("scores Callsheet's sheets, the three baselines and the hindsight ceiling over every business day", () => {
     expect(report.days).toHaveLength(23);
     expect(report.policies.map((p) => p.id)).toEqual([
       'callsheet',
       'largest-overdue',
       'oldest-invoice',
       'random',
+      'hindsight',
     ]);
     for (const p of report.policies) {
       expect(p.daily).toHaveLength(23);
@@ -41,12 +43,27 @@ describe('backtest on the demo company', () => {
   });
 
   it('gives every policy the calls Callsheet made that day, never more than the capacity', () => {
-    const [callsheet, ...baselines] = report.policies;
+    const [callsheet, ...others] = report.policies;
+    const baselines = others.filter((p) => p.id !== 'hindsight');
+    const hindsight = others.find((p) => p.id === 'hindsight')!;
     expect(callsheet!.summary.calls).toBeGreaterThan(0);
     for (const [k, day] of callsheet!.daily.entries()) {
       expect(day.calls).toBeLessThanOrEqual(20);
       for (const b of baselines) expect(b.daily[k]!.calls).toBe(day.calls);
+      // The ceiling calls only customers whose money went late: as many, or fewer when fewer did.
+      expect(hindsight.daily[k]!.calls).toBeLessThanOrEqual(day.calls);
     }
+  });
+
+  it('no policy covers more still-early late money on any day than the hindsight ceiling', () => {
+    const hindsight = report.policies.find((p) => p.id === 'hindsight')!;
+    for (const p of report.policies)
+      for (const [k, day] of p.daily.entries())
+        expect(day.earlyCoveredCents).toBeLessThanOrEqual(hindsight.daily[k]!.earlyCoveredCents);
+    expect(hindsight.summary.noRiskCalls).toBe(0);
+    expect(backtestTableText(report)).toMatch(
+      /Callsheet takes \d+% of the room between largest overdue first and it/,
+    );
   });
 
   it('pins the baselines on the demo (seed 42), and Callsheet beats largest-overdue-first on still-early late dollars', () => {

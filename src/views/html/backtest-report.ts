@@ -7,6 +7,7 @@ import {
   CALIBRATION_COLUMNS,
   calibrationRows,
   calibrationSummary,
+  ceilingNote,
 } from '../backtest-cells.ts';
 import type { ChartAssets } from './chart-assets.ts';
 
@@ -109,7 +110,8 @@ the share whose customer was on that day's list (weighted by dollar-days). <b>st
 ${report.lateDays} days past due that day. <b>lead days</b>: for invoices that reached ${report.troubleDays} days past due in the period,
 how many days earlier their customer first appeared on a list (never = 0); <b>warned</b>: how many appeared at all.
 <b>on-time calls</b>: calls on customers who paid everything open that day by its due date anyway; <b>no-risk calls</b>: calls on
-customers none of whose open invoices went more than ${report.lateDays} days late. Definitions: docs/backtest.md.</p>
+customers none of whose open invoices went more than ${report.lateDays} days late. ${escapeHtml(ceilingNote(report))}.
+Definitions: docs/backtest.md.</p>
 <script>${assets.js.replace(/<\/script/gi, '<\\/script')}</script>
 <script type="application/json" id="data">${scriptJson(chartData(report))}</script>
 <script>
