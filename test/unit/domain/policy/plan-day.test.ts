@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DISPLAY } from '../../../../src/domain/money-text.ts';
 import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
 import { byPriority, planDay } from '../../../../src/domain/policy/plan-day.ts';
@@ -55,7 +56,13 @@ describe('the day plan', () => {
   it('never exceeds a collector’s capacity, and fills it while anyone with expected late dollars is left', () => {
     fc.assert(
       fc.property(accounts, holders, fc.boolean(), (as, hs, lend) => {
-        const plan = planDay({ accounts: as }, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: lend });
+        const plan = planDay(
+          { accounts: as },
+          hs,
+          AS_OF,
+          { ...DEFAULT_POLICY, lendOverflow: lend },
+          DEFAULT_DISPLAY,
+        );
         for (const h of hs) expect(plan.sheets.get(h.id)?.length ?? 0).toBeLessThanOrEqual(h.capacity);
         const listed = [...plan.sheets.values()].flat();
         expect(new Set(listed.map((p) => p.account.code)).size).toBe(listed.length);
@@ -80,8 +87,8 @@ describe('the day plan', () => {
     fc.assert(
       fc.property(accounts, holders, (as, hs) => {
         const copy = structuredClone(as);
-        const a = planDay({ accounts: as }, hs, AS_OF, DEFAULT_POLICY);
-        const b = planDay({ accounts: [...as].reverse() }, hs, AS_OF, DEFAULT_POLICY);
+        const a = planDay({ accounts: as }, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
+        const b = planDay({ accounts: [...as].reverse() }, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
         expect(as).toEqual(copy);
         const codes = (plan: typeof a) =>
           [...plan.sheets.entries()].map(([id, rows]) => [id, rows.map((p) => p.account.code)]);
@@ -118,6 +125,7 @@ describe('the day plan', () => {
       [{ id: 1, code: 'ava', capacity: 3 }],
       AS_OF,
       DEFAULT_POLICY,
+      DEFAULT_DISPLAY,
     );
     expect(plan.sheets.get(1)!.map((p) => p.account.code)).toEqual(['C', 'D', 'B']);
     expect(plan.agency.map((a) => [a.planned.account.code, a.cents])).toEqual([['E', 8_000_000]]);
@@ -139,9 +147,9 @@ describe('the day plan', () => {
       { id: 1, code: 'ava', capacity: 1 },
       { id: 2, code: 'hiro', capacity: 1 },
     ];
-    const lent = planDay(input, hs, AS_OF, DEFAULT_POLICY);
+    const lent = planDay(input, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
     expect(lent.sheets.get(2)!.map((p) => p.account.code)).toEqual(['B']);
-    const kept = planDay(input, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: false });
+    const kept = planDay(input, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: false }, DEFAULT_DISPLAY);
     expect(kept.sheets.get(2)).toEqual([]);
     expect(kept.overCapacity.map((p) => p.account.code)).toEqual(['B']);
   });
