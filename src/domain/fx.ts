@@ -70,3 +70,30 @@ export function rateOn(
   const hit = lo > 0 ? list[lo - 1] : undefined;
   return hit ? { ok: true, rate: hit.rate } : { ok: false, missing: { currency, day } };
 }
+
+/**
+ * `cents` in `from` as money in `to` on `day`, through the base currency (rounded half away from
+ * zero at each step); null when a rate is missing.
+ */
+export function exchangeCents(
+  rates: RateTable,
+  base: string,
+  cents: Cents,
+  from: string,
+  to: string,
+  day: IsoDate,
+): Cents | null {
+  if (from === to) return cents;
+  const into = rateOn(rates, base, from, day);
+  if (!into.ok) return null;
+  const inBase = convertCents(cents, into.rate);
+  if (to === base) return inBase;
+  const out = rateOn(rates, base, to, day);
+  const scaled = out.ok ? scaledRate(out.rate) : undefined;
+  if (scaled === undefined) return null;
+  // inBase ÷ rate, with the rate scaled by 10^RATE_PLACES: multiply first, then divide once.
+  const numerator = BigInt(inBase) * 10n ** BigInt(RATE_PLACES);
+  const abs = numerator < 0n ? -numerator : numerator;
+  const rounded = (2n * abs + scaled) / (2n * scaled);
+  return Number(numerator < 0n ? -rounded : rounded);
+}

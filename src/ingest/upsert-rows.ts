@@ -1,6 +1,7 @@
 // Set-based upserts from the staging table into the account tables, by natural key. A row is
 // updated only when one of its values really differs (IS DISTINCT FROM), so re-importing a file
 // touches nothing; columns absent from the file keep their stored values.
+import { BASE_CURRENCY_SQL } from '../store/fx-rates.ts';
 import type { SqlConn } from '../store/sql.ts';
 import type { Entity } from './entities.ts';
 import { withoutSecondaryIndexes } from './secondary-indexes.ts';
@@ -41,7 +42,7 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
   });
   const customerId: TargetColumn = { name: 'customer_id', insert: 'c.id', needs: ['customer'] };
   // Amounts without a currency column are in the company's base currency (USD unless set).
-  const baseCurrency = `coalesce((SELECT value->>'baseCurrency' FROM settings WHERE key = 'company'), 'USD')`;
+  const baseCurrency = BASE_CURRENCY_SQL;
   switch (entity) {
     case 'fx_rates':
       return {

@@ -1,6 +1,7 @@
 // Customers as the commands see them: candidates for the grammar, a brief for replies, the header of
 // the account view, and their collector.
 import type { CustomerCandidate } from '../domain/grammar/customers.ts';
+import { accountCurrencySql } from './invoices.ts';
 import type { SqlConn } from './sql.ts';
 import type { Who } from './who.ts';
 
@@ -21,7 +22,7 @@ export interface CustomerBrief {
   id: number;
   code: string;
   name: string;
-  /** The currency of its latest invoice (USD when it has none). */
+  /** Its account currency: what a promise or plan made on it is in (see accountCurrencySql). */
   currency: string;
   collector: { id: number; code: string; name: string } | null;
 }
@@ -37,7 +38,7 @@ export async function customerBrief(conn: SqlConn, id: number): Promise<Customer
     cname: string | null;
   }>(
     `SELECT c.id, c.code, c.name, k.id AS cid, k.code AS ccode, k.name AS cname,
-            (SELECT currency FROM invoices i WHERE i.customer_id = c.id ORDER BY i.issue_date DESC LIMIT 1)::text AS currency
+            ${accountCurrencySql('c.id')}::text AS currency
        FROM customers c LEFT JOIN collectors k ON k.id = c.collector_id WHERE c.id = $1`,
     [id],
   );

@@ -7,6 +7,9 @@ import type { IsoDate } from '../domain/calendar.ts';
 import type { MissingRate, RateTable } from '../domain/fx.ts';
 import type { SqlConn } from './sql.ts';
 
+/** The company's base currency, read in SQL (USD unless set). */
+export const BASE_CURRENCY_SQL = `coalesce((SELECT value->>'baseCurrency' FROM settings WHERE key = 'company'), 'USD')`;
+
 /** A validated ISO code is safe to inline; anything else is a bug upstream. */
 function currencyLiteral(code: string): string {
   if (!/^[A-Z]{3}$/.test(code)) throw new RangeError(`not an ISO currency code: ${JSON.stringify(code)}`);

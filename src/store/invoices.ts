@@ -1,23 +1,40 @@
 // A customer's invoices as the commands see them: balances and aging today, and look-up by number.
 import { type Cents, centsFromDecimal } from '../domain/money.ts';
+import { BASE_CURRENCY_SQL, toBaseSql } from './fx-rates.ts';
 import type { SqlConn } from './sql.ts';
 
-/** Open, undisputed balance past its due date on `today`. */
-export async function overdueCents(conn: SqlConn, customerId: number, today: string): Promise<Cents> {
-  const [row] = await conn.query<{ overdue: string }>(
-    `SELECT coalesce(sum(open_amount), 0)::text AS overdue FROM invoices
-      WHERE customer_id = $1 AND status = 'open' AND NOT disputed AND due_date < $2::date`,
+/**
+ * SQL: the currency a customer's collection money is in — that of its open invoices when they are
+ * all in one, the base currency when they are in several; with none open, that of its latest
+ * invoice (else the base). What a promise or a plan made on the account is counted in.
+ */
+export const accountCurrencySql = (customerId: string): string => `coalesce(
+  (SELECT CASE WHEN count(DISTINCT i.currency) = 1 THEN min(i.currency) ELSE ${BASE_CURRENCY_SQL} END
+     FROM invoices i WHERE i.customer_id = ${customerId} AND i.status = 'open' AND i.open_amount > 0
+   HAVING count(*) > 0),
+  (SELECT i.currency FROM invoices i WHERE i.customer_id = ${customerId} ORDER BY i.issue_date DESC, i.id DESC LIMIT 1),
+  ${BASE_CURRENCY_SQL})`;
+
+/**
+ * The customer's overdue (undisputed) and open balances on `today` in `currency` (its account
+ * currency): invoices in another currency convert at the day's rate. Null when one has no rate.
+ */
+export async function balancesIn(
+  conn: SqlConn,
+  customerId: number,
+  today: string,
+  currency: string,
+): Promise<{ overdueCents: Cents; openCents: Cents } | null> {
+  const value = toBaseSql('i.open_amount', 'i.currency', '$2::date', currency);
+  const [row] = await conn.query<{ overdue: string; open: string; priced: boolean }>(
+    `SELECT coalesce(sum(v.amount) FILTER (WHERE NOT i.disputed AND i.due_date < $2::date), 0)::text AS overdue,
+            coalesce(sum(v.amount), 0)::text AS open, coalesce(bool_and(v.amount IS NOT NULL), true) AS priced
+       FROM invoices i, LATERAL (SELECT ${value} AS amount) v
+      WHERE i.customer_id = $1 AND i.status = 'open'`,
     [customerId, today],
   );
-  return centsFromDecimal(row!.overdue);
-}
-
-export async function openCents(conn: SqlConn, customerId: number): Promise<Cents> {
-  const [row] = await conn.query<{ open: string }>(
-    `SELECT coalesce(sum(open_amount), 0)::text AS open FROM invoices WHERE customer_id = $1 AND status = 'open'`,
-    [customerId],
-  );
-  return centsFromDecimal(row!.open);
+  if (!row?.priced) return null;
+  return { overdueCents: centsFromDecimal(row.overdue), openCents: centsFromDecimal(row.open) };
 }
 
 export interface InvoiceNumber {

@@ -389,6 +389,8 @@ export interface PendingFollowUp {
   outcome: string;
   day: IsoDate;
   amountCents: number | null;
+  /** The currency of the promise or plan the call made (null for other outcomes). */
+  currency: string | null;
   onDate: IsoDate | null;
   note: string | null;
   invoiceNumber: string | null;
@@ -407,7 +409,8 @@ export async function pendingFollowUps(
             c.outreach_opt_out AS "optedOut", c.language, k.id AS "collectorId", k.code AS "collectorCode",
             k.name AS "collectorName", k.email AS "collectorEmail", i.outcome::text AS outcome,
             i.occurred_at::date::text AS day, i.amount::text AS amount, i.on_date::text AS "onDate", i.note,
-            v.number AS "invoiceNumber"
+            v.number AS "invoiceNumber",
+            (SELECT p.currency FROM promises p WHERE p.interaction_id = i.id ORDER BY p.id LIMIT 1) AS currency
        FROM interactions i
        JOIN customers c ON c.id = i.customer_id
        LEFT JOIN collectors k ON k.id = i.collector_id

@@ -8,6 +8,7 @@ export interface PromiseToJudge {
   id: number;
   customer_id: number;
   amount: string;
+  currency: string;
   made_on: string;
   due_on: string;
   status: 'open' | 'kept';
@@ -15,7 +16,7 @@ export interface PromiseToJudge {
 
 export async function lockPromisesToJudge(tx: SqlConn): Promise<PromiseToJudge[]> {
   return tx.query<PromiseToJudge & Record<string, unknown>>(
-    `SELECT p.id, p.customer_id, p.amount::text AS amount, p.due_on::text AS due_on, p.status::text AS status,
+    `SELECT p.id, p.customer_id, p.amount::text AS amount, p.currency, p.due_on::text AS due_on, p.status::text AS status,
             least(p.created_at, i.occurred_at)::date::text AS made_on
        FROM promises p JOIN interactions i ON i.id = p.interaction_id
       WHERE p.customer_id IN (SELECT customer_id FROM promises WHERE status = 'open')
@@ -29,9 +30,9 @@ export async function paymentsBetween(
   customerIds: readonly number[],
   from: string,
   to: string,
-): Promise<{ customer_id: number; received_on: string; amount: string }[]> {
-  return tx.query<{ customer_id: number; received_on: string; amount: string }>(
-    `SELECT customer_id, received_on::text AS received_on, amount::text AS amount FROM payments
+): Promise<{ customer_id: number; received_on: string; amount: string; currency: string }[]> {
+  return tx.query<{ customer_id: number; received_on: string; amount: string; currency: string }>(
+    `SELECT customer_id, received_on::text AS received_on, amount::text AS amount, currency FROM payments
       WHERE customer_id = ANY($1::int[]) AND received_on BETWEEN $2::date AND $3::date`,
     [[...customerIds], from, to],
   );

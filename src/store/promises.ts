@@ -9,13 +9,15 @@ export interface NewPromise {
   collectorId: number;
   interactionId: number;
   amountCents: number;
+  /** The currency of the money it covers (the account currency: see accountCurrencySql). */
+  currency: string;
   dueOn: string;
 }
 
 export async function insertPromise(tx: SqlConn, p: NewPromise, who: Who): Promise<void> {
   await tx.query(
-    `INSERT INTO promises (customer_id, collector_id, interaction_id, amount, due_on, actor, source)
-     VALUES ($1, $2, $3, $4::numeric, $5::date, $6, $7)`,
+    `INSERT INTO promises (customer_id, collector_id, interaction_id, amount, currency, due_on, actor, source)
+     VALUES ($1, $2, $3, $4::numeric, $8, $5::date, $6, $7)`,
     [
       p.customerId,
       p.collectorId,
@@ -24,6 +26,7 @@ export async function insertPromise(tx: SqlConn, p: NewPromise, who: Who): Promi
       p.dueOn,
       who.actor,
       who.source,
+      p.currency,
     ],
   );
 }
@@ -35,6 +38,7 @@ export async function insertPlan(
     collectorId: number;
     interactionId: number;
     totalCents: number;
+    currency: string;
     frequency: string;
     startOn: string;
     instalments: readonly { no: number; amountCents: number; dueOn: string }[];
@@ -42,8 +46,8 @@ export async function insertPlan(
   who: Who,
 ): Promise<void> {
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO payment_plans (customer_id, interaction_id, total, instalments, frequency, start_on, actor, source)
-     VALUES ($1, $2, $3::numeric, $4, $5::"PlanFrequency", $6::date, $7, $8) RETURNING id`,
+    `INSERT INTO payment_plans (customer_id, interaction_id, total, currency, instalments, frequency, start_on, actor, source)
+     VALUES ($1, $2, $3::numeric, $9, $4, $5::"PlanFrequency", $6::date, $7, $8) RETURNING id`,
     [
       plan.customerId,
       plan.interactionId,
@@ -53,12 +57,13 @@ export async function insertPlan(
       plan.startOn,
       who.actor,
       who.source,
+      plan.currency,
     ],
   );
   for (const i of plan.instalments)
     await tx.query(
-      `INSERT INTO promises (customer_id, collector_id, interaction_id, plan_id, instalment_no, amount, due_on, actor, source)
-       VALUES ($1, $2, $3, $4, $5, $6::numeric, $7::date, $8, $9)`,
+      `INSERT INTO promises (customer_id, collector_id, interaction_id, plan_id, instalment_no, amount, currency, due_on, actor, source)
+       VALUES ($1, $2, $3, $4, $5, $6::numeric, $10, $7::date, $8, $9)`,
       [
         plan.customerId,
         plan.collectorId,
@@ -69,6 +74,7 @@ export async function insertPlan(
         i.dueOn,
         who.actor,
         who.source,
+        plan.currency,
       ],
     );
 }
@@ -103,21 +109,23 @@ export async function promiseRecord(
 
 export interface OpenPromise {
   amount: string;
+  currency: string;
   dueOn: string;
 }
 
 /** Open promises outside plans, soonest first. */
 export async function openPromises(conn: SqlConn, customerId: number, limit: number): Promise<OpenPromise[]> {
-  const rows = await conn.query<{ amount: string; due_on: string }>(
-    `SELECT amount::text AS amount, due_on::text AS due_on FROM promises
+  const rows = await conn.query<{ amount: string; currency: string; due_on: string }>(
+    `SELECT amount::text AS amount, currency, due_on::text AS due_on FROM promises
       WHERE customer_id = $1 AND status = 'open' AND plan_id IS NULL ORDER BY due_on LIMIT $2`,
     [customerId, limit],
   );
-  return rows.map((p) => ({ amount: p.amount, dueOn: p.due_on }));
+  return rows.map((p) => ({ amount: p.amount, currency: p.currency, dueOn: p.due_on }));
 }
 
 export interface ActivePlan {
   total: string;
+  currency: string;
   instalments: number;
   frequency: string;
   kept: number;
@@ -129,6 +137,7 @@ export interface ActivePlan {
 export async function activePlans(conn: SqlConn, customerId: number): Promise<ActivePlan[]> {
   const rows = await conn.query<{
     total: string;
+    currency: string;
     instalments: number;
     frequency: string;
     kept: number;
@@ -136,7 +145,7 @@ export async function activePlans(conn: SqlConn, customerId: number): Promise<Ac
     next_amount: string | null;
     broken: number;
   }>(
-    `SELECT p.total::text AS total, p.instalments, p.frequency::text AS frequency,
+    `SELECT p.total::text AS total, p.currency, p.instalments, p.frequency::text AS frequency,
             count(*) FILTER (WHERE q.status = 'kept')::int AS kept,
             count(*) FILTER (WHERE q.status = 'broken')::int AS broken,
             min(q.due_on) FILTER (WHERE q.status = 'open')::text AS next_due,
@@ -147,6 +156,7 @@ export async function activePlans(conn: SqlConn, customerId: number): Promise<Ac
   );
   return rows.map((p) => ({
     total: p.total,
+    currency: p.currency,
     instalments: p.instalments,
     frequency: p.frequency,
     kept: p.kept,
@@ -181,10 +191,10 @@ export async function openPromiseList(
     due_on: string;
     instalment_no: number | null;
     by: string;
-    currency: string | null;
+    currency: string;
   }>(
     `SELECT c.code, c.name, p.amount::text AS amount, p.due_on::text AS due_on, p.instalment_no, p.actor AS by,
-            (SELECT currency FROM invoices i WHERE i.customer_id = c.id ORDER BY issue_date DESC LIMIT 1)::text AS currency
+            p.currency
        FROM promises p JOIN customers c ON c.id = p.customer_id
       WHERE p.status = 'open'
         AND ($1 = 'all' OR p.collector_id = $2 OR c.collector_id = $2)
@@ -199,6 +209,6 @@ export async function openPromiseList(
     dueOn: r.due_on,
     instalmentNo: r.instalment_no,
     by: r.by,
-    currency: r.currency?.trim() || 'USD',
+    currency: r.currency,
   }));
 }

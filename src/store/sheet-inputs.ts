@@ -341,7 +341,7 @@ pr AS (
          min(p.due_on) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date AND p.due_on >= $1::date - $4::int) AS first_broken,
          max(p.due_on) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date AND p.due_on >= $1::date - $4::int) AS last_broken,
          min(p.due_on) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date) AS pending_on,
-         (array_agg(p.amount ORDER BY p.due_on, p.id) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date))[1] AS pending_amount,
+         (array_agg(${toBaseSql('p.amount', 'p.currency', '$1::date', base)} ORDER BY p.due_on, p.id) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date))[1] AS pending_amount,
          count(*) FILTER (WHERE p.status <> 'cancelled' AND p.due_on = $1::date)::int AS due_today,
          count(*) FILTER (WHERE p.status = 'kept' AND p.due_on < $1::date - $7::int AND p.due_on >= $1::date - 365)::int AS kept,
          count(*) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date - $7::int AND p.due_on >= $1::date - 365)::int AS kept_broken

@@ -5,7 +5,7 @@ import type { GrammarError, LogcallIntent } from '../../domain/grammar/intent.ts
 import { CONFIRM_FLAG, parseLogcall } from '../../domain/grammar/parse-logcall.ts';
 import { decimalFromCents } from '../../domain/money.ts';
 import type { Result } from '../../domain/result.ts';
-import { openCents, overdueCents } from '../../store/invoices.ts';
+import { balancesIn } from '../../store/invoices.ts';
 import { readSettings } from '../../store/settings.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
@@ -69,7 +69,14 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
   let amountDefaulted = false;
   if (intent.outcome === 'promised' && amountCents === null) {
     const today = todayIn(actor.timeZone, deps.now());
-    amountCents = (await overdueCents(conn, customer.id, today)) || (await openCents(conn, customer.id));
+    // In the account currency: the base when its invoices are in several (converted at today's rate).
+    const owed = await balancesIn(conn, customer.id, today, customer.currency);
+    if (!owed)
+      return errorReply(
+        `${customerLabel(customer)} owes money in several currencies and one has no exchange rate today, so say how much was promised (in ${customer.currency}).`,
+        [`e.g. \`logcall ${customerRefFor(customer)} promised 5k by ${intent.date}\``],
+      );
+    amountCents = owed.overdueCents || owed.openCents;
     amountDefaulted = true;
     if (amountCents <= 0)
       return errorReply(`${customerLabel(customer)} owes nothing right now, so say how much was promised.`, [

@@ -11,7 +11,11 @@ export async function applyLogcallEffects(tx: SqlConn, r: Recorded, now: Date): 
   const base = { customerId: customer.id, collectorId: actor.id, interactionId };
   switch (intent.outcome) {
     case 'promised':
-      return insertPromise(tx, { ...base, amountCents: r.amountCents!, dueOn: intent.date! }, who);
+      return insertPromise(
+        tx,
+        { ...base, amountCents: r.amountCents!, currency: customer.currency, dueOn: intent.date! },
+        who,
+      );
     case 'plan': {
       const plan = intent.plan!;
       return insertPlan(
@@ -19,6 +23,7 @@ export async function applyLogcallEffects(tx: SqlConn, r: Recorded, now: Date): 
         {
           ...base,
           totalCents: plan.totalCents,
+          currency: customer.currency,
           frequency: plan.frequency,
           startOn: plan.startOn,
           instalments: plan.instalments,

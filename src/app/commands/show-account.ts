@@ -38,8 +38,6 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
   const c = await accountHeader(conn, id);
   if (!c) return errorReply(`${found.customer.code} is no longer in the account store.`);
   const display = await readMoneyDisplay(conn);
-  const money = (s: string | null | undefined) =>
-    moneyText(centsFromDecimal(s ?? '0'), c.currency, display.locale);
   const base = (cents: number) => moneyText(cents, display.base, display.locale);
   // Per currency: an account with invoices in EUR and USD shows `€… + $…`, never one sum.
   const stored = await agingOf(conn, id, today);
@@ -54,7 +52,8 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
     { label: 'Open', value: total('open') },
     { label: 'Overdue', value: total('overdue') },
     { label: 'In dispute', value: total('disputed') },
-    { label: 'Credit limit', value: c.creditLimit ? money(c.creditLimit) : 'none' },
+    // Limits are base money, like the credit-limit check.
+    { label: 'Credit limit', value: c.creditLimit ? base(centsFromDecimal(c.creditLimit)) : 'none' },
     { label: 'Terms', value: `${c.termsDays} days` },
   ];
   const hold = await openHold(conn, id);
@@ -67,7 +66,7 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
   if (record.kept + record.broken > 0)
     facts.push({ label: 'Promises (90 days)', value: `${record.kept} kept, ${record.broken} broken` });
   const lines = [
-    ...(await promiseLines(conn, id, money)),
+    ...(await promiseLines(conn, id, display.locale)),
     ...(await disputeLines(conn, id)),
     ...(await recentCallLines(conn, id)),
     ...(await contactLines(conn, id)),
@@ -105,11 +104,13 @@ export async function showAccount(deps: AppDeps, actor: CommandActor, ref: strin
   };
 }
 
-async function promiseLines(conn: SqlConn, id: number, money: (s: string) => string): Promise<string[]> {
+/** Each promise and plan in its own currency. */
+async function promiseLines(conn: SqlConn, id: number, locale: string): Promise<string[]> {
   const lines = (await openPromises(conn, id, 5)).map(
-    (p) => `Promise: ${money(p.amount)} by ${formatDay(p.dueOn)}`,
+    (p) => `Promise: ${moneyText(centsFromDecimal(p.amount), p.currency, locale)} by ${formatDay(p.dueOn)}`,
   );
   for (const p of await activePlans(conn, id)) {
+    const money = (s: string) => moneyText(centsFromDecimal(s), p.currency, locale);
     const next = p.nextDue ? `; next ${money(p.nextAmount!)} on ${formatDay(p.nextDue)}` : '';
     lines.push(
       `Plan: ${money(p.total)} in ${p.instalments} ${p.frequency} instalments — ${p.kept} kept${p.broken ? `, ${p.broken} broken` : ''}${next}`,

@@ -84,7 +84,8 @@ export async function sendFollowUps(deps: AppDeps, mail: MailDeps, actor: Actor)
     const invoices = (facts.get(p.customerId)?.invoices ?? []).filter((i) => !i.disputed);
     const totals = totalsByCurrency(invoices);
     const kind = followUpKind(p.outcome);
-    const currency = totals[0]?.currency ?? 'USD';
+    // A promise or plan is in its own currency; other amounts (a claimed payment) in the invoices'.
+    const currency = p.currency ?? totals[0]?.currency ?? 'USD';
     const view = messageView({
       customer: { code: p.customerCode, name: p.customerName },
       contact: { name: to.name, email: to.email },

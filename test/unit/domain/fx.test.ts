@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertCents, missingRateText, rateOn, scaledRate } from '../../../src/domain/fx.ts';
+import { convertCents, exchangeCents, missingRateText, rateOn, scaledRate } from '../../../src/domain/fx.ts';
 
 describe('exchange rates', () => {
   it('reads a rate as an exact decimal, never a float', () => {
@@ -51,5 +51,24 @@ describe('exchange rates', () => {
     expect(missingRateText({ currency: 'GBP', day: '2027-05-28' }, 'USD')).toBe(
       'no GBP rate on or before 2027-05-28 (base currency USD); import an fx_rates file with a GBP rate dated 2027-05-28 or earlier',
     );
+  });
+});
+
+describe('exchangeCents', () => {
+  const rates = new Map([
+    ['EUR', [{ date: '2027-05-01', rate: '1.10' }]],
+    ['GBP', [{ date: '2027-05-01', rate: '1.25' }]],
+  ]);
+  it('converts through the base, rounding half away from zero, and says null without a rate', () => {
+    expect(exchangeCents(rates, 'USD', 100_000, 'EUR', 'EUR', '2027-05-02')).toBe(100_000);
+    expect(exchangeCents(rates, 'USD', 100_000, 'EUR', 'USD', '2027-05-02')).toBe(110_000);
+    expect(exchangeCents(rates, 'USD', 110_000, 'USD', 'EUR', '2027-05-02')).toBe(100_000);
+    // €1,000 → $1,100 → £880.
+    expect(exchangeCents(rates, 'USD', 100_000, 'EUR', 'GBP', '2027-05-02')).toBe(88_000);
+    // $0.01 ÷ 1.10 = 0.909… → 1 cent; −$0.01 → −1 cent.
+    expect(exchangeCents(rates, 'USD', 1, 'USD', 'EUR', '2027-05-02')).toBe(1);
+    expect(exchangeCents(rates, 'USD', -1, 'USD', 'EUR', '2027-05-02')).toBe(-1);
+    expect(exchangeCents(rates, 'USD', 100, 'EUR', 'USD', '2027-04-30')).toBeNull();
+    expect(exchangeCents(rates, 'USD', 100, 'USD', 'JPY', '2027-05-02')).toBeNull();
   });
 });
