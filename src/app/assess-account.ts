@@ -3,10 +3,11 @@
 // sheet row, exactly as the day's plan assesses it.
 import type { IsoDate } from '../domain/calendar.ts';
 import type { Cents } from '../domain/money.ts';
+import type { CurrencyAmount, MoneyDisplay } from '../domain/money-text.ts';
 import { latenessReason } from '../domain/policy/explain-account.ts';
 import { companyKeptRate, dayPriors, planAccount } from '../domain/policy/plan-day.ts';
 import { readSettings } from '../store/settings.ts';
-import { readInvoiceNumbers, readSheetInputs } from '../store/sheet-inputs.ts';
+import { readOpenInvoicesOnDay, readSheetInputs } from '../store/sheet-inputs.ts';
 import { endOfDayIn } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import { readMoneyDisplay } from './company-settings.ts';
@@ -15,6 +16,8 @@ import { policySettings } from './policy-settings.ts';
 
 export interface AccountLateness {
   asOf: IsoDate;
+  /** The company's base currency (every cents figure here but `own`) and locale. */
+  display: MoneyDisplay;
   lateDays: number;
   expectedLateCents: Cents;
   lateProbability: number;
@@ -23,7 +26,10 @@ export interface AccountLateness {
   invoices: {
     number: string;
     daysPastDue: number;
+    /** Open on the day in base money. */
     openCents: Cents;
+    /** The same in the invoice's own currency. */
+    own: CurrencyAmount;
     lateProbability: number;
     agency: boolean;
   }[];
@@ -56,24 +62,26 @@ export async function assessAccount(
   if (!account?.open.length) return null;
   const companyRate = companyKeptRate([inputs.promiseRecord]);
   const planned = planAccount(account, dayPriors(inputs, policy), companyRate, asOf, policy, display);
-  const numbers = await readInvoiceNumbers(
-    sql,
-    account.open.map((i) => i.id),
-  );
+  const open = await readOpenInvoicesOnDay(sql, asOf, customerId, display.base);
   const agencyDays = policy.ladder.agency;
   return {
     asOf,
+    display,
     lateDays: L.lateDays,
     expectedLateCents: planned.lateness.expectedLateCents,
     lateProbability: planned.lateness.probability,
     agencyCents: planned.lateness.agencyCents,
     reason: latenessReason(account, planned.lateness, L.lateDays, planned.peers, display),
-    invoices: planned.lateness.invoices.map((i) => ({
-      number: numbers.get(i.id) ?? String(i.id),
-      daysPastDue: i.dpd,
-      openCents: i.cents,
-      lateProbability: i.p,
-      agency: i.dpd >= agencyDays,
-    })),
+    invoices: planned.lateness.invoices.map((i) => {
+      const own = open.get(i.id);
+      return {
+        number: own?.number ?? String(i.id),
+        daysPastDue: i.dpd,
+        openCents: i.cents,
+        own: own ? { currency: own.currency, cents: own.cents } : { currency: display.base, cents: i.cents },
+        lateProbability: i.p,
+        agency: i.dpd >= agencyDays,
+      };
+    }),
   };
 }

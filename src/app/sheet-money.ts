@@ -4,6 +4,7 @@
 
 import type { Cents } from '../domain/money.ts';
 import {
+  type CurrencyAmount,
   DEFAULT_DISPLAY,
   dateText,
   type MoneyDisplay,
@@ -17,6 +18,19 @@ import type { CallSheet, ManagerSummary, SheetRow } from './sheet-model.ts';
 export function rowOverdueText(row: SheetRow, display: MoneyDisplay, style: MoneyStyle = 'full'): string {
   const amounts = row.balances.map((b) => ({ currency: b.currency, cents: b.overdueCents }));
   return totalText(amounts, row.overdueCents, display, style);
+}
+
+/**
+ * What a promise logged from the row is in — the account currency: the row's one currency, the
+ * base when it holds several (as logcall records it) — with the row's overdue money in it, to
+ * prefill the amount.
+ */
+export function rowPromiseMoney(row: SheetRow, display: MoneyDisplay): CurrencyAmount {
+  const held = row.balances.filter((b) => b.openCents !== 0);
+  const only = held.length === 1 ? held[0] : undefined;
+  return only
+    ? { currency: only.currency, cents: only.overdueCents }
+    : { currency: display.base, cents: row.overdueCents };
 }
 
 /** A sheet's overdue total. */

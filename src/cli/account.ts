@@ -6,7 +6,8 @@ import { findCustomer } from '../app/commands/customers.ts';
 import { systemClock } from '../app/deps.ts';
 import { accountMessageLine, accountMessages } from '../app/outreach/account-outreach.ts';
 import { todayIn } from '../domain/calendar.ts';
-import { decimalFromCents, formatMoney } from '../domain/money.ts';
+import { decimalFromCents } from '../domain/money.ts';
+import { totalText } from '../domain/money-text.ts';
 import { shown } from '../domain/safe-text.ts';
 import { UserError } from '../shared/errors.ts';
 import type { CliContext } from './context.ts';
@@ -39,9 +40,12 @@ export function registerAccount(program: Command, ctx: CliContext): void {
                 expectedLateCents: late?.expectedLateCents ?? 0,
                 lateProbability: late ? Number(late.lateProbability.toFixed(4)) : 0,
                 reason: late?.reason ?? null,
+                base: late?.display.base ?? null,
                 invoices: (late?.invoices ?? []).map((i) => ({
                   number: i.number,
                   daysPastDue: i.daysPastDue,
+                  currency: i.own.currency,
+                  openInCurrency: decimalFromCents(i.own.cents),
                   open: decimalFromCents(i.openCents),
                   expectedLateCents: i.agency ? 0 : Math.round(i.openCents * i.lateProbability),
                   lateProbability: Number(i.lateProbability.toFixed(4)),
@@ -60,9 +64,10 @@ export function registerAccount(program: Command, ctx: CliContext): void {
           ctx.say(`${customer.code} ${customer.name}: nothing open on ${asOf}.\n${sent}`);
           return;
         }
+        // Each invoice in its own currency, with its base value beside it when that differs.
         const lines = late.invoices.map(
           (i) =>
-            `  ${i.number.padEnd(14)} ${formatMoney(i.openCents).padStart(14)} ${`${i.daysPastDue}d`.padStart(6)}  ${i.agency ? 'agency step' : `${(i.lateProbability * 100).toFixed(0)}% likely late`}`,
+            `  ${i.number.padEnd(14)} ${totalText([i.own], i.openCents, late.display).padStart(14)} ${`${i.daysPastDue}d`.padStart(6)}  ${i.agency ? 'agency step' : `${(i.lateProbability * 100).toFixed(0)}% likely late`}`,
         );
         ctx.say(
           `${customer.code} ${customer.name} on ${asOf}\n  ${late.reason}\n${lines.join('\n')}\n${sent}`,

@@ -1,13 +1,14 @@
 // `callsheet demo`: loads the demo company and shows what this morning looks like.
 
 import { type Command, Option } from 'commander';
+import { readMoneyDisplay } from '../app/company-settings.ts';
 import { DEMO_PROFILES } from '../demo/company.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import type { DemoProfile, DemoSize, DemoSizeSpec } from '../demo/rows.ts';
 import { isIsoDate, todayIn } from '../domain/calendar.ts';
-import { centsFromDecimal, formatMoney } from '../domain/money.ts';
+import { amountsText, totalText } from '../domain/money-text.ts';
 import { UserError } from '../shared/errors.ts';
-import { receivablesOn } from '../store/invoices.ts';
+import { type BookMoney, receivablesOn } from '../store/invoices.ts';
 import type { Store } from '../store/open-store.ts';
 import { showTodaysAlerts } from './alerts.ts';
 import type { CliContext } from './context.ts';
@@ -107,8 +108,11 @@ function profilesHelp(): string {
 }
 
 async function printReceivables(store: Store, today: string, ctx: CliContext): Promise<void> {
-  const ar = await receivablesOn(store.sql, today);
-  const money = (s: string) => formatMoney(centsFromDecimal(s));
+  const display = await readMoneyDisplay(store.sql);
+  const ar = await receivablesOn(store.sql, today, display.base);
+  // Per currency with the base total, as the sheets show it; without a rate, per currency only.
+  const money = (m: BookMoney) =>
+    m.baseCents === null ? amountsText(m.byCurrency, display) : totalText(m.byCurrency, m.baseCents, display);
   ctx.say(
     `  open receivables ${money(ar.open)}; overdue ${money(ar.overdue)} across ${ar.customers} customers; ` +
       `more than 90 days past due ${money(ar.over90)}\n`,

@@ -76,18 +76,50 @@ export async function agingOf(conn: SqlConn, customerId: number, today: string):
   return rows;
 }
 
-/** The whole book's open, overdue and 90+ days past due money on `today` (decimal strings), and how many customers owe overdue money. */
+/** Money per currency and its base value (null when a currency has no rate on the day). */
+export interface BookMoney {
+  byCurrency: { currency: string; cents: Cents }[];
+  baseCents: Cents | null;
+}
+
+/**
+ * The whole book's open, overdue and 90+ days past due money on `today`, per currency and in base
+ * money at the day's rate, and how many customers owe overdue money.
+ */
 export async function receivablesOn(
   conn: SqlConn,
   today: string,
-): Promise<{ open: string; overdue: string; over90: string; customers: number }> {
-  const [row] = await conn.query<{ open: string; overdue: string; over90: string; customers: number }>(
-    `SELECT coalesce(sum(open_amount), 0)::text AS open,
-            coalesce(sum(open_amount) FILTER (WHERE due_date < $1::date), 0)::text AS overdue,
-            coalesce(sum(open_amount) FILTER (WHERE due_date < $1::date - 90), 0)::text AS over90,
-            count(DISTINCT customer_id) FILTER (WHERE due_date < $1::date)::int AS customers
-       FROM invoices WHERE open_amount > 0`,
+  base: string,
+): Promise<{ open: BookMoney; overdue: BookMoney; over90: BookMoney; customers: number }> {
+  const inBase = toBaseSql('i.open_amount', 'i.currency', '$1::date', base);
+  const rows = await conn.query<
+    Record<'currency' | `${'open' | 'overdue' | 'over90'}${'' | '_b'}`, string | null>
+  >(
+    `SELECT i.currency,
+            sum(i.open_amount)::text AS open, sum(b.v)::text AS open_b,
+            coalesce(sum(i.open_amount) FILTER (WHERE i.due_date < $1::date), 0)::text AS overdue,
+            coalesce(sum(b.v) FILTER (WHERE i.due_date < $1::date), 0)::text AS overdue_b,
+            coalesce(sum(i.open_amount) FILTER (WHERE i.due_date < $1::date - 90), 0)::text AS over90,
+            coalesce(sum(b.v) FILTER (WHERE i.due_date < $1::date - 90), 0)::text AS over90_b
+       FROM invoices i, LATERAL (SELECT ${inBase} AS v) b
+      WHERE i.open_amount > 0
+      GROUP BY i.currency ORDER BY i.currency <> $2, i.currency`,
+    [today, base],
+  );
+  const [count] = await conn.query<{ customers: number }>(
+    `SELECT count(DISTINCT customer_id)::int AS customers FROM invoices WHERE open_amount > 0 AND due_date < $1::date`,
     [today],
   );
-  return row!;
+  const money = (key: 'open' | 'overdue' | 'over90'): BookMoney => ({
+    byCurrency: rows.map((r) => ({ currency: r.currency!.trim(), cents: centsFromDecimal(r[key] ?? '0') })),
+    baseCents: rows.every((r) => r.open_b !== null)
+      ? rows.reduce((s, r) => s + centsFromDecimal(r[`${key}_b`] ?? '0'), 0)
+      : null,
+  });
+  return {
+    open: money('open'),
+    overdue: money('overdue'),
+    over90: money('over90'),
+    customers: count?.customers ?? 0,
+  };
 }

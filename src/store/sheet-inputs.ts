@@ -133,17 +133,21 @@ export async function readPromiseRecord(
   return row ?? { kept: 0, broken: 0 };
 }
 
-/** Invoice numbers by id. */
-export async function readInvoiceNumbers(
+/** One customer's invoices open on the day by id: number, currency and balance in it (cents). */
+export async function readOpenInvoicesOnDay(
   conn: SqlConn,
-  ids: readonly number[],
-): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await conn.query<{ id: number; number: string }>(
-    'SELECT id, number FROM invoices WHERE id = ANY($1::int[])',
-    [[...ids]],
+  asOf: IsoDate,
+  customerId: number,
+  base: string,
+): Promise<Map<number, { number: string; currency: string; cents: number }>> {
+  const rows = await conn.query<{ id: number; number: string; currency: string; nc: string }>(
+    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf), base)}
+     SELECT o.id, i.number, o.currency, o.nc::text AS nc FROM open_on_day o JOIN invoices i ON i.id = o.id`,
+    [asOf, [customerId]],
   );
-  return new Map(rows.map((r) => [Number(r.id), r.number]));
+  return new Map(
+    rows.map((r) => [Number(r.id), { number: r.number, currency: r.currency.trim(), cents: Number(r.nc) }]),
+  );
 }
 
 /** What ranking needs beyond selection, read only for the accounts that get ranked. */

@@ -37,6 +37,9 @@ export function registerCardButtons(app: Application<TurnState>, env: TeamsTurnE
         customer,
         name: str(row.name) || customer,
         overdueCents: Number.isSafeInteger(row.overdueCents) ? (row.overdueCents as number) : 0,
+        // Cards posted before rows carried their currency and money text have neither.
+        currency: /^[A-Z]{3}$/.test(str(row.currency)) ? str(row.currency) : null,
+        overdue: str(row.overdue).slice(0, 200) || null,
         invoices: Array.isArray(row.invoices)
           ? row.invoices.filter((i): i is string => typeof i === 'string').slice(0, 10)
           : [],

@@ -63,12 +63,15 @@ export function outcomeModal(kind: OutcomeKind, row: RowRef, channelId?: string)
     customerName: truncate(row.n, 200),
     ...(channelId ? { channelId } : {}),
   };
+  // Buttons posted before the row carried its money text and currency have neither.
+  const overdue = typeof row.t === 'string' && row.t ? ` · ${row.t} overdue` : '';
+  const currency = typeof row.u === 'string' && /^[A-Z]{3}$/.test(row.u) ? ` (${row.u})` : '';
   const blocks: ModalView['blocks'] = [
-    { type: 'section', text: plain(truncate(`${row.n} (${row.c})`, 300)) },
+    { type: 'section', text: plain(truncate(`${row.n} (${row.c})${overdue}`, 300)) },
   ];
   if (kind === 'promised') {
     blocks.push(
-      textInput(OUTCOME_FIELDS.amount, 'Amount promised', {
+      textInput(OUTCOME_FIELDS.amount, `Amount promised${currency}`, {
         initial: decimalFromCents(row.o),
         hint: 'e.g. 5000 or 5,000.00 — defaults to the overdue balance',
         max: 20,

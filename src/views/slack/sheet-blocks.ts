@@ -2,7 +2,7 @@
 // (customer, overdue, age, action, whom to call and how, top reasons, sparkline) and the row's
 // buttons. Long sheets are split across messages before Slack's 50-block limit.
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
-import { dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
+import { dayIn, rowOverdueText, rowPromiseMoney, sheetOverdueText } from '../../app/sheet-money.ts';
 import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { trendLine } from '../../domain/sparkline.ts';
 import { type Block, LIMITS, type SlackMessage } from './message.ts';
@@ -22,19 +22,26 @@ export interface RowRef {
   c: string;
   /** customer name */
   n: string;
-  /** overdue cents */
+  /** overdue cents, in `u` (what the promise amount is prefilled with) */
   o: number;
+  /** the currency of `o` and of a promise logged on the account (the base when it holds several) */
+  u: string;
+  /** the overdue money as the row shows it (per currency, with the base total when mixed) */
+  t: string;
   /** open invoice numbers, oldest first (a few) */
   i: string[];
   /** the sheet's day */
   d: string;
 }
 
-export function rowRef(row: SheetRow, asOf: string): RowRef {
+export function rowRef(row: SheetRow, asOf: string, display: MoneyDisplay = DEFAULT_DISPLAY): RowRef {
+  const promise = rowPromiseMoney(row, display);
   return {
     c: row.customer.code,
     n: truncate(row.customer.name, 120),
-    o: row.overdueCents,
+    o: promise.cents,
+    u: promise.currency,
+    t: truncate(rowOverdueText(row, display), 200),
     i: row.invoiceNumbers.slice(0, 10).map((n) => truncate(n, 60)),
     d: asOf,
   };
@@ -77,8 +84,8 @@ function rowText(row: SheetRow, display: MoneyDisplay = DEFAULT_DISPLAY): string
   return lines.join('\n');
 }
 
-function rowButtons(row: SheetRow, asOf: string): Block {
-  const value = JSON.stringify(rowRef(row, asOf));
+function rowButtons(row: SheetRow, asOf: string, display: MoneyDisplay): Block {
+  const value = JSON.stringify(rowRef(row, asOf, display));
   const button = (actionId: string, label: string) => ({
     type: 'button' as const,
     action_id: actionId,
@@ -158,7 +165,7 @@ export function sheetMessages(sheet: CallSheet): SlackMessage[] {
     for (const row of rows) {
       blocks.push(
         { type: 'section', text: mrkdwn(rowText(row, sheet.display)) },
-        rowButtons(row, sheet.asOf),
+        rowButtons(row, sheet.asOf, sheet.display),
       );
     }
     const more = pages[index + 1];

@@ -1,6 +1,6 @@
 // The small form a sheet row opens: outcome, amount, date, invoice and note, prefilled from the
 // row. Submitting it logs through the command core like a typed `logcall`.
-import { decimalFromCents, formatMoney } from '../../domain/money.ts';
+import { decimalFromCents } from '../../domain/money.ts';
 import { suggestedPromiseDate } from '../../domain/promises.ts';
 import { type AdaptiveCard, card, plainText, submit } from './adaptive-card.ts';
 import { SHEET_VERBS } from './sheet-cards.ts';
@@ -8,7 +8,12 @@ import { SHEET_VERBS } from './sheet-cards.ts';
 export interface LogFormInput {
   customer: string;
   name: string;
+  /** Overdue cents in `currency` (the prefilled promise amount). */
   overdueCents: number;
+  /** The currency a promise on the account is in (the base when it holds several); null: unknown. */
+  currency: string | null;
+  /** The overdue money as the row shows it ('€12,400.00 (= $13,640.00)'); null: not known. */
+  overdue: string | null;
   invoices: string[];
   /** The collector's today, the earliest date offered. */
   today: string;
@@ -28,7 +33,7 @@ export const FORM_OUTCOMES = [
 export function logFormCard(input: LogFormInput): AdaptiveCard {
   const body = [
     plainText(`Log a call: ${input.name} (${input.customer})`, { weight: 'Bolder' }),
-    plainText(`${formatMoney(input.overdueCents)} overdue`, { isSubtle: true, spacing: 'None' }),
+    ...(input.overdue ? [plainText(`${input.overdue} overdue`, { isSubtle: true, spacing: 'None' })] : []),
     {
       type: 'Input.ChoiceSet',
       id: 'outcome',
@@ -42,7 +47,7 @@ export function logFormCard(input: LogFormInput): AdaptiveCard {
       // Text, not Input.Number: the amount stays a decimal string end to end.
       type: 'Input.Text',
       id: 'amount',
-      label: 'Amount (promised or paid)',
+      label: `Amount (promised or paid${input.currency ? `, ${input.currency}` : ''})`,
       regex: '^\\$?[0-9][0-9,]*(\\.[0-9]{1,2})?$',
       errorMessage: 'An amount like 5000 or 5,000.00',
       ...(input.overdueCents > 0 ? { value: decimalFromCents(input.overdueCents) } : {}),

@@ -4,7 +4,7 @@
 // over Teams' size limit.
 
 import type { CallSheet, SheetRow } from '../../app/sheet-model.ts';
-import { dayIn, rowOverdueText, sheetOverdueText } from '../../app/sheet-money.ts';
+import { dayIn, rowOverdueText, rowPromiseMoney, sheetOverdueText } from '../../app/sheet-money.ts';
 import { DEFAULT_DISPLAY, type MoneyDisplay } from '../../domain/money-text.ts';
 import { trendLine } from '../../domain/sparkline.ts';
 import {
@@ -30,8 +30,13 @@ export interface RowActionData {
   verb: typeof SHEET_VERBS.open;
   customer: string;
   name: string;
+  /** Overdue cents in `currency`: what the promise amount is prefilled with. */
   overdueCents: number;
   invoices: string[];
+  /** The currency of a promise logged on the account (the base when it holds several). */
+  currency: string;
+  /** The overdue money as the row shows it (per currency, with the base total when mixed). */
+  overdue: string;
 }
 
 function contactLine(row: SheetRow): string | null {
@@ -46,12 +51,15 @@ function rowBlock(row: SheetRow, display: MoneyDisplay = DEFAULT_DISPLAY): CardE
   const step = `${row.action.escalated ? '⚠ ' : ''}${row.action.label}`;
   const contact = contactLine(row);
   const trend = trendLine(row.trend);
+  const promise = rowPromiseMoney(row, display);
   const data: RowActionData = {
     verb: SHEET_VERBS.open,
     customer: row.customer.code,
     name: row.customer.name,
-    overdueCents: row.overdueCents,
+    overdueCents: promise.cents,
     invoices: row.invoiceNumbers.slice(0, 10),
+    currency: promise.currency,
+    overdue: rowOverdueText(row, display),
   };
   return container(
     [

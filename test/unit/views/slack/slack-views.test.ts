@@ -184,6 +184,19 @@ describe('outcomeModal', () => {
     expect(JSON.parse(view.private_metadata ?? '{}')).toMatchObject({ kind, customerCode: ref.c });
   });
 
+  it('prefills a euro account’s promise in euros and shows its money as the row does', () => {
+    const euro = sheetRow(4, {
+      overdueCents: 1_364_000,
+      balances: [{ currency: 'EUR', openCents: 1_240_000, overdueCents: 1_240_000 }],
+    });
+    const eurRef = rowRef(euro, '2027-05-28', { base: 'USD', locale: 'en-US' });
+    expect(eurRef).toMatchObject({ o: 1_240_000, u: 'EUR', t: '€12,400.00 (= $13,640.00)' });
+    const text = allText(outcomeModal('promised', eurRef));
+    expect(text).toContain('€12,400.00 (= $13,640.00) overdue');
+    expect(text).toContain('Amount promised (EUR)');
+    expect(JSON.stringify(outcomeModal('promised', eurRef))).toContain('"initial_value":"12400.00"');
+  });
+
   it('offers the row’s invoices in a dispute', () => {
     expect(allText(outcomeModal('dispute', ref))).toContain('INV-301');
   });

@@ -90,11 +90,47 @@ describe('Teams cards', () => {
       customer: 'ACME',
       name: 'ACME Corp',
       overdueCents: 1_234_550,
+      currency: 'USD',
+      overdue: '$12,345.50',
       invoices: ['INV-1043'],
       today: '2027-05-28',
     });
     expect(form).toMatchSnapshot();
     expect(JSON.stringify(form)).toContain('"value":"12345.50"');
+  });
+
+  it('shows a mixed-currency row’s money per currency and asks for the promise in the base', () => {
+    const row = sheetRow(1, {
+      overdueCents: 160_000,
+      balances: [
+        { currency: 'USD', openCents: 50_000, overdueCents: 50_000 },
+        { currency: 'EUR', openCents: 100_000, overdueCents: 100_000 },
+      ],
+    });
+    const text = JSON.stringify(sheetCards(callSheet([row])));
+    expect(text).toContain('"overdue":"$500.00 + €1,000.00 (= $1,600.00)"');
+    expect(text).toContain('"currency":"USD"');
+    const euro = sheetRow(2, {
+      overdueCents: 1_364_000,
+      balances: [{ currency: 'EUR', openCents: 1_240_000, overdueCents: 1_240_000 }],
+    });
+    const data = JSON.stringify(sheetCards(callSheet([euro])));
+    expect(data).toContain('"overdueCents":1240000');
+    expect(data).toContain('"currency":"EUR"');
+    const form = JSON.stringify(
+      logFormCard({
+        customer: 'EURO',
+        name: 'Euro Werkzeug GmbH',
+        overdueCents: 1_240_000,
+        currency: 'EUR',
+        overdue: '€12,400.00 (= $13,640.00)',
+        invoices: [],
+        today: '2027-05-28',
+      }),
+    );
+    expect(form).toContain('€12,400.00 (= $13,640.00) overdue');
+    expect(form).toContain('Amount (promised or paid, EUR)');
+    expect(form).toContain('"value":"12400.00"');
   });
 
   it('renders an open alert with Acknowledge (Action.Execute, Action.Submit fallback)', () => {
