@@ -1,7 +1,9 @@
 // Applies imported payments to invoices and recomputes the open balances they touch (amount less
 // the payments applied). A payment that names its invoice pays that invoice; one that does not
-// pays the customer's oldest open invoices first (by issue date), split across them, in the order
-// the payments were received. A changed payment first gives back what it had applied.
+// pays the customer's oldest open invoices in its currency first (by issue date), split across them,
+// in the order the payments were received; money no invoice in its currency is open for stays
+// unapplied (the import refuses a payment naming an invoice in another currency: check-rows.ts).
+// A changed payment first gives back what it had applied.
 import type { SqlConn } from '../store/sql.ts';
 
 const TOUCHED = 'import_touched_invoices';
@@ -53,23 +55,23 @@ export async function applyPayments(
      INSERT INTO ${TOUCHED} SELECT invoice_id, amount FROM app`,
   );
   await settle(conn, actor);
-  // 3. The others pay the oldest open invoices: each payment covers the slice of the customer's
-  //    running open balance that its running total spans.
+  // 3. The others pay the oldest open invoices in their currency: each payment covers the slice of
+  //    the customer's running open balance in that currency that its running total spans.
   await conn.query(
     `WITH pay AS (
-       SELECT p.id, p.customer_id, p.amount,
-              sum(p.amount) OVER (PARTITION BY p.customer_id ORDER BY p.received_on, p.reference) AS hi
+       SELECT p.id, p.customer_id, p.currency, p.amount,
+              sum(p.amount) OVER (PARTITION BY p.customer_id, p.currency ORDER BY p.received_on, p.reference) AS hi
          FROM "${changed}" ch JOIN payments p ON p.id = ch.id JOIN "${stage}" s ON s.reference = p.reference
         WHERE s.invoice IS NULL AND p.amount > 0),
      inv AS (
-       SELECT i.id, i.customer_id, i.open_amount,
-              sum(i.open_amount) OVER (PARTITION BY i.customer_id ORDER BY i.issue_date, i.due_date, i.number) AS hi
+       SELECT i.id, i.customer_id, i.currency, i.open_amount,
+              sum(i.open_amount) OVER (PARTITION BY i.customer_id, i.currency ORDER BY i.issue_date, i.due_date, i.number) AS hi
          FROM invoices i
         WHERE i.open_amount > 0 AND i.status <> 'void' AND i.customer_id IN (SELECT customer_id FROM pay)),
      app AS (
        INSERT INTO payment_applications (payment_id, invoice_id, amount)
        SELECT pay.id, inv.id, least(pay.hi, inv.hi) - greatest(pay.hi - pay.amount, inv.hi - inv.open_amount)
-         FROM pay JOIN inv ON inv.customer_id = pay.customer_id
+         FROM pay JOIN inv ON inv.customer_id = pay.customer_id AND inv.currency = pay.currency
           AND inv.hi - inv.open_amount < pay.hi AND pay.hi - pay.amount < inv.hi
        RETURNING invoice_id, amount)
      INSERT INTO ${TOUCHED} SELECT invoice_id, amount FROM app`,

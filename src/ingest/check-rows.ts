@@ -2,6 +2,7 @@
 // repeat within the file, and references to customers, collectors or invoices that do not exist.
 // Rows that fail are reported and removed from the staging table, so what remains can be upserted.
 import { quoted } from '../domain/safe-text.ts';
+import { BASE_CURRENCY_SQL } from '../store/fx-rates.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { isUniqueViolation } from '../store/sql-errors.ts';
 import type { EntitySpec, Reference } from './entities.ts';
@@ -82,6 +83,23 @@ function checksOf(spec: EntitySpec, stage: string): Check[] {
       column: 'invoice',
       reason: (value, owner) =>
         `invoice ${quoted(value)} belongs to customer ${owner}, not to this payment's customer`,
+    });
+    // A payment pays an invoice in the invoice's own currency, as an ERP books the application;
+    // converting here would invent an exchange difference the ledger never recorded. The payment's
+    // currency: the file's, else the stored payment's, else the base.
+    const paidIn = `coalesce(s.currency, (SELECT p.currency FROM payments p WHERE p.reference = s.reference), ${BASE_CURRENCY_SQL})`;
+    checks.push({
+      select: `SELECT s.${ROW_NO}, s.invoice AS value, i.currency || ' ' || ${paidIn} AS detail FROM ${q(stage)} s
+                 JOIN invoices i ON i.number = s.invoice WHERE i.currency <> ${paidIn}`,
+      where: `EXISTS (SELECT 1 FROM invoices i WHERE i.number = s.invoice AND i.currency <> ${paidIn})`,
+      column: 'invoice',
+      reason: (value, detail) => {
+        const [invoice, payment] = detail.split(' ');
+        return (
+          `invoice ${quoted(value)} is in ${invoice} but this payment is in ${payment}: a payment pays an invoice in its own currency. ` +
+          `Import the amount applied to the invoice, in ${invoice}, with currency ${invoice} (as the ERP books it), or leave invoice empty to pay the customer's oldest open ${payment} invoices`
+        );
+      },
     });
     checks.push({
       select: `SELECT s.${ROW_NO}, s.amount::text AS value, '' AS detail FROM ${q(stage)} s WHERE s.amount <= 0`,
