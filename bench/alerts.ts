@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const parts = {
       'recent orders (new + unusual)': await part((c) => loadRecentOrders(c, TODAY, t, 'USD')),
       'days-to-pay of top customers': await part((c) => loadPayingCustomers(c, TODAY, t)),
-      'lapsed promises': await part((c) => loadLapsedPromises(c, TODAY, t)),
+      'lapsed promises': await part((c) => loadLapsedPromises(c, TODAY, t, 'USD')),
       'credit exposure': await part((c) => loadCreditExposures(c, TODAY, 'USD')),
     };
     console.log(

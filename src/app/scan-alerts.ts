@@ -50,7 +50,7 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
   const [orders, paying, promises, exposures] = await Promise.all([
     read((conn) => loadRecentOrders(conn, asOf, t, base)),
     read((conn) => loadPayingCustomers(conn, asOf, t)),
-    read((conn) => loadLapsedPromises(conn, asOf, t)),
+    read((conn) => loadLapsedPromises(conn, asOf, t, base)),
     read((conn) => loadCreditExposures(conn, asOf, base)),
   ]);
   const found = [

@@ -7,6 +7,7 @@ import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { runCommand } from '../../src/app/commands/run-command.ts';
 import { evaluatePromises } from '../../src/app/evaluate-promises.ts';
 import { importFiles } from '../../src/app/import-files.ts';
+import { scanAlerts } from '../../src/app/scan-alerts.ts';
 import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/currencies');
@@ -84,5 +85,17 @@ describe('promises in a two-currency company', () => {
     expect(await promisesOf('MIX')).toEqual([
       { amount: '1600.00', currency: 'USD', status: 'kept', covered: '1600.00' },
     ]);
+  });
+
+  it('counts a payment in another currency into a lapsed base-currency promise at its day’s rate', async () => {
+    await run('logcall YANK promised 1000 by 2027-06-05');
+    fx.file('yank/payments.csv', 'reference,customer,date,amount,currency\nP-Y,YANK,2027-06-06,200.00,EUR\n');
+    const paid = await importFiles(fx.deps(), { paths: [fx.path('yank')], actor: IMPORT_ACTOR });
+    expect(paid.ok && paid.value.status).toBe('written');
+    // Not yet judged by the evaluation: the alert scan finds it open past its date + grace.
+    const scan = await scanAlerts(fx.deps(), { asOf: '2027-06-10' });
+    const broken = scan.created.find((a) => a.kind === 'broken_promise' && a.customer?.code === 'YANK');
+    // €200 at 1.10 = $220 received, not $200.
+    expect(broken?.message).toContain('$220.00 received');
   });
 });

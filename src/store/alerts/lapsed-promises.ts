@@ -2,6 +2,7 @@
 import type { PromiseFact } from '../../domain/alerts/broken-promise.ts';
 import type { AlertThresholds } from '../../domain/alerts/thresholds.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
+import { toBaseSql } from '../fx-rates.ts';
 import type { SqlConn } from '../sql.ts';
 import { cents, centsList } from './money-text.ts';
 
@@ -19,17 +20,24 @@ type PromiseRow = {
   recent: string | null;
 };
 
-/** Promises due in the lookback window that are broken, or open past their date + grace. */
+/**
+ * Promises due in the lookback window that are broken, or open past their date + grace. Payments
+ * count in the promise's currency: in it as they are, and into a base-currency promise at the rate
+ * of their day (as the daily evaluation judges them); others, and any with no rate, not at all.
+ */
 export async function loadLapsedPromises(
   conn: SqlConn,
   asOf: IsoDate,
   t: AlertThresholds,
+  base: string,
 ): Promise<PromiseFact[]> {
+  const paid = `CASE WHEN pay.currency = p.currency THEN pay.amount
+                     WHEN p.currency = '${base}' THEN ${toBaseSql('pay.amount', 'pay.currency', 'pay.received_on', base)} END`;
   const rows = await conn.query<PromiseRow>(
     `SELECT p.id, p.customer_id, c.code, c.name, p.status::text AS status, p.amount::text,
             (i.occurred_at AT TIME ZONE 'UTC')::date::text AS promised_on, p.due_on::text,
             CASE WHEN p.status = 'broken' AND p.covered_amount IS NOT NULL THEN p.covered_amount
-                 ELSE coalesce((SELECT sum(pay.amount) FROM payments pay
+                 ELSE coalesce((SELECT sum(${paid}) FROM payments pay
                                  WHERE pay.customer_id = p.customer_id
                                    AND pay.received_on >= (i.occurred_at AT TIME ZONE 'UTC')::date
                                    AND pay.received_on <= p.due_on + $2::int), 0) END::text AS covered,
