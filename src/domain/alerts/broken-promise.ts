@@ -1,9 +1,9 @@
 // A broken promise to pay means escalating now, not at the next age step. Broken = marked so by the
 // promise evaluation, or still open past its date + grace without payments that cover it.
 import { addDays, daysBetween, type IsoDate } from '../calendar.ts';
-import type { Cents } from '../money.ts';
+import { type Cents, formatMoney } from '../money.ts';
 import { sparkline } from '../sparkline.ts';
-import { type AlertCandidate, type CustomerRef, money } from './candidate.ts';
+import type { AlertCandidate, CustomerRef } from './candidate.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface PromiseFact {
@@ -11,6 +11,8 @@ export interface PromiseFact {
   customer: CustomerRef;
   status: 'open' | 'broken';
   amountCents: Cents;
+  /** The promise's currency: its amount and the payments covering it are in it. */
+  currency: string;
   promisedOn: IsoDate;
   dueOn: IsoDate;
   /** Payments received from the promise until its date + grace. */
@@ -36,6 +38,7 @@ export function detectBrokenPromises(
     if (!isPromiseBroken(p, asOf, t.promiseGraceDays)) continue;
     if (daysBetween(p.dueOn, asOf) > t.promiseLookbackDays) continue;
     const broken = Math.max(1, p.brokenBefore);
+    const money = (cents: Cents) => formatMoney(Math.round(cents), p.currency);
     out.push({
       kind: 'broken_promise',
       customer: p.customer,
@@ -51,6 +54,7 @@ export function detectBrokenPromises(
         'Escalate now per the treatment plan: supervisor call, do not wait for the next age step',
       numbers: {
         promisedCents: p.amountCents,
+        currency: p.currency,
         coveredCents: p.coveredCents,
         shortCents: Math.max(0, p.amountCents - p.coveredCents),
         promisedOn: p.promisedOn,

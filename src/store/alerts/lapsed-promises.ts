@@ -13,6 +13,7 @@ type PromiseRow = {
   name: string;
   status: 'open' | 'broken';
   amount: string;
+  currency: string;
   promised_on: string;
   due_on: string;
   covered: string;
@@ -34,7 +35,7 @@ export async function loadLapsedPromises(
   const paid = `CASE WHEN pay.currency = p.currency THEN pay.amount
                      WHEN p.currency = '${base}' THEN ${toBaseSql('pay.amount', 'pay.currency', 'pay.received_on', base)} END`;
   const rows = await conn.query<PromiseRow>(
-    `SELECT p.id, p.customer_id, c.code, c.name, p.status::text AS status, p.amount::text,
+    `SELECT p.id, p.customer_id, c.code, c.name, p.status::text AS status, p.amount::text, p.currency,
             (i.occurred_at AT TIME ZONE 'UTC')::date::text AS promised_on, p.due_on::text,
             CASE WHEN p.status = 'broken' AND p.covered_amount IS NOT NULL THEN p.covered_amount
                  ELSE coalesce((SELECT sum(${paid}) FROM payments pay
@@ -59,6 +60,7 @@ export async function loadLapsedPromises(
     customer: { id: r.customer_id, code: r.code, name: r.name },
     status: r.status,
     amountCents: cents(r.amount),
+    currency: r.currency,
     promisedOn: r.promised_on,
     dueOn: r.due_on,
     coveredCents: cents(r.covered),

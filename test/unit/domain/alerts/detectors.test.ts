@@ -145,6 +145,7 @@ describe('broken promise', () => {
     customer,
     status: 'open',
     amountCents: 500_000,
+    currency: 'USD',
     promisedOn: '2027-05-10',
     dueOn: '2027-05-20',
     coveredCents: 0,
@@ -165,6 +166,12 @@ describe('broken promise', () => {
 
   it('is critical for a repeat offender', () => {
     expect(detectBrokenPromises([promise({ brokenBefore: 2 })], ASOF, T)[0]?.severity).toBe('critical');
+  });
+
+  it('writes the amounts in the promise’s currency', () => {
+    const [alert] = detectBrokenPromises([promise({ currency: 'EUR', coveredCents: 200_000 })], ASOF, T);
+    expect(alert?.title).toContain('promised €5,000.00 by');
+    expect(alert?.message).toContain('€2,000.00 received');
   });
 });
 
