@@ -128,11 +128,16 @@ export function keepPlacesForOldest(
   const head = Math.max(0, capacity - places);
   if (places <= 0 || ranked.length <= head) return [...ranked];
   const rest = ranked.slice(head);
-  const age = (p: PlannedAccount) => oldestCallableDays(p, agencyDays) ?? 0;
-  const oldest = rest
-    .filter((p) => age(p) > 0)
-    .sort((a, b) => age(b) - age(a) || byPriority(a, b))
-    .slice(0, places);
+  // Ages once per account (a comparator would walk the invoices at every comparison).
+  const aged: { p: PlannedAccount; age: number }[] = [];
+  for (const p of rest) {
+    const age = oldestCallableDays(p, agencyDays) ?? 0;
+    if (age > 0) aged.push({ p, age });
+  }
+  const oldest = aged
+    .sort((a, b) => b.age - a.age || byPriority(a.p, b.p))
+    .slice(0, places)
+    .map((x) => x.p);
   const kept = new Set(oldest);
   // Only a row its dollars would not have listed says it sits in a kept place.
   const listedAnyway = new Set(ranked.slice(head, capacity));
