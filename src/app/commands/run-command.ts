@@ -89,7 +89,14 @@ async function runOnce(
     const m = notLinkedMessage(req.user);
     return { ...errorReply(m.title, m.lines), sender: null };
   }
-  const reply = await dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`, req.place);
+  const reply = await dispatch(
+    deps,
+    actor,
+    command,
+    text,
+    `${req.user.platform}:${req.idempotencyKey}`,
+    req.place,
+  );
   const { id, code, name, timeZone } = actor;
   return { ...reply, sender: { id, code, name, timeZone } };
 }
