@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const part = (load: (conn: SqlConn) => Promise<unknown>) =>
       time(() => withAggregateSettings(store.sql, load));
     const parts = {
-      'recent orders (new + unusual)': await part((c) => loadRecentOrders(c, TODAY, t)),
+      'recent orders (new + unusual)': await part((c) => loadRecentOrders(c, TODAY, t, 'USD')),
       'days-to-pay of top customers': await part((c) => loadPayingCustomers(c, TODAY, t)),
       'lapsed promises': await part((c) => loadLapsedPromises(c, TODAY, t)),
       'credit exposure': await part((c) => loadCreditExposures(c, TODAY, 'USD')),

@@ -40,10 +40,10 @@ export async function assessAccount(
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const L = policy.lateness;
   // The whole day is read: the customer's peers learn from everyone, as on the morning's sheets.
-  const { base } = await readMoneyDisplay(sql);
+  const display = await readMoneyDisplay(sql);
   const inputs = await readSheetInputs(sql, {
     asOf,
-    base,
+    base: display.base,
     cutoff: endOfDayIn(asOf, timeZone),
     timeZone,
     brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
@@ -55,7 +55,7 @@ export async function assessAccount(
   const account = inputs.accounts.find((a) => a.customerId === customerId);
   if (!account?.open.length) return null;
   const companyRate = companyKeptRate([inputs.promiseRecord]);
-  const planned = planAccount(account, dayPriors(inputs, policy), companyRate, asOf, policy);
+  const planned = planAccount(account, dayPriors(inputs, policy), companyRate, asOf, policy, display);
   const numbers = await readInvoiceNumbers(
     sql,
     account.open.map((i) => i.id),
@@ -67,7 +67,7 @@ export async function assessAccount(
     expectedLateCents: planned.lateness.expectedLateCents,
     lateProbability: planned.lateness.probability,
     agencyCents: planned.lateness.agencyCents,
-    reason: latenessReason(account, planned.lateness, L.lateDays, planned.peers),
+    reason: latenessReason(account, planned.lateness, L.lateDays, planned.peers, display),
     invoices: planned.lateness.invoices.map((i) => ({
       number: numbers.get(i.id) ?? String(i.id),
       daysPastDue: i.dpd,

@@ -118,8 +118,8 @@ export async function replayedPolicy(
   const policy = await readSettings(sql, policySettings);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const holders = await readSheetHolders(sql);
-  const { base } = await readMoneyDisplay(sql);
-  const histories = summarised(await preloadPaidInvoices(sql, from, to, base));
+  const display = await readMoneyDisplay(sql);
+  const histories = summarised(await preloadPaidInvoices(sql, from, to, display.base));
   return {
     id: 'callsheet',
     label: 'Callsheet',
@@ -130,7 +130,7 @@ export async function replayedPolicy(
         scaleCapacities(holders, calls),
         policy,
         promiseGraceDays,
-        base,
+        display,
         histories,
       );
       onPredictions(predictionsOf(plan));

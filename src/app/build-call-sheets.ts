@@ -77,14 +77,14 @@ export async function planSheetsDay(
   holders: readonly Pick<SheetHolderRow, 'id' | 'code' | 'dailyCapacity' | 'timeZone'>[],
   policy: PolicySettings,
   promiseGraceDays: number,
-  base: string,
+  display: MoneyDisplay,
   histories?: HistorySource,
 ) {
   const inputs = await readSheetInputs(
     sql,
     {
       asOf,
-      base,
+      base: display.base,
       cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
       timeZone: holders[0]?.timeZone ?? 'UTC',
       brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
@@ -100,6 +100,7 @@ export async function planSheetsDay(
     holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
     asOf,
     policy,
+    display,
   );
   return { accounts: inputs.accounts, unpriced: inputs.unpriced, plan };
 }
@@ -113,18 +114,18 @@ async function explainRows(
   plan: DayPlan,
   rows: readonly PlannedAccount[],
   policy: PolicySettings,
-  base: string,
+  display: MoneyDisplay,
 ) {
   const extra = await readScoreInputs(
     sql,
     plan.asOf,
     rows.map((p) => p.account.customerId),
-    base,
+    display.base,
   );
   const out = new Map<number, { explanation: Explanation; monthlyAvgDays: (number | null)[] }>();
   for (const p of rows) {
     const account = { ...p.account, ...extra.get(p.account.customerId) };
-    const explanation = explainAccount(account, p.lateness, p.peers, { asOf: plan.asOf, policy });
+    const explanation = explainAccount(account, p.lateness, p.peers, { asOf: plan.asOf, policy, display });
     if (p.reserved) explanation.reasons.splice(1, 0, reservedReason(p, policy.ladder.agency));
     out.set(p.account.customerId, {
       explanation,
@@ -157,7 +158,7 @@ export async function buildCallSheets(
   for (const day of days.length ? days : [teamDay])
     plans.set(
       day,
-      await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display.base, historiesFromProfiles),
+      await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display, historiesFromProfiles),
     );
   const team = plans.get(teamDay)!;
 
@@ -186,7 +187,7 @@ export async function buildCallSheets(
     const shown = sheetHolders
       .filter((h) => dayOf.get(h.id) === day)
       .flatMap((h) => plan.sheets.get(h.id) ?? []);
-    if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy, display.base));
+    if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy, display));
   }
   const codes = new Map(allHolders.map((h) => [h.id, h.code]));
   const sheets: CallSheet[] = [];

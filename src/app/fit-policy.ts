@@ -134,7 +134,8 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
   const capacity = sheetHolders.reduce((s, h) => s + h.capacity, 0);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const zone = holders[0]?.timeZone ?? 'UTC';
-  const { base } = await readMoneyDisplay(sql);
+  const display = await readMoneyDisplay(sql);
+  const { base } = display;
 
   const load = async (days: IsoDate[], label: string): Promise<ReplayDay[]> => {
     const late = await lateMoneyByDay(sql, { days, observedThrough: last, lateDays: L, base });
@@ -164,7 +165,7 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
     evaluations++;
     const withParams: PolicySettings = { ...policy, lateness: { ...policy.lateness, ...params } };
     return coverage(replay, (r) => {
-      const plan = planDay(r.inputs, sheetHolders, r.day, withParams);
+      const plan = planDay(r.inputs, sheetHolders, r.day, withParams, display);
       return [...plan.sheets.values()].flat().map((p) => p.account.customerId);
     });
   };

@@ -48,7 +48,7 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
   // them in turn). One transaction never gave them a common snapshot anyway (read committed).
   const read = <T>(load: (conn: SqlConn) => Promise<T>) => withAggregateSettings(deps.store.sql, load);
   const [orders, paying, promises, exposures] = await Promise.all([
-    read((conn) => loadRecentOrders(conn, asOf, t)),
+    read((conn) => loadRecentOrders(conn, asOf, t, base)),
     read((conn) => loadPayingCustomers(conn, asOf, t)),
     read((conn) => loadLapsedPromises(conn, asOf, t)),
     read((conn) => loadCreditExposures(conn, asOf, base)),

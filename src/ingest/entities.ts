@@ -155,6 +155,7 @@ export const SPECS: Record<Entity, EntitySpec> = {
       { name: 'date', kind: 'date', required: true },
       { name: 'amount', kind: 'money', required: true },
       { name: 'margin_pct', kind: 'percent' },
+      { name: 'currency', kind: 'currency' },
     ],
   },
   invoices: {

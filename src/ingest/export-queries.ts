@@ -18,7 +18,7 @@ export const EXPORT_QUERIES: Record<Entity, string> = {
                     t.preferred_channel::text, t."primary"::text AS "primary"
                FROM contacts t JOIN customers c ON c.id = t.customer_id`,
   orders: `SELECT t.id, t.number, c.code AS customer, t.order_date::text AS date, t.amount::text,
-                  t.margin_pct::text
+                  t.margin_pct::text, t.currency
              FROM orders t JOIN customers c ON c.id = t.customer_id`,
   invoices: `SELECT t.id, t.number, c.code AS customer, t.issue_date::text, t.due_date::text,
                     t.delivery_date::text, t.amount::text, t.open_amount::text, t.currency, t.disputed::text

@@ -124,6 +124,7 @@ function plan(entity: Entity, present: ReadonlySet<string>): UpsertPlan {
           plain('order_date', 'date'),
           plain('amount'),
           plain('margin_pct'),
+          withDefault('currency', baseCurrency),
         ],
       };
     case 'invoices': {

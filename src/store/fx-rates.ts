@@ -13,8 +13,18 @@ function currencyLiteral(code: string): string {
   return `'${code}'`;
 }
 
+/**
+ * The expressions must name their table (`i.currency`, not `currency`): inside the rate look-up a
+ * bare `currency` is fx_rates' own column, and the look-up would take any currency's rate.
+ */
+function qualified(...columns: string[]): void {
+  for (const c of columns)
+    if (/^[a-z_]+$/.test(c)) throw new RangeError(`qualify ${c} with its table in a rate look-up`);
+}
+
 /** The rate of `currency` on `day` as a SQL expression (NULL when none), 1 for the base. */
 export function rateSql(currency: string, day: string, base: string): string {
+  qualified(currency, day);
   return `CASE WHEN ${currency} = ${currencyLiteral(base)} THEN 1::numeric ELSE (
     SELECT fx.rate FROM fx_rates fx WHERE fx.currency = ${currency} AND fx.date <= ${day}
      ORDER BY fx.date DESC LIMIT 1) END`;
@@ -22,6 +32,7 @@ export function rateSql(currency: string, day: string, base: string): string {
 
 /** `amount` (NUMERIC in `currency`) in base money on `day`, to the cent; NULL without a rate. */
 export function toBaseSql(amount: string, currency: string, day: string, base: string): string {
+  qualified(amount, currency, day);
   return `CASE WHEN ${currency} = ${currencyLiteral(base)} THEN ${amount} ELSE round((${amount}) * (
     SELECT fx.rate FROM fx_rates fx WHERE fx.currency = ${currency} AND fx.date <= ${day}
      ORDER BY fx.date DESC LIMIT 1), 2) END`;

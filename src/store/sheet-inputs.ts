@@ -155,7 +155,8 @@ export interface ScoreInputs {
 
 /**
  * Payment history (last 12 months, with the monthly series for the sparkline) and the last 90
- * days' orders of the given customers, as of the day: index scans over a few thousand customers.
+ * days' orders of the given customers (in base money), as of the day: index scans over a few
+ * thousand customers.
  */
 export async function readScoreInputs(
   conn: SqlConn,
@@ -171,12 +172,15 @@ export async function readScoreInputs(
      SELECT customer_id, ${segmentColumns()} FROM open_on_day WHERE dpd > 0 GROUP BY customer_id`,
     [asOf, ids],
   );
+  // Each order in base money at the rate of its day; one in a currency with no rate then cannot
+  // be valued and is left out of both the sum and the count the reason shows.
   const orders = await conn.query<Raw>(
-    `SELECT customer_id, sum(amount)::text AS amount, count(*)::int AS n
-       FROM orders
-      WHERE customer_id = ANY($2::int[]) AND order_date <= $1::date AND order_date > $1::date - 90
-        AND status <> 'cancelled'
-      GROUP BY customer_id`,
+    `SELECT o.customer_id, sum(b.amount)::text AS amount, count(b.amount)::int AS n
+       FROM orders o, LATERAL (SELECT ${toBaseSql('o.amount', 'o.currency', 'o.order_date', base)} AS amount) b
+      WHERE o.customer_id = ANY($2::int[]) AND o.order_date <= $1::date AND o.order_date > $1::date - 90
+        AND o.status <> 'cancelled'
+      GROUP BY o.customer_id
+     HAVING count(b.amount) > 0`,
     [asOf, ids],
   );
   const out = new Map<number, ScoreInputs>(

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSheetsDay } from '../../src/app/build-call-sheets.ts';
 import { addDays } from '../../src/domain/calendar.ts';
+import { DEFAULT_DISPLAY } from '../../src/domain/money-text.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy/policy-settings.ts';
 import { historiesFromProfiles } from '../../src/store/pay-profiles.ts';
 import { type HistorySource, historiesFromInvoices } from '../../src/store/sheet-inputs.ts';
@@ -20,7 +21,7 @@ const holders = [
 ];
 
 const planOf = async (asOf: string, histories: HistorySource) =>
-  (await planSheetsDay(demo().sql, asOf, holders, DEFAULT_POLICY, 3, 'USD', histories)).plan;
+  (await planSheetsDay(demo().sql, asOf, holders, DEFAULT_POLICY, 3, DEFAULT_DISPLAY, histories)).plan;
 
 async function state() {
   const [row] = await demo().sql.query<{ fresh: boolean; as_of: string | null }>(

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSheetsDay } from '../../src/app/build-call-sheets.ts';
 import { addDays } from '../../src/domain/calendar.ts';
+import { DEFAULT_DISPLAY } from '../../src/domain/money-text.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy/policy-settings.ts';
 import type { SqlConn } from '../../src/store/sql.ts';
 import { smallDemoStore } from '../support/test-store.ts';
@@ -17,7 +18,7 @@ const holders = [
 ];
 
 async function dayOf(conn: SqlConn, asOf: string) {
-  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY, 3, 'USD');
+  const { accounts, plan } = await planSheetsDay(conn, asOf, holders, DEFAULT_POLICY, 3, DEFAULT_DISPLAY);
   const sheets = [...plan.sheets.entries()].map(([id, rows]) => [
     id,
     rows.map((p) => [p.account.code, p.lateness.expectedLateCents, p.lateness.invoices.map((i) => i.p)]),

@@ -2,12 +2,12 @@
 // to be paid more than 30 days late — 41 days late on average over its last 14 invoices"), then the
 // two strongest of the named factors (payment history, orders, promises, disputes, calls, risk,
 // margin). The factors no longer choose the list; they say what else a collector should know.
-import type { IsoDate } from '../calendar.ts';
+import type { MoneyDisplay } from '../money-text.ts';
 import type { AccountInputs } from './account-inputs.ts';
+import type { FactorContext } from './factors/factor.ts';
 import type { LatenessAssessment } from './lateness/assess-lateness.ts';
-import type { PolicySettings } from './policy-settings.ts';
 import { scoreAccount } from './score-account.ts';
-import { dollars, plural } from './words.ts';
+import { plural, wholeMoney } from './words.ts';
 
 export interface Explanation {
   /** The factors' points added up: evidence strength, shown beside the model's figures. */
@@ -40,17 +40,20 @@ export function latenessReason(
   lateness: LatenessAssessment,
   lateDays: number,
   peers: string,
+  display: MoneyDisplay,
 ): string {
   const money =
     account.overdueCents > 0
-      ? `${dollars(account.overdueCents)} overdue`
-      : `${dollars(account.openCents)} open, none overdue`;
+      ? `${wholeMoney(account.overdueCents, display)} overdue`
+      : `${wholeMoney(account.openCents, display)} open, none overdue`;
   const trend =
     Math.abs(lateness.trendDays) >= 5
       ? `, ${Math.round(Math.abs(lateness.trendDays))} days ${lateness.trendDays > 0 ? 'later' : 'earlier'} lately`
       : '';
   const agency =
-    lateness.agencyCents > 0 ? ` (${dollars(lateness.agencyCents)} of it in the agency queue)` : '';
+    lateness.agencyCents > 0
+      ? ` (${wholeMoney(lateness.agencyCents, display)} of it in the agency queue)`
+      : '';
   return (
     `${money}${agency}; ${percent(lateness.probability)} likely to be paid more than ${lateDays} days late — ` +
     `${pastPayments(account, lateness, peers)}${trend}`
@@ -61,7 +64,7 @@ export function explainAccount(
   account: AccountInputs,
   lateness: LatenessAssessment,
   peers: string,
-  ctx: { asOf: IsoDate; policy: PolicySettings },
+  ctx: FactorContext,
   others = 2,
 ): Explanation {
   const scored = scoreAccount(account, ctx, Number.POSITIVE_INFINITY);
@@ -72,6 +75,9 @@ export function explainAccount(
     .map((f) => f.reason as string);
   return {
     score: scored.score,
-    reasons: [latenessReason(account, lateness, ctx.policy.lateness.lateDays, peers), ...factorReasons],
+    reasons: [
+      latenessReason(account, lateness, ctx.policy.lateness.lateDays, peers, ctx.display),
+      ...factorReasons,
+    ],
   };
 }

@@ -6,6 +6,7 @@
 // automated tier. Pure: the same inputs always give the same plan, and no input is changed.
 import { addDays, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import type { MoneyDisplay } from '../money-text.ts';
 import type { AccountInputs } from './account-inputs.ts';
 import { assignCollectors, type SheetHolder } from './assign-collectors.ts';
 import { daysFrom } from './days.ts';
@@ -192,6 +193,7 @@ export function planAccount(
   companyRate: number,
   asOf: IsoDate,
   policy: PolicySettings,
+  display: MoneyDisplay,
 ): PlannedAccount {
   const settings = policy.lateness;
   const agencyDays = policy.ladder.agency;
@@ -213,7 +215,12 @@ export function planAccount(
     agencyDays,
   );
   const callable = lateness.agencyCents > 0 && lateness.callableCents > 0;
-  const treatment = treatmentPlan(callable ? callableView(account, asOf, agencyDays) : account, asOf, policy);
+  const treatment = treatmentPlan(
+    callable ? callableView(account, asOf, agencyDays) : account,
+    asOf,
+    policy,
+    display,
+  );
   const callbackDue = treatment.step === 'callback';
   return {
     account,
@@ -234,12 +241,14 @@ export function planDay(
   holders: readonly SheetHolder[],
   asOf: IsoDate,
   policy: PolicySettings,
+  /** The base currency and locale the action labels' amounts are written in. */
+  display: MoneyDisplay,
 ): DayPlan {
   const priors = dayPriors(input, policy);
   const companyRate = companyKeptRate(
     input.promiseRecord ? [input.promiseRecord] : input.accounts.map((a) => a.promises),
   );
-  const planned = input.accounts.map((a) => planAccount(a, priors, companyRate, asOf, policy));
+  const planned = input.accounts.map((a) => planAccount(a, priors, companyRate, asOf, policy, display));
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
   const candidates = keepPlacesForOldest(
     planned

@@ -5,10 +5,11 @@
 // no-answer escalates at once instead of waiting for the next age step. Whether an account is
 // called at all is the lateness model's choice (plan-day.ts); this says what to do when it is.
 import type { IsoDate } from '../calendar.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../money-text.ts';
 import type { AccountInputs } from './account-inputs.ts';
 import { daysFrom } from './days.ts';
 import type { PolicySettings } from './policy-settings.ts';
-import { dollars, plural, shortDate } from './words.ts';
+import { plural, shortDate, wholeMoney } from './words.ts';
 
 export type TreatmentStep =
   | 'none'
@@ -133,7 +134,13 @@ const plain = (
   ...extra,
 });
 
-export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): Treatment {
+/** `display`: the base currency and locale the labels' amounts (base money) are written in. */
+export function treatmentPlan(
+  account: AccountInputs,
+  asOf: IsoDate,
+  policy: PolicySettings,
+  display: MoneyDisplay = DEFAULT_DISPLAY,
+): Treatment {
   const { callbackOn } = account.interactions;
   if (callbackOn !== null && callbackOn <= asOf) {
     const when = callbackOn === asOf ? 'today' : `since ${shortDate(callbackOn)}`;
@@ -141,7 +148,7 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
   }
   const { pendingOn, pendingCents } = account.promises;
   if (pendingOn !== null && pendingOn >= asOf) {
-    const promise = `Promise of ${dollars(pendingCents)} due ${shortDate(pendingOn)}`;
+    const promise = `Promise of ${wholeMoney(pendingCents, display)} due ${shortDate(pendingOn)}`;
     return plain('promise_pending', `${promise}: check it is on track`, `${promise}: no dunning until then`, {
       noDunning: true,
     });
@@ -159,8 +166,8 @@ export function treatmentPlan(account: AccountInputs, asOf: IsoDate, policy: Pol
   if (account.overdueCents <= 0 || account.oldestDueDate === null) {
     if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
     const daysToDue = daysFrom(asOf, account.nextDueDate);
-    const due = `${dollars(account.nextDueCents)} due from ${shortDate(account.nextDueDate)}`;
-    const early = `Early call: confirm payment of ${dollars(account.openCents)} open, first due ${shortDate(account.nextDueDate)}`;
+    const due = `${wholeMoney(account.nextDueCents, display)} due from ${shortDate(account.nextDueDate)}`;
+    const early = `Early call: confirm payment of ${wholeMoney(account.openCents, display)} open, first due ${shortDate(account.nextDueDate)}`;
     if (large && daysToDue <= policy.ladder.courtesyCallDays)
       return plain(
         'courtesy_call',

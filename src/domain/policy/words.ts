@@ -1,6 +1,7 @@
-// Small wording helpers for reasons and actions: whole dollars, short dates, plurals.
+// Small wording helpers for reasons and actions: whole money, short dates, plurals.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { type MoneyDisplay, moneyText } from '../money-text.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = [
@@ -18,10 +19,12 @@ const MONTH_NAMES = [
   'December',
 ];
 
-/** 4_820_049 → '$48,200' (rounded to whole dollars: reasons are for reading, not booking). */
-export function dollars(cents: Cents): string {
-  const whole = Math.round(Math.abs(cents) / 100);
-  return `${cents < 0 ? '-' : ''}$${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+/**
+ * Base-currency cents in the company's currency and locale, rounded to whole units (reasons are for
+ * reading, not booking): 4_820_049 → '$48,200' (en-US, USD), '48.200 €' (de-DE, EUR).
+ */
+export function wholeMoney(cents: Cents, display: MoneyDisplay): string {
+  return moneyText(cents, display.base, display.locale, 'whole');
 }
 
 /** '2027-05-16' → 'May 16'. */

@@ -21,14 +21,14 @@ const invoicedByMonth = (base: string) =>
   [5, 4, 3, 2, 1, 0]
     .map(
       (m) =>
-        `coalesce(sum(${toBaseSql('amount', 'currency', 'issue_date', base)}) FILTER (WHERE ($1::date - issue_date) / 30 = ${m}), 0)::text`,
+        `coalesce(sum(${toBaseSql('iv.amount', 'iv.currency', 'iv.issue_date', base)}) FILTER (WHERE ($1::date - iv.issue_date) / 30 = ${m}), 0)::text`,
     )
     .join(', ');
 
 /**
  * Customers whose open receivables plus open orders exceed their credit limit, in base money (limits
- * and orders are in the base currency; receivables convert at the day's rate). Money in a currency
- * with no rate is left out here: the morning's sheets name the missing rate.
+ * are in the base currency; receivables and open orders convert at the day's rate, as exposure
+ * today). Money in a currency with no rate is left out here: the morning's sheets name the missing rate.
  */
 export async function loadCreditExposures(
   conn: SqlConn,
@@ -37,16 +37,16 @@ export async function loadCreditExposures(
 ): Promise<CreditExposure[]> {
   const rows = await conn.query<ExposureRow>(
     `WITH ar AS (
-       SELECT customer_id, sum(${toBaseSql('open_amount', 'currency', '$1::date', base)}) AS open_ar FROM invoices
-        WHERE status = 'open' AND open_amount > 0 GROUP BY customer_id
+       SELECT i.customer_id, sum(${toBaseSql('i.open_amount', 'i.currency', '$1::date', base)}) AS open_ar FROM invoices i
+        WHERE i.status = 'open' AND i.open_amount > 0 GROUP BY i.customer_id
      ), oo AS (
-       SELECT customer_id, sum(amount) AS open_orders, max(id) AS latest FROM orders
-        WHERE status = 'open' AND order_date <= $1::date GROUP BY customer_id
+       SELECT o.customer_id, sum(${toBaseSql('o.amount', 'o.currency', '$1::date', base)}) AS open_orders, max(o.id) AS latest FROM orders o
+        WHERE o.status = 'open' AND o.order_date <= $1::date GROUP BY o.customer_id
      )
      SELECT c.id, c.code, c.name, c.credit_limit::text, coalesce(ar.open_ar, 0)::text AS open_ar,
             coalesce(oo.open_orders, 0)::text AS open_orders, oo.latest AS latest_open_order,
-            (SELECT concat_ws(',', ${invoicedByMonth(base)}) FROM invoices
-              WHERE customer_id = c.id AND issue_date > $1::date - 180 AND issue_date <= $1::date) AS monthly
+            (SELECT concat_ws(',', ${invoicedByMonth(base)}) FROM invoices iv
+              WHERE iv.customer_id = c.id AND iv.issue_date > $1::date - 180 AND iv.issue_date <= $1::date) AS monthly
        FROM customers c
        LEFT JOIN ar ON ar.customer_id = c.id
        LEFT JOIN oo ON oo.customer_id = c.id

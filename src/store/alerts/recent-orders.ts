@@ -3,6 +3,7 @@ import { medianCents } from '../../domain/alerts/stats.ts';
 import type { AlertThresholds } from '../../domain/alerts/thresholds.ts';
 import type { CustomerOrder } from '../../domain/alerts/unusual-order.ts';
 import type { IsoDate } from '../../domain/calendar.ts';
+import { toBaseSql } from '../fx-rates.ts';
 import type { SqlConn } from '../sql.ts';
 import { cents, centsList } from './money-text.ts';
 
@@ -25,20 +26,23 @@ type RecentOrderRow = {
  * Orders of the last `recentOrderDays` days that are large enough to alert — at least the new-customer
  * floor (new customers) or the unusual-order minimum (established ones); the detectors decide the
  * rest — split into new customers' (with the median first order of comparable customers) and
- * established customers' (with their previous 12 months of orders).
+ * established customers' (with their previous 12 months of orders). Every amount is in base money
+ * at the rate of its order's day (the thresholds are base money); an order in a currency with no
+ * rate then is left out: the morning's sheets name the missing rate.
  */
 export async function loadRecentOrders(
   conn: SqlConn,
   asOf: IsoDate,
   t: AlertThresholds,
+  base: string,
 ): Promise<{ newCustomers: NewCustomerOrder[]; established: CustomerOrder[] }> {
   const rows = await conn.query<RecentOrderRow>(
     `WITH recent AS (
        -- Whole cents as float8, the very comparison the detectors make in JavaScript.
-       SELECT o.id, o.number, o.order_date, o.amount, o.customer_id
-         FROM orders o
+       SELECT o.id, o.number, o.order_date, b.amount, o.customer_id
+         FROM orders o, LATERAL (SELECT ${toBaseSql('o.amount', 'o.currency', 'o.order_date', base)} AS amount) b
         WHERE o.order_date > $1::date - $2::int AND o.order_date <= $1::date AND o.status <> 'cancelled'
-          AND (o.amount * 100)::float8 >= least($4::float8, $5::float8)
+          AND (b.amount * 100)::float8 >= least($4::float8, $5::float8)
      ), cust AS (
        SELECT c.id, c.code, c.name, c.industry, c.region, f.first_order_on, f.first_order_on > $1::date - $3::int AS is_new
          FROM customers c,
@@ -55,7 +59,8 @@ export async function loadRecentOrders(
        JOIN cust c ON c.id = r.customer_id
        -- Each order's own history: the customer's orders of the 365 days before it (index-only).
        LEFT JOIN LATERAL (
-         SELECT string_agg(h.amount::text, ',' ORDER BY h.order_date, h.id) AS list FROM orders h
+         SELECT string_agg(${toBaseSql('h.amount', 'h.currency', 'h.order_date', base)}::text, ',' ORDER BY h.order_date, h.id) AS list
+           FROM orders h
           WHERE h.customer_id = r.customer_id AND h.status <> 'cancelled'
             AND h.order_date >= r.order_date - 365 AND (h.order_date, h.id) < (r.order_date, r.id)) h ON true
       ORDER BY r.order_date, r.id`,
@@ -68,7 +73,7 @@ export async function loadRecentOrders(
     ],
   );
   // Peers only when a new customer placed an order large enough to alert.
-  const peers = rows.some((r) => r.is_new) ? await loadFirstOrderPeers(conn) : null;
+  const peers = rows.some((r) => r.is_new) ? await loadFirstOrderPeers(conn, base) : null;
   const newCustomers: NewCustomerOrder[] = [];
   const established: CustomerOrder[] = [];
   for (const r of rows) {
@@ -111,12 +116,12 @@ function firstOrders(amounts: number[]): FirstOrders {
  * medians are worked out here: Postgres would sort the 50,000 rows by two text columns and again
  * within each group, several times the cost of reading the amounts.
  */
-async function loadFirstOrderPeers(conn: SqlConn): Promise<FirstOrderPeers> {
-  const rows = await conn.query<{ industry: string; region: string; amounts: string }>(
+async function loadFirstOrderPeers(conn: SqlConn, base: string): Promise<FirstOrderPeers> {
+  const rows = await conn.query<{ industry: string; region: string; amounts: string | null }>(
     `SELECT coalesce(c.industry, '') AS industry, coalesce(c.region, '') AS region,
-            string_agg(f.amount::text, ',') AS amounts
+            string_agg(${toBaseSql('f.amount', 'f.currency', 'f.order_date', base)}::text, ',') AS amounts
        FROM customers c
-       CROSS JOIN LATERAL (SELECT o.amount FROM orders o
+       CROSS JOIN LATERAL (SELECT o.amount, o.currency, o.order_date FROM orders o
                             WHERE o.customer_id = c.id AND o.order_date = c.first_order_on AND o.status <> 'cancelled'
                             ORDER BY o.id LIMIT 1) f
       GROUP BY 1, 2`,

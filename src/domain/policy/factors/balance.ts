@@ -3,20 +3,20 @@
 
 import { centsAtRisk } from '../collectability.ts';
 import { daysFrom } from '../days.ts';
-import { dollars } from '../words.ts';
+import { wholeMoney } from '../words.ts';
 import { type Factor, none, round1 } from './factor.ts';
 
-export const balanceFactor: Factor = (account, { asOf, policy }) => {
+export const balanceFactor: Factor = (account, { asOf, policy, display }) => {
   if (account.overdueCents <= 0) return none('balance');
   const atRisk = centsAtRisk(account.overdueSegments);
   const weightedThousands = (account.overdueCents + atRisk) / 100_000;
   const points = round1(policy.weights.balance * Math.log2(1 + weightedThousands));
   const oldest = account.oldestDueDate ? daysFrom(account.oldestDueDate, asOf) : 0;
   const over90 = account.overdueSegments.slice(1).reduce((sum, seg) => sum + seg.cents, 0);
-  const tail = over90 > 0 ? `; ${dollars(over90)} of it over 90 days` : '';
+  const tail = over90 > 0 ? `; ${wholeMoney(over90, display)} of it over 90 days` : '';
   return {
     factor: 'balance',
     points,
-    reason: `${dollars(account.overdueCents)} overdue, oldest ${oldest} days past due${tail}`,
+    reason: `${wholeMoney(account.overdueCents, display)} overdue, oldest ${oldest} days past due${tail}`,
   };
 };

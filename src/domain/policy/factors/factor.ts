@@ -1,6 +1,7 @@
 // A score factor: a pure function of one account on one day that returns its points and, when it
 // contributes, a short sentence with the numbers behind them.
 import type { IsoDate } from '../../calendar.ts';
+import type { MoneyDisplay } from '../../money-text.ts';
 import type { AccountInputs } from '../account-inputs.ts';
 import type { PolicySettings } from '../policy-settings.ts';
 
@@ -29,6 +30,8 @@ export interface FactorResult {
 export interface FactorContext {
   asOf: IsoDate;
   policy: PolicySettings;
+  /** The company's base currency and locale: the reasons' amounts are base money. */
+  display: MoneyDisplay;
 }
 
 export type Factor = (account: AccountInputs, ctx: FactorContext) => FactorResult;

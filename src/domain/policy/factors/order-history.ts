@@ -1,9 +1,9 @@
 // Order history: a customer that keeps buying gives leverage (it needs the supply) and keeps
 // adding exposure, so recent volume raises the priority.
-import { dollars } from '../words.ts';
+import { wholeMoney } from '../words.ts';
 import { type Factor, none, round1 } from './factor.ts';
 
-export const orderVolumeFactor: Factor = (account, { policy }) => {
+export const orderVolumeFactor: Factor = (account, { policy, display }) => {
   const { last90Cents, last90Count } = account.orders;
   if (last90Cents <= 0 || account.overdueCents <= 0) return none('order_volume');
   const w = policy.weights;
@@ -12,6 +12,6 @@ export const orderVolumeFactor: Factor = (account, { policy }) => {
   return {
     factor: 'order_volume',
     points,
-    reason: `ordered ${dollars(last90Cents)} in the last 90 days (${last90Count} orders): leverage`,
+    reason: `ordered ${wholeMoney(last90Cents, display)} in the last 90 days (${last90Count} orders): leverage`,
   };
 };

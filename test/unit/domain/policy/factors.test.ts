@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DISPLAY } from '../../../../src/domain/money-text.ts';
 import { emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { centsAtRisk, collectable, segmentOf } from '../../../../src/domain/policy/collectability.ts';
 import { balanceFactor } from '../../../../src/domain/policy/factors/balance.ts';
@@ -25,7 +26,7 @@ import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts
 import { scoreAccount } from '../../../../src/domain/policy/score-account.ts';
 import { type OverdueInvoice, overdueAccount } from './builders.ts';
 
-const ctx = { asOf: '2027-05-28', policy: DEFAULT_POLICY };
+const ctx = { asOf: '2027-05-28', policy: DEFAULT_POLICY, display: DEFAULT_DISPLAY };
 
 describe('the collectability curve', () => {
   it.each([
@@ -203,6 +204,11 @@ describe('orders, risk and margin', () => {
     expect(orderVolumeFactor(account, ctx).reason).toBe(
       'ordered $85,000 in the last 90 days (4 orders): leverage',
     );
+    const euro = { ...ctx, display: { base: 'EUR', locale: 'de-DE' } };
+    expect(orderVolumeFactor(account, euro).reason).toBe(
+      'ordered 85.000\u00a0€ in the last 90 days (4 orders): leverage',
+    );
+    expect(balanceFactor(account, euro).reason).toBe('1.000\u00a0€ overdue, oldest 20 days past due');
   });
 
   it('rates industry and region risk', () => {

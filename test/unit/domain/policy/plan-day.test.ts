@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DISPLAY } from '../../../../src/domain/money-text.ts';
 import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
 import { byPriority, planDay, reservedReason } from '../../../../src/domain/policy/plan-day.ts';
@@ -55,11 +56,13 @@ describe('the day plan', () => {
   it('never exceeds a collector’s capacity, and fills it while anyone with expected late dollars is left', () => {
     fc.assert(
       fc.property(accounts, holders, fc.boolean(), fc.constantFrom(0, 0.05, 0.2), (as, hs, lend, share) => {
-        const plan = planDay({ accounts: as }, hs, AS_OF, {
-          ...DEFAULT_POLICY,
-          lendOverflow: lend,
-          oldestShare: share,
-        });
+        const plan = planDay(
+          { accounts: as },
+          hs,
+          AS_OF,
+          { ...DEFAULT_POLICY, lendOverflow: lend, oldestShare: share },
+          DEFAULT_DISPLAY,
+        );
         for (const h of hs) expect(plan.sheets.get(h.id)?.length ?? 0).toBeLessThanOrEqual(h.capacity);
         const listed = [...plan.sheets.values()].flat();
         expect(new Set(listed.map((p) => p.account.code)).size).toBe(listed.length);
@@ -89,8 +92,8 @@ describe('the day plan', () => {
     fc.assert(
       fc.property(accounts, holders, (as, hs) => {
         const copy = structuredClone(as);
-        const a = planDay({ accounts: as }, hs, AS_OF, DEFAULT_POLICY);
-        const b = planDay({ accounts: [...as].reverse() }, hs, AS_OF, DEFAULT_POLICY);
+        const a = planDay({ accounts: as }, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
+        const b = planDay({ accounts: [...as].reverse() }, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
         expect(as).toEqual(copy);
         const codes = (plan: typeof a) =>
           [...plan.sheets.entries()].map(([id, rows]) => [id, rows.map((p) => p.account.code)]);
@@ -127,6 +130,7 @@ describe('the day plan', () => {
       [{ id: 1, code: 'ava', capacity: 3 }],
       AS_OF,
       DEFAULT_POLICY,
+      DEFAULT_DISPLAY,
     );
     expect(plan.sheets.get(1)!.map((p) => p.account.code)).toEqual(['C', 'D', 'B']);
     expect(plan.agency.map((a) => [a.planned.account.code, a.cents])).toEqual([['E', 8_000_000]]);
@@ -152,10 +156,13 @@ describe('the day plan', () => {
       mk('F', 60, 9_000), // at the agency step: the manager's
     ];
     const plan = (share: number) =>
-      planDay({ accounts }, [{ id: 1, code: 'ava', capacity: 4 }], AS_OF, {
-        ...DEFAULT_POLICY,
-        oldestShare: share,
-      }).sheets.get(1)!;
+      planDay(
+        { accounts },
+        [{ id: 1, code: 'ava', capacity: 4 }],
+        AS_OF,
+        { ...DEFAULT_POLICY, oldestShare: share },
+        DEFAULT_DISPLAY,
+      ).sheets.get(1)!;
     expect(plan(0).map((p) => p.account.code)).toEqual(['A', 'B', 'C', 'D']);
     const kept = plan(0.25);
     expect(kept.map((p) => [p.account.code, p.reserved === true])).toEqual([
@@ -184,9 +191,9 @@ describe('the day plan', () => {
       { id: 1, code: 'ava', capacity: 1 },
       { id: 2, code: 'hiro', capacity: 1 },
     ];
-    const lent = planDay(input, hs, AS_OF, DEFAULT_POLICY);
+    const lent = planDay(input, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
     expect(lent.sheets.get(2)!.map((p) => p.account.code)).toEqual(['B']);
-    const kept = planDay(input, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: false });
+    const kept = planDay(input, hs, AS_OF, { ...DEFAULT_POLICY, lendOverflow: false }, DEFAULT_DISPLAY);
     expect(kept.sheets.get(2)).toEqual([]);
     expect(kept.overCapacity.map((p) => p.account.code)).toEqual(['B']);
   });

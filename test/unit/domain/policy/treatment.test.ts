@@ -113,6 +113,25 @@ describe('overrides of the age ladder', () => {
     });
   });
 
+  it("writes the labels' amounts in the company's base currency and locale", () => {
+    const euro = { base: 'EUR', locale: 'de-DE' };
+    const promised = {
+      ...large(20),
+      promises: { ...large(20).promises, pendingOn: '2027-05-30', pendingCents: 2_500_049 },
+    };
+    expect(treatmentPlan(promised, asOf, policy, euro).callLabel).toBe(
+      'Promise of 25.000\u00a0€ due May 30: check it is on track',
+    );
+    const upcoming = emptyAccount('L', {
+      openCents: 5_000_000,
+      nextDueDate: '2027-06-02',
+      nextDueCents: 1_500_000,
+    });
+    expect(treatmentPlan(upcoming, asOf, policy, euro).callLabel).toBe(
+      'Courtesy call: confirm delivery and payment of 15.000\u00a0€ due from Jun 2',
+    );
+  });
+
   it('follows up a dispute instead of dunning', () => {
     const account = {
       ...large(20),
