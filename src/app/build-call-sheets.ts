@@ -7,7 +7,7 @@ import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
 import { type MissingRate, missingRateText } from '../domain/fx.ts';
 import { type MoneyDisplay, moneyText, sumAmounts } from '../domain/money-text.ts';
 import { type Explanation, explainAccount } from '../domain/policy/explain-account.ts';
-import { type DayPlan, type PlannedAccount, planDay } from '../domain/policy/plan-day.ts';
+import { type DayPlan, type PlannedAccount, planDay, reservedReason } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import { plural } from '../domain/policy/words.ts';
 import { UserError } from '../shared/errors.ts';
@@ -125,8 +125,10 @@ async function explainRows(
   const out = new Map<number, { explanation: Explanation; monthlyAvgDays: (number | null)[] }>();
   for (const p of rows) {
     const account = { ...p.account, ...extra.get(p.account.customerId) };
+    const explanation = explainAccount(account, p.lateness, p.peers, { asOf: plan.asOf, policy, display });
+    if (p.reserved) explanation.reasons.splice(1, 0, reservedReason(p, policy.ladder.agency));
     out.set(p.account.customerId, {
-      explanation: explainAccount(account, p.lateness, p.peers, { asOf: plan.asOf, policy, display }),
+      explanation,
       monthlyAvgDays: account.payments.monthlyAvgDays,
     });
   }

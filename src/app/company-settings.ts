@@ -1,19 +1,12 @@
 // The `company` settings group: the base currency every total, score, KPI, alert threshold and
 // backtest is counted in (ISO 4217), and the locale numbers and dates are written in (BCP 47).
 import { z } from 'zod';
+import { isLocale } from '../domain/locale.ts';
 import type { MoneyDisplay } from '../domain/money-text.ts';
 import { defineSettings, readSettings } from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
-function isLocale(tag: string): boolean {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
-  } catch {
-    return false;
-  }
-}
 
 export const companySchema = z.object({
   baseCurrency: z

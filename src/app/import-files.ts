@@ -1,6 +1,7 @@
 // `importFiles`: imports ERP export files as one transaction. Every file is streamed, validated,
 // checked and upserted; then the import is written only if nothing was rejected (or the caller
 // allowed skipping invalid rows) and it is not a dry run — otherwise it is rolled back whole.
+import { isLocale } from '../domain/locale.ts';
 import type { Result } from '../domain/result.ts';
 import { quoted } from '../domain/safe-text.ts';
 import { ENTITIES, type Entity } from '../ingest/entities.ts';
@@ -13,7 +14,7 @@ import { LEDGER_TABLES } from '../store/ledger-tables.ts';
 import { markSequences } from '../store/sequence-marks.ts';
 import { readSettings } from '../store/settings.ts';
 import type { Actor, AppDeps } from './deps.ts';
-import { IMPORT_SETTINGS, isLocale } from './import-settings.ts';
+import { IMPORT_SETTINGS } from './import-settings.ts';
 
 export interface ImportRequest {
   paths: readonly string[];

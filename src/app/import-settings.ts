@@ -1,17 +1,9 @@
 // How ERP files are read: the `import` settings group (defaults in code, stored per company). The
 // import's --locale flag overrides `locale` for one run.
 import { z } from 'zod';
+import { isLocale } from '../domain/locale.ts';
 import { checkGrades, DEFAULT_RISK_SCALE } from '../ingest/parse-rating.ts';
 import { defineSettings } from '../store/settings.ts';
-
-export const isLocale = (locale: string): boolean => {
-  try {
-    new Intl.NumberFormat(locale);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const importSchema = z.object({
   /** Decimal mark of amounts and the language of month names (`de-DE`: 1.234,56 and März). */

@@ -30,4 +30,9 @@ export interface Reply {
    * buttons do; the rest of the reply is its text form.
    */
   sheet?: CallSheet;
+  /**
+   * The collector who sent the command, when the core looked them up (null: not linked to one), so
+   * a surface that needs them too (Teams remembers their direct chat) does not ask again.
+   */
+  sender?: { id: number; code: string; name: string; timeZone: string } | null;
 }

@@ -89,6 +89,7 @@ export function toSheetRow(
     reasons: details.explanation.reasons,
     trend: payTrend(details.monthlyAvgDays),
     pinned: a.pinned,
+    reserved: p.reserved === true,
     lentFrom:
       a.collectorId !== null && a.collectorId !== details.holderId
         ? (details.collectorCodes.get(a.collectorId) ?? null)

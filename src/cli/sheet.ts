@@ -68,6 +68,7 @@ export function sheetJson(sheet: CallSheet, limit?: number) {
       invoiceNumbers: r.invoiceNumbers,
       daysToPayTrend: r.trend,
       pinned: r.pinned,
+      reserved: r.reserved,
     })),
   };
 }

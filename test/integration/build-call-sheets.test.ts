@@ -35,19 +35,26 @@ describe("the demo company's sheets (size small, seed 42)", () => {
     ).toMatchSnapshot();
   });
 
-  it('fills each sheet to its capacity, callbacks first, then by expected late dollars', () => {
+  it('fills each sheet to its capacity, callbacks first, then by expected late dollars, with places for the oldest debts', () => {
     for (const sheet of set.sheets) {
       expect(sheet.rows.length).toBe(sheet.collector.dailyCapacity);
       expect(sheet.rows.map((r) => r.rank)).toEqual(sheet.rows.map((_, k) => k + 1));
-      const ranked = sheet.rows.filter((r) => r.action.step !== 'callback' && !r.pinned);
+      const ranked = sheet.rows.filter((r) => r.action.step !== 'callback' && !r.pinned && !r.reserved);
       const expected = ranked.map((r) => r.expectedLateCents);
       expect(expected).toEqual([...expected].sort((a, b) => b - a));
       for (const r of sheet.rows) {
         expect(r.lateProbability).toBeGreaterThanOrEqual(0);
         expect(r.lateProbability).toBeLessThanOrEqual(1);
         expect(r.reasons[0]).toMatch(/likely to be paid more than 30 days late/);
+        if (r.reserved)
+          expect(r.reasons[1]).toMatch(/^one of the oldest debts still with the callers: \d+ days? past due/);
       }
     }
+    // 5% of the team's calls (rounded) are places kept for the oldest callable debts; a row there
+    // is marked only when its dollars alone would not have listed it.
+    const reserved = rows().filter((r) => r.reserved);
+    expect(reserved.length).toBeGreaterThan(0);
+    expect(reserved.length).toBeLessThanOrEqual(Math.round(set.summary.capacity.capacity * 0.05));
     const { coverage } = set.summary;
     expect(coverage.coveredExpectedLateCents).toBeLessThanOrEqual(coverage.expectedLateCents);
     expect(coverage.coveredExpectedLateCents).toBeGreaterThan(coverage.expectedLateCents / 2);

@@ -87,7 +87,7 @@ export async function runAndAnswer(
     idempotencyKey: key,
     ...(place ? { place } : {}),
   });
-  const me = await env.core.whoIs(user);
+  const me = reply.sender !== undefined ? reply.sender : await env.core.whoIs(user);
   if (me) await env.conversations.remember(context.activity, me);
   const cards = replyCards(reply);
   const cardId = context.activity.replyToId;

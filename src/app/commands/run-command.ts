@@ -87,9 +87,18 @@ async function runOnce(
   const actor = await findActor(deps.store.sql, req.user);
   if (!actor) {
     const m = notLinkedMessage(req.user);
-    return errorReply(m.title, m.lines);
+    return { ...errorReply(m.title, m.lines), sender: null };
   }
-  return dispatch(deps, actor, command, text, `${req.user.platform}:${req.idempotencyKey}`, req.place);
+  const reply = await dispatch(
+    deps,
+    actor,
+    command,
+    text,
+    `${req.user.platform}:${req.idempotencyKey}`,
+    req.place,
+  );
+  const { id, code, name, timeZone } = actor;
+  return { ...reply, sender: { id, code, name, timeZone } };
 }
 
 const notACommand = (typed: string): Reply =>

@@ -20,6 +20,7 @@ import type { PayHistory } from './lateness/pay-history.ts';
 import { type PeerPriors, peerPriors, type Segment } from './lateness/peer-priors.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import { agencyStep, isLarge, type Treatment, treatmentPlan } from './treatment.ts';
+import { plural } from './words.ts';
 
 export interface PlannedAccount {
   account: AccountInputs;
@@ -28,6 +29,8 @@ export interface PlannedAccount {
   large: boolean;
   /** On the list whatever its expected late dollars: pinned by a manager, or a callback due. */
   forced: 'pinned' | 'callback' | null;
+  /** Listed in a place kept for the oldest callable debts (`policy.oldestShare`), not for its dollars. */
+  reserved?: true;
   lateness: LatenessAssessment;
   /** The peer segment the model shrinks toward, in words. */
   peers: string;
@@ -95,6 +98,58 @@ export const segmentOf = (a: Pick<AccountInputs, 'termsDays' | 'industry' | 'reg
   industry: a.industry,
   region: a.region,
 });
+
+/** Days past due of the account's oldest invoice still with the callers (below the agency step). */
+export function oldestCallableDays(p: PlannedAccount, agencyDays: number): number | null {
+  let oldest: number | null = null;
+  for (const i of p.lateness.invoices)
+    if (i.dpd < agencyDays && (oldest === null || i.dpd > oldest)) oldest = i.dpd;
+  return oldest;
+}
+
+/** Why a row sits in a place kept for the oldest debts (its dollars alone would not list it). */
+export function reservedReason(p: PlannedAccount, agencyDays: number): string {
+  const days = oldestCallableDays(p, agencyDays) ?? 0;
+  return `one of the oldest debts still with the callers: ${plural(days, 'day')} past due (a place is kept for them)`;
+}
+
+/**
+ * The list's order with `places` of the first `capacity` kept for the oldest overdue debts still
+ * with the callers: the best `capacity − places` by priority, then the accounts left with the oldest
+ * callable invoice, in priority order (marked `reserved` when their priority alone would not have
+ * listed them), then the rest by priority. Ranking by dollars alone never reaches a small
+ * debt, however old; the backtest measures what these places cost and earn (docs/backtest.md).
+ */
+export function keepPlacesForOldest(
+  ranked: readonly PlannedAccount[],
+  places: number,
+  capacity: number,
+  agencyDays: number,
+): PlannedAccount[] {
+  const head = Math.max(0, capacity - places);
+  if (places <= 0 || ranked.length <= head) return [...ranked];
+  const rest = ranked.slice(head);
+  // Ages once per account (a comparator would walk the invoices at every comparison).
+  const aged: { p: PlannedAccount; age: number }[] = [];
+  for (const p of rest) {
+    const age = oldestCallableDays(p, agencyDays) ?? 0;
+    if (age > 0) aged.push({ p, age });
+  }
+  const oldest = aged
+    .sort((a, b) => b.age - a.age || byPriority(a.p, b.p))
+    .slice(0, places)
+    .map((x) => x.p);
+  const kept = new Set(oldest);
+  // Only a row its dollars would not have listed says it sits in a kept place.
+  const listedAnyway = new Set(ranked.slice(head, capacity));
+  return [
+    ...ranked.slice(0, head),
+    ...[...oldest]
+      .sort(byPriority)
+      .map((p): PlannedAccount => (listedAnyway.has(p) ? p : { ...p, reserved: true })),
+    ...rest.filter((p) => !kept.has(p)),
+  ];
+}
 
 /** The peers' priors of the day, from every customer with a history or late money. */
 export function dayPriors(input: DayInputs, policy: PolicySettings): PeerPriors {
@@ -195,9 +250,14 @@ export function planDay(
   );
   const planned = input.accounts.map((a) => planAccount(a, priors, companyRate, asOf, policy, display));
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
-  const candidates = planned
-    .filter((p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0))
-    .sort(byPriority);
+  const candidates = keepPlacesForOldest(
+    planned
+      .filter((p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0))
+      .sort(byPriority),
+    Math.min(capacity, Math.round(capacity * policy.oldestShare)),
+    capacity,
+    policy.ladder.agency,
+  );
   const { byCollector, overflow } = assignCollectors(
     candidates.map((p) => ({ planned: p, code: p.account.code, collectorId: p.account.collectorId })),
     holders,

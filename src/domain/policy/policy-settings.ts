@@ -14,6 +14,12 @@ export const policySchema = z.object({
    * with room (named on the row); off, it is reported as over capacity and left to the letters.
    */
   lendOverflow: z.boolean().default(true),
+  /**
+   * Share of each day's calls kept for the accounts with the oldest callable invoices among those
+   * the model expects late money from, however small: a debt on its way to the agency gets a call
+   * before it arrives. 0 = expected late dollars alone.
+   */
+  oldestShare: z.number().min(0).max(0.5).default(0.05),
   /** An account with at least this much open is "large": its steps are calls rather than letters. */
   largeAccountCents: z.number().int().min(0).default(1_000_000),
   weights: z

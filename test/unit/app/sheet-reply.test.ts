@@ -26,6 +26,7 @@ const sheet: CallSheet = {
       reasons: ['Broke a $5,000 promise on 20 May'],
       trend: [1, 2, 3],
       pinned: false,
+      reserved: false,
       lentFrom: null,
       balances: [],
     },

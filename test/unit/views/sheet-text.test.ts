@@ -31,6 +31,7 @@ const sheet: CallSheet = {
       reasons: ['$48,200 overdue, oldest 52 days past due', '2 broken promises since March'],
       trend: [30, 32, 35, 41, 48],
       pinned: false,
+      reserved: false,
       lentFrom: null,
       balances: [],
     },

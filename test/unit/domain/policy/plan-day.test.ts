@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPLAY } from '../../../../src/domain/money-text.ts';
 import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
-import { byPriority, planDay } from '../../../../src/domain/policy/plan-day.ts';
+import { byPriority, planDay, reservedReason } from '../../../../src/domain/policy/plan-day.ts';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
 
 const AS_OF = '2027-05-28';
@@ -55,12 +55,12 @@ const holders = fc
 describe('the day plan', () => {
   it('never exceeds a collector’s capacity, and fills it while anyone with expected late dollars is left', () => {
     fc.assert(
-      fc.property(accounts, holders, fc.boolean(), (as, hs, lend) => {
+      fc.property(accounts, holders, fc.boolean(), fc.constantFrom(0, 0.05, 0.2), (as, hs, lend, share) => {
         const plan = planDay(
           { accounts: as },
           hs,
           AS_OF,
-          { ...DEFAULT_POLICY, lendOverflow: lend },
+          { ...DEFAULT_POLICY, lendOverflow: lend, oldestShare: share },
           DEFAULT_DISPLAY,
         );
         for (const h of hs) expect(plan.sheets.get(h.id)?.length ?? 0).toBeLessThanOrEqual(h.capacity);
@@ -72,9 +72,14 @@ describe('the day plan', () => {
           );
           const capacity = hs.reduce((s, h) => s + h.capacity, 0);
           expect(listed.length).toBe(Math.min(capacity, candidates.length));
-          // The list is the best of the candidates: nothing left off ranks before anything listed.
+          // The list is the best of the candidates, but for the places kept for the oldest debts:
+          // nothing left off ranks before anything listed for its priority.
+          expect(listed.filter((p) => p.reserved).length).toBeLessThanOrEqual(Math.round(capacity * share));
           const onList = new Set(listed.map((p) => p.account.code));
-          const worstListed = [...listed].sort(byPriority).at(-1);
+          const worstListed = listed
+            .filter((p) => !p.reserved)
+            .sort(byPriority)
+            .at(-1);
           for (const p of candidates)
             if (!onList.has(p.account.code) && worstListed)
               expect(byPriority(p, worstListed)).toBeGreaterThan(0);
@@ -130,6 +135,45 @@ describe('the day plan', () => {
     expect(plan.sheets.get(1)!.map((p) => p.account.code)).toEqual(['C', 'D', 'B']);
     expect(plan.agency.map((a) => [a.planned.account.code, a.cents])).toEqual([['E', 8_000_000]]);
     expect(plan.automated.map((p) => p.account.code)).toEqual(['A']);
+  });
+
+  it('keeps a share of the places for the oldest overdue debts that their dollars would not list', () => {
+    const mk = (code: string, dpd: number, cents: number) =>
+      emptyAccount(code, {
+        customerId: code.charCodeAt(0),
+        collectorId: 1,
+        openCents: cents,
+        overdueCents: cents,
+        oldestDueDate: '2027-04-01',
+        open: [{ id: code.charCodeAt(0), dpd, cents }],
+      });
+    const accounts = [
+      mk('A', 35, 4_000_000),
+      mk('B', 33, 3_000_000),
+      mk('C', 32, 2_000_000),
+      mk('D', 31, 1_000_000),
+      mk('E', 45, 20_000), // small, and the oldest debt still with the callers
+      mk('F', 60, 9_000), // at the agency step: the manager's
+    ];
+    const plan = (share: number) =>
+      planDay(
+        { accounts },
+        [{ id: 1, code: 'ava', capacity: 4 }],
+        AS_OF,
+        { ...DEFAULT_POLICY, oldestShare: share },
+        DEFAULT_DISPLAY,
+      ).sheets.get(1)!;
+    expect(plan(0).map((p) => p.account.code)).toEqual(['A', 'B', 'C', 'D']);
+    const kept = plan(0.25);
+    expect(kept.map((p) => [p.account.code, p.reserved === true])).toEqual([
+      ['A', false],
+      ['B', false],
+      ['C', false],
+      ['E', true],
+    ]);
+    expect(reservedReason(kept[3]!, DEFAULT_POLICY.ladder.agency)).toBe(
+      'one of the oldest debts still with the callers: 45 days past due (a place is kept for them)',
+    );
   });
 
   it('lends an account to a colleague with room when its own collector’s sheet is full', () => {

@@ -34,6 +34,7 @@ export function sheetRow(rank: number, overrides: Partial<SheetRow> = {}): Sheet
     ],
     trend: [100, 200, 350, 500, 800],
     pinned: false,
+    reserved: false,
     lentFrom: null,
     balances: [],
     ...overrides,
