@@ -82,7 +82,7 @@ try {
     if (!result.ok) throw new Error(result.error.message);
     const days = businessDays(from, to).length;
     console.log(
-      `backtest ${from}..${to} (${days} business days, 4 policies): ${(total / 1000).toFixed(1)} s — ` +
+      `backtest ${from}..${to} (${days} business days, ${result.value.policies.length} policies): ${(total / 1000).toFixed(1)} s — ` +
         `Callsheet's sheets ${(engineMs / 1000).toFixed(1)} s (${(engineMs / days).toFixed(0)} ms a day), ` +
         `baselines + scoring ${((total - engineMs) / 1000).toFixed(1)} s (${((total - engineMs) / scan).toFixed(1)}× the raw scan)`,
     );
