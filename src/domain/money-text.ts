@@ -2,7 +2,14 @@
 // 12.400,00 €), one currency at a time: amounts in different currencies are listed side by side
 // (`€12,400.00 + $3,100.00`), never added. Amounts reach Intl as exact decimal strings, not floats.
 import type { IsoDate } from './calendar.ts';
-import { type Cents, decimalFromCents, formatMoney, formatMoneyShort } from './money.ts';
+import {
+  type Cents,
+  decimalFromCents,
+  formatMoney,
+  formatMoneyShort,
+  formatMoneyWhole,
+  hasSymbol,
+} from './money.ts';
 
 /** How a company's money reads: its base currency and locale. */
 export interface MoneyDisplay {
@@ -51,6 +58,9 @@ export function moneyText(
 ): string {
   // en-US keeps the hand-rolled formatters: alert scans format thousands of amounts.
   if (locale === DEFAULT_LOCALE && style === 'full') return formatMoney(cents, currency);
+  // The hand-rolled whole units match Intl's for the currencies with a symbol here (tested).
+  if (locale === DEFAULT_LOCALE && style === 'whole' && hasSymbol(currency))
+    return formatMoneyWhole(cents, currency);
   if (locale === DEFAULT_LOCALE && style === 'short') return formatMoneyShort(cents, currency);
   return formatter(locale, currency, style).format(exact(cents));
 }

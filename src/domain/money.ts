@@ -67,16 +67,30 @@ export function assertCents(cents: Cents): void {
 
 const SYMBOLS: Record<string, string> = { USD: '$', CAD: 'CA$', EUR: '€', GBP: '£', AUD: 'A$' };
 
+/** Whether `currency` has a symbol of its own here (the ones en-US writes the same way). */
+export const hasSymbol = (currency: string): boolean => Object.hasOwn(SYMBOLS, currency);
+
 /** 123450 → '$1,234.50'. */
 export function formatMoney(cents: Cents, currency = 'USD'): string {
   assertCents(cents);
   const abs = Math.abs(cents);
-  // Thousands grouped from the right; a loop, as alert scans format thousands of amounts.
-  const whole = String(Math.trunc(abs / 100));
-  let grouped = whole.slice(0, whole.length % 3 || 3);
-  for (let i = grouped.length; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
   const symbol = SYMBOLS[currency] ?? `${currency} `;
-  return `${cents < 0 ? '-' : ''}${symbol}${grouped}.${String(abs % 100).padStart(2, '0')}`;
+  return `${cents < 0 ? '-' : ''}${symbol}${grouped(Math.trunc(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 4_820_049 → '$48,200': rounded to whole units, half away from zero (reasons, summaries). */
+export function formatMoneyWhole(cents: Cents, currency = 'USD'): string {
+  const units = Math.round(Math.abs(cents) / 100);
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  return `${cents < 0 ? '-' : ''}${symbol}${grouped(units)}`;
+}
+
+/** 1234567 → '1,234,567'; a loop, as a day's plan and the alert scans format thousands of amounts. */
+function grouped(units: number): string {
+  const whole = String(units);
+  let out = whole.slice(0, whole.length % 3 || 3);
+  for (let i = out.length; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
+  return out;
 }
 
 /** 4_820_000 → '$48.2k', for tight spaces such as sheet rows. */

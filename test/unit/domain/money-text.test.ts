@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decimalFromCents } from '../../../src/domain/money.ts';
 import { amountsText, dateText, moneyText, sumAmounts, totalText } from '../../../src/domain/money-text.ts';
 
 const US = { base: 'USD', locale: 'en-US' };
@@ -47,5 +49,25 @@ describe('money in the company locale', () => {
   it('writes dates in the locale', () => {
     expect(dateText('2027-05-28', 'de-DE')).toBe('28.05.2027');
     expect(dateText('2027-05-28', 'en-US')).toBe('May 28, 2027');
+  });
+});
+
+describe('whole units in en-US', () => {
+  it('writes exactly what Intl writes, for every currency with a symbol here', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e13, max: 1e13 }),
+        fc.constantFrom('USD', 'EUR', 'GBP', 'CAD', 'AUD'),
+        (cents, currency) => {
+          const intl = new Intl.NumberFormat('en-US', {
+            style: 'currency',
+            currency,
+            minimumFractionDigits: 0,
+            maximumFractionDigits: 0,
+          }).format(decimalFromCents(cents) as unknown as number);
+          expect(moneyText(cents, currency, 'en-US', 'whole')).toBe(intl);
+        },
+      ),
+    );
   });
 });
