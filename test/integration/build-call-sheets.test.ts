@@ -50,11 +50,9 @@ describe("the demo company's sheets (size small, seed 42)", () => {
           expect(r.reasons[1]).toMatch(/^one of the oldest debts still with the callers: \d+ days? past due/);
       }
     }
-    // 5% of the team's calls (rounded) are places kept for the oldest callable debts; a row there
-    // is marked only when its dollars alone would not have listed it.
+    // 5% of the team's calls (rounded) are places kept for the oldest callable debts.
     const reserved = rows().filter((r) => r.reserved);
-    expect(reserved.length).toBeGreaterThan(0);
-    expect(reserved.length).toBeLessThanOrEqual(Math.round(set.summary.capacity.capacity * 0.05));
+    expect(reserved).toHaveLength(Math.round(set.summary.capacity.capacity * 0.05));
     const { coverage } = set.summary;
     expect(coverage.coveredExpectedLateCents).toBeLessThanOrEqual(coverage.expectedLateCents);
     expect(coverage.coveredExpectedLateCents).toBeGreaterThan(coverage.expectedLateCents / 2);

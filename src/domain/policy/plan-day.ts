@@ -116,8 +116,7 @@ export function reservedReason(p: PlannedAccount, agencyDays: number): string {
 /**
  * The list's order with `places` of the first `capacity` kept for the oldest overdue debts still
  * with the callers: the best `capacity − places` by priority, then the accounts left with the oldest
- * callable invoice, in priority order (marked `reserved` when their priority alone would not have
- * listed them), then the rest by priority. Ranking by dollars alone never reaches a small
+ * callable invoice, in priority order (marked `reserved`), then the rest by priority. Ranking by dollars alone never reaches a small
  * debt, however old; the backtest measures what these places cost and earn (docs/backtest.md).
  */
 export function keepPlacesForOldest(
@@ -140,13 +139,9 @@ export function keepPlacesForOldest(
     .slice(0, places)
     .map((x) => x.p);
   const kept = new Set(oldest);
-  // Only a row its dollars would not have listed says it sits in a kept place.
-  const listedAnyway = new Set(ranked.slice(head, capacity));
   return [
     ...ranked.slice(0, head),
-    ...[...oldest]
-      .sort(byPriority)
-      .map((p): PlannedAccount => (listedAnyway.has(p) ? p : { ...p, reserved: true })),
+    ...[...oldest].sort(byPriority).map((p): PlannedAccount => ({ ...p, reserved: true })),
     ...rest.filter((p) => !kept.has(p)),
   ];
 }

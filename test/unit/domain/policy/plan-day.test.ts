@@ -85,6 +85,7 @@ describe('the day plan', () => {
               expect(byPriority(p, worstListed)).toBeGreaterThan(0);
         }
       }),
+      { numRuns: 500 },
     );
   });
 
