@@ -7,6 +7,7 @@ import { decimalFromCents } from '../../domain/money.ts';
 import type { Result } from '../../domain/result.ts';
 import { balancesIn } from '../../store/invoices.ts';
 import { readSettings } from '../../store/settings.ts';
+import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
 import { customerBrief, findInvoices, type InvoiceRef } from './account-facts.ts';
@@ -94,6 +95,7 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
       ]);
     invoices = found.invoices;
   }
+  const { locale } = await readMoneyDisplay(conn);
   const now = deps.now();
   return recordChange(conn, actor, key, now, async (interactionId, tx) => {
     const recorded: Recorded = {
@@ -122,7 +124,7 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
           ...(intent.plan ? { plan: intent.plan } : {}),
         },
       },
-      reply: recordedReply(recorded),
+      reply: recordedReply(recorded, locale),
       effects: () => applyLogcallEffects(tx, recorded, now),
     };
   });
