@@ -1,5 +1,6 @@
 // `logcall <customer> <outcome> [details]`: parse, check against the store, record once.
 import { todayIn } from '../../domain/calendar.ts';
+import { currencyMismatch } from '../../domain/grammar/currency-check.ts';
 import { customerLabel, customerRefFor } from '../../domain/grammar/format.ts';
 import type { GrammarError, LogcallIntent } from '../../domain/grammar/intent.ts';
 import { CONFIRM_FLAG, parseLogcall } from '../../domain/grammar/parse-logcall.ts';
@@ -66,6 +67,8 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
     };
   }
   const customer = await customerBrief(conn, intent.customer.id);
+  const mismatch = currencyMismatch(intent, customer.currency);
+  if (mismatch) return grammarErrorReply(mismatch);
   let amountCents = intent.amountCents;
   let amountDefaulted = false;
   if (intent.outcome === 'promised' && amountCents === null) {
