@@ -42,7 +42,8 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
   const now = deps.now();
   const asOf = input.asOf ?? todayIn('UTC', now);
   const t = await readSettings(deps.store.sql, ALERT_SETTINGS);
-  const { base } = await readMoneyDisplay(deps.store.sql);
+  const display = await readMoneyDisplay(deps.store.sql);
+  const { base } = display;
   // The four fact queries are independent reads: each in its own transaction with the scan's
   // settings, so on Postgres they run at once on pooled connections (PGlite, a single session, runs
   // them in turn). One transaction never gave them a common snapshot anyway (read committed).
@@ -54,11 +55,12 @@ export async function scanAlerts(deps: AppDeps, input: ScanAlertsInput = {}): Pr
     read((conn) => loadCreditExposures(conn, asOf, base)),
   ]);
   const found = [
-    ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t),
-    ...detectUnusualOrders(orders.established, asOf, t),
-    ...detectSlowingPayments(paying, asOf, t),
-    ...detectBrokenPromises(promises, asOf, t),
-    ...detectCreditLimitBreaches(exposures, asOf, t),
+    // Amounts are written in the base currency (a promise's in its own), in the company's locale.
+    ...detectNewCustomerLargeOrders(orders.newCustomers, asOf, t, display),
+    ...detectUnusualOrders(orders.established, asOf, t, display),
+    ...detectSlowingPayments(paying, asOf, t, display),
+    ...detectBrokenPromises(promises, asOf, t, display),
+    ...detectCreditLimitBreaches(exposures, asOf, t, display),
   ];
   const stored = await insertAlerts(deps.store.sql, found, asOf, now);
   const created = stored.map((row) => toAlertView(row, now));

@@ -10,6 +10,8 @@ import { customerBrief } from '../app/commands/account-facts.ts';
 import { findActor } from '../app/commands/actor.ts';
 import { parseForActor } from '../app/commands/log-call.ts';
 import { runCommand } from '../app/commands/run-command.ts';
+import { currencyMismatch } from '../domain/grammar/currency-check.ts';
+import type { GrammarError } from '../domain/grammar/intent.ts';
 import { decimalFromCents } from '../domain/money.ts';
 import { escapeControls } from '../domain/safe-text.ts';
 import { UserError } from '../shared/errors.ts';
@@ -87,16 +89,18 @@ export function registerChat(program: Command, ctx: CliContext): void {
         const actor = await requireActor(store, flags.as);
         const deps = { store, now };
         if (flags.dryRun) {
-          const parsed = await parseForActor(deps, actor, text);
-          if (!parsed.ok) {
+          const refuse = (error: GrammarError) => {
             ctx.stdout(
-              `${JSON.stringify({ ok: false, error: parsed.error.message, code: parsed.error.code, suggestions: (parsed.error.choices ?? []).map((c) => ({ code: c.code, name: c.name })) })}\n`,
+              `${JSON.stringify({ ok: false, error: error.message, code: error.code, suggestions: (error.choices ?? []).map((c) => ({ code: c.code, name: c.name })) })}\n`,
             );
             ctx.exitCode = 1;
-            return;
-          }
+          };
+          const parsed = await parseForActor(deps, actor, text);
+          if (!parsed.ok) return refuse(parsed.error);
           const i = parsed.value;
           const { currency } = await customerBrief(store.sql, i.customer.id);
+          const mismatch = currencyMismatch(i, currency);
+          if (mismatch) return refuse(mismatch);
           ctx.stdout(
             `${JSON.stringify({
               ok: true,

@@ -3,20 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { assessAccount } from '../../src/app/assess-account.ts';
 import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
-import { changeSetting } from '../../src/app/business-settings.ts';
 import { importFiles } from '../../src/app/import-files.ts';
+import { makeEuroCompany, NBSP } from '../support/euro-company.ts';
 import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
 
 const TODAY = '2027-05-28';
-const WHO = { actor: 'tester', source: 'cli' };
-const NBSP = '\u00a0';
 const fx = importStore();
 
 describe('a company with base EUR and locale de-DE', () => {
   it('writes reasons in whole euros, German style', async () => {
     const sql = fx.store().sql;
-    await changeSetting(sql, 'company.baseCurrency', 'EUR', WHO);
-    await changeSetting(sql, 'company.locale', 'de-DE', WHO);
+    await makeEuroCompany(sql);
     fx.file('eur/collectors.csv', 'code,name,time_zone,daily_capacity\nana,Ana Ruiz,Europe/Berlin,10\n');
     fx.file(
       'eur/customers.csv',

@@ -1,7 +1,8 @@
 // What a recorded call reads like, in words: the reply title, facts and lines.
 import { customerLabel, formatDay } from '../../domain/grammar/format.ts';
 import type { LogcallIntent } from '../../domain/grammar/intent.ts';
-import { type Cents, formatMoney } from '../../domain/money.ts';
+import type { Cents } from '../../domain/money.ts';
+import { moneyText } from '../../domain/money-text.ts';
 import type { CustomerBrief } from '../../store/customers.ts';
 import type { Reply, ReplyFact } from '../reply.ts';
 import type { InvoiceRef } from './account-facts.ts';
@@ -19,10 +20,11 @@ export interface Recorded {
   invoices: InvoiceRef[];
 }
 
-export function recordedReply(r: Recorded): Reply {
+/** The reply to a recorded call; amounts stay in the account's currency, written in `locale`. */
+export function recordedReply(r: Recorded, locale: string): Reply {
   const { intent, customer } = r;
   const who = customerLabel(customer);
-  const money = (c: Cents) => formatMoney(c, customer.currency);
+  const money = (c: Cents) => moneyText(c, customer.currency, locale);
   const on = intent.date ? formatDay(intent.date) : '';
   const facts: ReplyFact[] = [{ label: 'Customer', value: who }];
   const lines: string[] = [];

@@ -1,5 +1,6 @@
 // `logcall <customer> <outcome> [details]`: parse, check against the store, record once.
 import { todayIn } from '../../domain/calendar.ts';
+import { currencyMismatch } from '../../domain/grammar/currency-check.ts';
 import { customerLabel, customerRefFor } from '../../domain/grammar/format.ts';
 import type { GrammarError, LogcallIntent } from '../../domain/grammar/intent.ts';
 import { CONFIRM_FLAG, parseLogcall } from '../../domain/grammar/parse-logcall.ts';
@@ -7,6 +8,7 @@ import { decimalFromCents } from '../../domain/money.ts';
 import type { Result } from '../../domain/result.ts';
 import { balancesIn } from '../../store/invoices.ts';
 import { readSettings } from '../../store/settings.ts';
+import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Reply, ReplyAction } from '../reply.ts';
 import { customerBrief, findInvoices, type InvoiceRef } from './account-facts.ts';
@@ -65,6 +67,8 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
     };
   }
   const customer = await customerBrief(conn, intent.customer.id);
+  const mismatch = currencyMismatch(intent, customer.currency);
+  if (mismatch) return grammarErrorReply(mismatch);
   let amountCents = intent.amountCents;
   let amountDefaulted = false;
   if (intent.outcome === 'promised' && amountCents === null) {
@@ -94,6 +98,7 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
       ]);
     invoices = found.invoices;
   }
+  const { locale } = await readMoneyDisplay(conn);
   const now = deps.now();
   return recordChange(conn, actor, key, now, async (interactionId, tx) => {
     const recorded: Recorded = {
@@ -122,7 +127,7 @@ export async function logCall(deps: AppDeps, actor: CommandActor, text: string, 
           ...(intent.plan ? { plan: intent.plan } : {}),
         },
       },
-      reply: recordedReply(recorded),
+      reply: recordedReply(recorded, locale),
       effects: () => applyLogcallEffects(tx, recorded, now),
     };
   });

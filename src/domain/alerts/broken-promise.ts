@@ -1,7 +1,8 @@
 // A broken promise to pay means escalating now, not at the next age step. Broken = marked so by the
 // promise evaluation, or still open past its date + grace without payments that cover it.
 import { addDays, daysBetween, type IsoDate } from '../calendar.ts';
-import { type Cents, formatMoney } from '../money.ts';
+import type { Cents } from '../money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay, moneyText } from '../money-text.ts';
 import { sparkline } from '../sparkline.ts';
 import type { AlertCandidate, CustomerRef } from './candidate.ts';
 import type { AlertThresholds } from './thresholds.ts';
@@ -32,13 +33,15 @@ export function detectBrokenPromises(
   promises: readonly PromiseFact[],
   asOf: IsoDate,
   t: AlertThresholds,
+  display: MoneyDisplay = DEFAULT_DISPLAY,
 ): AlertCandidate[] {
   const out: AlertCandidate[] = [];
   for (const p of promises) {
     if (!isPromiseBroken(p, asOf, t.promiseGraceDays)) continue;
     if (daysBetween(p.dueOn, asOf) > t.promiseLookbackDays) continue;
     const broken = Math.max(1, p.brokenBefore);
-    const money = (cents: Cents) => formatMoney(Math.round(cents), p.currency);
+    // The promise's own currency, written the company's way.
+    const money = (cents: Cents) => moneyText(Math.round(cents), p.currency, display.locale);
     out.push({
       kind: 'broken_promise',
       customer: p.customer,

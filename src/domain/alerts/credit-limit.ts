@@ -1,8 +1,9 @@
 // Open receivables plus orders not yet invoiced above the credit limit: hold the next order or call.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../money-text.ts';
 import { sparkline } from '../sparkline.ts';
-import { type AlertCandidate, type CustomerRef, money } from './candidate.ts';
+import { type AlertCandidate, alertMoney, type CustomerRef } from './candidate.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface CreditExposure {
@@ -20,7 +21,9 @@ export function detectCreditLimitBreaches(
   exposures: readonly CreditExposure[],
   _asOf: IsoDate,
   t: AlertThresholds,
+  display: MoneyDisplay = DEFAULT_DISPLAY,
 ): AlertCandidate[] {
+  const money = alertMoney(display);
   const out: AlertCandidate[] = [];
   for (const e of exposures) {
     const exposure = e.openArCents + e.openOrdersCents;

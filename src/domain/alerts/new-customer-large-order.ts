@@ -2,8 +2,9 @@
 // legitimate, and will it be paid? "Large" is relative to what comparable customers first ordered.
 import { daysBetween, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../money-text.ts';
 import { sparkline } from '../sparkline.ts';
-import { type AlertCandidate, money, type OrderFact, times } from './candidate.ts';
+import { type AlertCandidate, alertMoney, type OrderFact, times } from './candidate.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface NewCustomerOrder extends OrderFact {
@@ -20,7 +21,9 @@ export function detectNewCustomerLargeOrders(
   orders: readonly NewCustomerOrder[],
   asOf: IsoDate,
   t: AlertThresholds,
+  display: MoneyDisplay = DEFAULT_DISPLAY,
 ): AlertCandidate[] {
+  const money = alertMoney(display);
   const { maxAgeDays, floorDollars, k } = t.newCustomer;
   const out: AlertCandidate[] = [];
   for (const o of orders) {
@@ -38,7 +41,7 @@ export function detectNewCustomerLargeOrders(
       message:
         `Order ${o.number} of ${o.orderDate} is ${money(o.amountCents)}` +
         (Number.isFinite(ratio)
-          ? `, ${times(ratio)} the median first order of comparable customers (${money(o.peerMedianCents)}; ${o.peerScope}, ${o.peerCount} customers)`
+          ? `, ${times(ratio, display.locale)} the median first order of comparable customers (${money(o.peerMedianCents)}; ${o.peerScope}, ${o.peerCount} customers)`
           : '') +
         `. The customer's first order was ${age} days ago (${o.firstOrderOn}); threshold ${money(threshold)}.`,
       suggestedAction: 'Call before invoicing: confirm it is legitimate and will be paid',

@@ -2,8 +2,9 @@
 // customer is compared with its own baseline, so an "always pays at 60 days" account stays silent.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../money-text.ts';
 import { sparkline } from '../sparkline.ts';
-import { type AlertCandidate, type CustomerRef, money } from './candidate.ts';
+import { type AlertCandidate, alertMoney, type CustomerRef } from './candidate.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
 export interface PayingCustomer {
@@ -32,7 +33,9 @@ export function detectSlowingPayments(
   customers: readonly PayingCustomer[],
   asOf: IsoDate,
   t: AlertThresholds,
+  display: MoneyDisplay = DEFAULT_DISPLAY,
 ): AlertCandidate[] {
+  const money = alertMoney(display);
   const { minDaysSlower, minPctSlower, minPayments, recentDays } = t.slowingPayments;
   const out: AlertCandidate[] = [];
   for (const c of customers) {

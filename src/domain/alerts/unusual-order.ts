@@ -2,8 +2,9 @@
 // history because the bar is median + z × MAD, not mean + z × standard deviation.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import { DEFAULT_DISPLAY, type MoneyDisplay } from '../money-text.ts';
 import { sparkline } from '../sparkline.ts';
-import { type AlertCandidate, money, type OrderFact, times } from './candidate.ts';
+import { type AlertCandidate, alertMoney, type OrderFact, times } from './candidate.ts';
 import { median, scaledMad } from './stats.ts';
 import type { AlertThresholds } from './thresholds.ts';
 
@@ -16,7 +17,9 @@ export function detectUnusualOrders(
   orders: readonly CustomerOrder[],
   _asOf: IsoDate,
   t: AlertThresholds,
+  display: MoneyDisplay = DEFAULT_DISPLAY,
 ): AlertCandidate[] {
+  const money = alertMoney(display);
   const { z, minAmountDollars, minHistory, minRatio } = t.unusualOrder;
   const out: AlertCandidate[] = [];
   for (const o of orders) {
@@ -33,7 +36,7 @@ export function detectUnusualOrders(
       customer: o.customer,
       fingerprint: `unusual_order:order:${o.orderId}`,
       severity: o.amountCents >= 2 * threshold ? 'critical' : 'warning',
-      title: `Unusual order: ${money(o.amountCents)} from ${o.customer.name}, ${times(o.amountCents / med)} its usual`,
+      title: `Unusual order: ${money(o.amountCents)} from ${o.customer.name}, ${times(o.amountCents / med, display.locale)} its usual`,
       message:
         `Order ${o.number} of ${o.orderDate} is ${money(o.amountCents)}; over the last 12 months its ` +
         `${o.historyCents.length} orders had a median of ${money(med)} (MAD ${money(mad)}), so anything above ` +

@@ -1,6 +1,7 @@
 // What a /logcall line means once parsed, and the ways it can be wrong.
 import type { IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
+import type { SaidCurrency } from './amount.ts';
 import type { CustomerCandidate } from './customers.ts';
 import type { LogOutcome } from './outcomes.ts';
 
@@ -23,6 +24,8 @@ export interface LogcallIntent {
   outcome: LogOutcome;
   /** Promised or claimed amount; null: promised → the overdue balance, paid → not said. */
   amountCents: Cents | null;
+  /** The currency said with the amount (`€5k`, `5000 EUR`), checked against the account's by the command. */
+  currency: SaidCurrency | null;
   /** Promise, callback or payment date. */
   date: IsoDate | null;
   /** Callback time of day, 'HH:MM'. */
@@ -53,7 +56,8 @@ export type GrammarErrorCode =
   | 'missing_amount'
   | 'bad_amount'
   | 'bad_plan'
-  | 'missing_note';
+  | 'missing_note'
+  | 'currency_mismatch';
 
 export interface GrammarError {
   code: GrammarErrorCode;

@@ -1,9 +1,9 @@
 // `/logcall <customer> <outcome> [details]` → a typed intent, or an error that says how to fix
 // the line. Pure: the candidate customers, "today" in the actor's zone and the settings come in.
 import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar.ts';
-import { type Cents, formatMoney } from '../money.ts';
+import type { Cents } from '../money.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { MAX_CENTS, parseAmount } from './amount.ts';
+import { amountAt, MAX_CENTS, type SaidCurrency } from './amount.ts';
 import { type CustomerCandidate, type CustomerMatch, matchCustomer } from './customers.ts';
 import { type DateOrder, parseDateAt, parseTimeAt } from './dates.ts';
 import { customerLabel, formatDay } from './format.ts';
@@ -162,9 +162,19 @@ function readAmountDate(
   tokens: Token[],
   ctx: LogcallContext,
   direction: 'future' | 'past',
-): Result<{ amount: Cents | null; date: IsoDate | null; time: string | null; next: number }, GrammarError> {
+): Result<
+  {
+    amount: Cents | null;
+    currency: SaidCurrency | null;
+    date: IsoDate | null;
+    time: string | null;
+    next: number;
+  },
+  GrammarError
+> {
   const words = norms(tokens);
   let amount: Cents | null = null;
+  let currency: SaidCurrency | null = null;
   let date: IsoDate | null = null;
   let time: string | null = null;
   let k = 0;
@@ -191,19 +201,21 @@ function readAmountDate(
       }
     }
     if (amount === null) {
-      const a = parseAmount(words[j]!);
+      const a = amountAt(tokens, j);
       if (a !== null) {
-        if (a <= 0)
-          return err('bad_amount', `'${tokens[j]!.raw}' is zero; say the amount, e.g. 5000, $5,000 or 5k`);
-        if (a > MAX_CENTS) return err('bad_amount', `'${tokens[j]!.raw}' is too large for an amount`);
-        amount = a;
-        k = j + 1;
+        const typed = a.currency?.typed ?? tokens[j]!.raw;
+        if (a.cents <= 0)
+          return err('bad_amount', `'${typed}' is zero; say the amount, e.g. 5000, 5,000 or 5k`);
+        if (a.cents > MAX_CENTS) return err('bad_amount', `'${typed}' is too large for an amount`);
+        amount = a.cents;
+        currency = a.currency;
+        k = j + a.used;
         continue;
       }
     }
     break;
   }
-  return ok({ amount, date, time, next: k });
+  return ok({ amount, currency, date, time, next: k });
 }
 
 function noteFrom(text: string, tokens: Token[], k: number): string | null {
@@ -217,6 +229,7 @@ const base = (customer: CustomerCandidate, outcome: LogOutcome): LogcallIntent =
   customer,
   outcome,
   amountCents: null,
+  currency: null,
   date: null,
   time: null,
   invoices: [],
@@ -271,6 +284,7 @@ function parseDetails(
       const past = future(r.value.date, 'the promise date', 'promise_in_past');
       if (past) return fail(past);
       intent.amountCents = r.value.amount;
+      intent.currency = r.value.currency;
       intent.date = r.value.date;
       horizon(r.value.date, 'the promise date');
       return finish(r.value.next);
@@ -307,6 +321,7 @@ function parseDetails(
         if (r.value.amount !== null) {
           if (intent.amountCents !== null) break;
           intent.amountCents = r.value.amount;
+          intent.currency = r.value.currency;
         }
         if (r.value.date !== null) intent.date ??= r.value.date;
         k += r.value.next;
@@ -399,6 +414,8 @@ function parsePlan(
   const example = `e.g. \`logcall ${who} plan 15k in 3 monthly from 6/1\``;
   const words = norms(tokens);
   let total: Cents | null = null;
+  let totalTyped = '';
+  let currency: SaidCurrency | null = null;
   let count: number | null = null;
   let frequency: 'weekly' | 'monthly' | null = null;
   let start: IsoDate | null = null;
@@ -463,12 +480,14 @@ function parsePlan(
       continue;
     }
     if (total === null) {
-      const a = parseAmount(w);
+      const a = amountAt(tokens, k);
       if (a !== null) {
-        if (a <= 0 || a > MAX_CENTS)
-          return err('bad_amount', `'${tokens[k]!.raw}' is not a usable plan total`);
-        total = a;
-        k++;
+        totalTyped = a.currency?.typed ?? tokens[k]!.raw;
+        if (a.cents <= 0 || a.cents > MAX_CENTS)
+          return err('bad_amount', `'${totalTyped}' is not a usable plan total`);
+        total = a.cents;
+        currency = a.currency;
+        k += a.used;
         continue;
       }
     }
@@ -482,8 +501,7 @@ function parsePlan(
   if (count === null) return err('bad_plan', `say how many instalments, ${example}`);
   if (count < 2 || count > 60)
     return err('bad_plan', `a plan has 2 to 60 instalments (got ${count}), ${example}`);
-  if (total < count)
-    return err('bad_plan', `${formatMoney(total)} cannot be split into ${count} instalments`);
+  if (total < count) return err('bad_plan', `'${totalTyped}' cannot be split into ${count} instalments`);
   if (start === null) return err('missing_date', `when is the first instalment? ${example}`);
   if (start < ctx.today)
     return err(
@@ -506,6 +524,7 @@ function parsePlan(
   };
   intent.plan = plan;
   intent.amountCents = total;
+  intent.currency = currency;
   intent.date = start;
   const days = daysBetween(ctx.today, start);
   if (!confirmed && days > ctx.horizonDays)

@@ -173,6 +173,12 @@ describe('broken promise', () => {
     expect(alert?.title).toContain('promised €5,000.00 by');
     expect(alert?.message).toContain('€2,000.00 received');
   });
+
+  it('writes them the company’s way: a dollar promise in a German company', () => {
+    const display = { base: 'EUR', locale: 'de-DE' };
+    const [alert] = detectBrokenPromises([promise({ currency: 'USD' })], ASOF, T, display);
+    expect(alert?.title).toContain('promised 5.000,00\u00a0$ by');
+  });
 });
 
 describe('credit limit', () => {

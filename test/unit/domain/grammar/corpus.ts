@@ -1,5 +1,6 @@
 // The /logcall phrasings the grammar must understand, with what each must mean. Today is
 // Fri 28 May 2027 in the actor's zone; dates are M/D unless a row says otherwise.
+import { expect } from 'vitest';
 import type { CustomerCandidate } from '../../../../src/domain/grammar/customers.ts';
 import type { GrammarErrorCode, LogcallIntent } from '../../../../src/domain/grammar/intent.ts';
 
@@ -37,7 +38,14 @@ export const CORPUS: Row[] = [
   ['‘Acme Corp’ ptp 1k tomorrow', { customer: 'ACME', date: '2027-05-29' }],
   ['„Acme Corp“ ptp 1k tomorrow', { customer: 'ACME', date: '2027-05-29' }],
   ['Acme Corp promised 5000 on 6/1', { customer: 'ACME', amountCents: 500_000, date: '2027-06-01' }],
-  ['ACME promised $5,000 by 6/1', { amountCents: 500_000, date: '2027-06-01' }],
+  [
+    'ACME promised $5,000 by 6/1',
+    {
+      amountCents: 500_000,
+      date: '2027-06-01',
+      currency: { typed: '$5,000', codes: expect.arrayContaining(['USD', 'CAD']) },
+    },
+  ],
   ['ACME promised 5.5k by 6/1', { amountCents: 550_000 }],
   ['ACME promised 5.25K 6/1', { amountCents: 525_000 }],
   ['ACME promised 1.2m 6/1', { amountCents: 120_000_000 }],
@@ -47,6 +55,29 @@ export const CORPUS: Row[] = [
   ['ACME promised USD5000 6/1', { amountCents: 500_000 }],
   ['ACME promised 5000usd 6/1', { amountCents: 500_000 }],
   ['ACME promised 6/1 5k', { amountCents: 500_000, date: '2027-06-01' }],
+  // a currency said with the amount is kept, as what it can mean (the command checks it)
+  ['ACME promised €5k by 6/4', { amountCents: 500_000, currency: { typed: '€5k', codes: ['EUR'] } }],
+  [
+    'ACME promised 5000 EUR by 6/4',
+    { amountCents: 500_000, currency: { typed: '5000 EUR', codes: ['EUR'] } },
+  ],
+  [
+    'ACME promised EUR 5,000 by 6/4',
+    { amountCents: 500_000, currency: { typed: 'EUR 5,000', codes: ['EUR'] } },
+  ],
+  [
+    'ACME promised 5000 eur by 6/4',
+    { amountCents: 500_000, date: '2027-06-04', currency: { typed: '5000 eur', codes: ['EUR'] } },
+  ],
+  ['ACME promised 5k€ by 6/4', { amountCents: 500_000, currency: { typed: '5k€', codes: ['EUR'] } }],
+  ['ACME promised CA$5k by 6/4', { amountCents: 500_000, currency: { typed: 'CA$5k', codes: ['CAD'] } }],
+  [
+    'ACME promised £1,200.50 by 6/4',
+    { amountCents: 120_050, currency: { typed: '£1,200.50', codes: expect.arrayContaining(['GBP']) } },
+  ],
+  ['ACME promised 5k by 6/4', { amountCents: 500_000, currency: null }],
+  ['ACME paid 5000 all good', { amountCents: 500_000, currency: null, note: 'all good' }],
+  ['ACME promised €5000usd by 6/4', 'missing_date'],
   ['ACME promised 5k on 6/1 - spoke to Jane', { amountCents: 500_000, note: 'spoke to Jane' }],
   ['ACME promised 5k on 6/1 — spoke to Jane', { note: 'spoke to Jane' }],
   ['ACME promised 5k on 6/1: cheque run Friday', { note: 'cheque run Friday' }],
