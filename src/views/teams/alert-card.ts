@@ -1,21 +1,14 @@
-// An alert as an Adaptive Card: what happened, the numbers behind it, the trend and what to do,
-// with Acknowledge and Snooze 7 days, as on Slack. Each is an Action.Execute (the card updates in
+// An alert as an Adaptive Card: what happened, why (its message, with the numbers in the company's
+// currency and locale), the trend and what to do, with Acknowledge and Snooze 7 days, as on Slack.
+// The raw `numbers` (cents, for scripts) stay in the JSON output. Each is an Action.Execute (the card updates in
 // place for everyone) with an Action.Submit fallback for clients without Universal Actions.
 import { type AlertRollup, type AlertView, rollupText } from '../../app/alert-model.ts';
-import { type AdaptiveCard, type CardElement, card, container, factSet, plainText } from './adaptive-card.ts';
+import { type AdaptiveCard, type CardElement, card, container, plainText } from './adaptive-card.ts';
 
 export const ALERT_VERBS = { acknowledge: 'cs.ack', snooze: 'cs.snooze' } as const;
 
 const SEVERITY_STYLE = { info: 'accent', warning: 'warning', critical: 'attention' } as const;
 const SEVERITY_LABEL = { info: 'Info', warning: 'Warning', critical: 'Critical' } as const;
-
-function labelOf(key: string): string {
-  const words = key
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function alertAction(alert: AlertView, verb: string, title: string, style?: 'positive'): CardElement {
   const data = { verb, alertId: alert.id };
@@ -40,7 +33,6 @@ function statusLine(alert: AlertView): string | null {
 export function alertCard(alert: AlertView): AdaptiveCard {
   const customer = alert.customer ? `${alert.customer.name} (${alert.customer.code})` : null;
   const status = statusLine(alert);
-  const numbers = Object.entries(alert.numbers).map(([k, v]) => ({ label: labelOf(k), value: String(v) }));
   const body: CardElement[] = [
     container(
       [
@@ -50,7 +42,6 @@ export function alertCard(alert: AlertView): AdaptiveCard {
       { style: SEVERITY_STYLE[alert.severity], bleed: true },
     ),
     plainText(alert.message),
-    ...(numbers.length ? [factSet(numbers)] : []),
     ...(alert.sparkline ? [plainText(`Trend ${alert.sparkline}`, { fontType: 'Monospace' as const })] : []),
     plainText(`Suggested: ${alert.suggestedAction}`, { weight: 'Bolder' }),
     ...(status ? [plainText(status, { color: 'Good' as const })] : []),

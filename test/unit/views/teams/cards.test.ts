@@ -136,6 +136,9 @@ describe('Teams cards', () => {
   it('renders an open alert with Acknowledge (Action.Execute, Action.Submit fallback)', () => {
     const c = alertCard(alertView);
     expect(c).toMatchSnapshot();
+    // The numbers read in the message, as on Slack; raw cents are for the JSON output only.
+    const raw = JSON.stringify(alertCard({ ...alertView, numbers: { limitCents: 9_000_000 } }));
+    expect(raw).not.toMatch(/cents|9000000/i);
     expect(c.actions?.[0]).toMatchObject({
       type: 'Action.Execute',
       verb: 'cs.ack',
