@@ -3,7 +3,7 @@
 // batch backs the chat approval (summary, preview), `callsheet outreach preview` and sending.
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import type { OutreachKind } from '../../domain/outreach/message-kind.ts';
-import { messageView } from '../../domain/outreach/message-view.ts';
+import { emailLocale, messageView } from '../../domain/outreach/message-view.ts';
 import {
   type CurrencyTotal,
   type OutreachCandidate,
@@ -22,6 +22,7 @@ import { type OutreachFacts, readOutreachFacts } from '../../store/outreach.ts';
 import { readSettings } from '../../store/settings.ts';
 import { readContacts, readSheetHolders } from '../../store/sheet-inputs.ts';
 import { buildCallSheets, endOfDayIn } from '../build-call-sheets.ts';
+import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import { policySettings } from '../policy-settings.ts';
 import type { AutomatedRow } from '../sheet-model.ts';
@@ -122,8 +123,10 @@ export async function planOutreachBatch(
     preDueDays: policy.ladder.preDueReminderDays,
   });
   const template = templateCache(options.templatesDir, settings);
+  const { locale } = await readMoneyDisplay(sql);
   const drafts = plan.messages.map((m): OutreachDraft => {
     const collector = facts.get(m.customerId)?.collector ?? null;
+    const t = template(m.kind, m.language);
     const view = messageView({
       customer: m,
       contact: { name: m.to.name, email: m.to.email },
@@ -133,8 +136,9 @@ export async function planOutreachBatch(
       paymentInstructions: settings.paymentInstructions,
       signature: collector ?? { name: settings.signatureName, email: null },
       date: set.asOf,
+      locale: emailLocale(t.language, locale),
     });
-    return { ...m, ...rendered(template(m.kind, m.language), view), collectorId: collector?.id ?? null };
+    return { ...m, ...rendered(t, view), collectorId: collector?.id ?? null };
   });
   return {
     asOf: set.asOf,

@@ -4,9 +4,9 @@
 // recorded as skipped with the reason. Each call gets at most one follow-up: the ledger is unique
 // per interaction.
 import { todayIn } from '../../domain/calendar.ts';
-import { formatMoney } from '../../domain/money.ts';
+import { moneyText } from '../../domain/money-text.ts';
 import { callSummary, followUpKind } from '../../domain/outreach/call-summary.ts';
-import { messageView } from '../../domain/outreach/message-view.ts';
+import { emailLocale, messageView } from '../../domain/outreach/message-view.ts';
 import { pickRecipient } from '../../domain/outreach/pick-recipient.ts';
 import { totalsByCurrency } from '../../domain/outreach/plan-outreach.ts';
 import {
@@ -18,6 +18,7 @@ import {
 import { readSettings } from '../../store/settings.ts';
 import { readContacts } from '../../store/sheet-inputs.ts';
 import { commandSettings } from '../commands/settings.ts';
+import { readMoneyDisplay } from '../company-settings.ts';
 import type { Actor, AppDeps } from '../deps.ts';
 import type { MailDeps } from './mailer.ts';
 import { outreachSettings } from './outreach-settings.ts';
@@ -54,6 +55,7 @@ export async function sendFollowUps(deps: AppDeps, mail: MailDeps, actor: Actor)
     ids,
   );
   const template = templateCache(mail.templatesDir, settings);
+  const display = await readMoneyDisplay(sql);
   const optOut = new Set(settings.followUpOptOut.map((c) => c.toLowerCase()));
   const drafts: (OutreachDraft & { interactionId: number })[] = [];
   let skipped = 0;
@@ -86,6 +88,8 @@ export async function sendFollowUps(deps: AppDeps, mail: MailDeps, actor: Actor)
     const kind = followUpKind(p.outcome);
     // A promise or plan is in its own currency; other amounts (a claimed payment) in the invoices'.
     const currency = p.currency ?? totals[0]?.currency ?? 'USD';
+    const t = template(kind, p.language);
+    const locale = emailLocale(t.language, display.locale);
     const view = messageView({
       customer: { code: p.customerCode, name: p.customerName },
       contact: { name: to.name, email: to.email },
@@ -97,9 +101,10 @@ export async function sendFollowUps(deps: AppDeps, mail: MailDeps, actor: Actor)
         ? { name: p.collectorName, email: p.collectorEmail }
         : { name: settings.signatureName, email: null },
       date: p.day,
-      call: { date: p.day, summary: callSummary(p, currency) },
+      locale,
+      call: { date: p.day, summary: callSummary(p, currency, locale) },
       promise: {
-        amount: p.amountCents === null ? '' : formatMoney(p.amountCents, currency),
+        amount: p.amountCents === null ? '' : moneyText(p.amountCents, currency, locale),
         date: p.onDate ?? '',
       },
     });
@@ -114,7 +119,7 @@ export async function sendFollowUps(deps: AppDeps, mail: MailDeps, actor: Actor)
       totals,
       collectorId: p.collectorId,
       interactionId: p.interactionId,
-      ...rendered(template(kind, p.language), view),
+      ...rendered(t, view),
     });
   }
   const queued = await queueDrafts(deps, mail, today, drafts, actor);

@@ -50,7 +50,10 @@ export function loadTemplate(
     out[part] = found.text;
     files[part] = found.file;
   }
-  const template = out as MessageTemplate;
+  const template: MessageTemplate = {
+    ...(out as MessageTemplate),
+    ...(files.text ? { language: path.basename(path.dirname(files.text)) } : {}),
+  };
   const [problem] = checkTemplate(template);
   if (problem)
     throw new UserError(`template ${files[problem.part]}: ${problem.message}; fix the file and try again`);

@@ -1,5 +1,5 @@
 // The sentence a written summary gives of a logged call, in the customer's terms.
-import { formatMoney } from '../money.ts';
+import { moneyText } from '../money-text.ts';
 
 export interface LoggedCall {
   outcome: string;
@@ -9,8 +9,8 @@ export interface LoggedCall {
   invoiceNumber: string | null;
 }
 
-export function callSummary(call: LoggedCall, currency = 'USD'): string {
-  const amount = call.amountCents === null ? null : formatMoney(call.amountCents, currency);
+export function callSummary(call: LoggedCall, currency = 'USD', locale = 'en-US'): string {
+  const amount = call.amountCents === null ? null : moneyText(call.amountCents, currency, locale);
   const parts: string[] = [];
   switch (call.outcome) {
     case 'promised':

@@ -1,6 +1,6 @@
 // The data a template sees: names, the invoices with amounts in their own currency, the total, how
 // to pay and who signs. Plain values only (see render-message.ts).
-import { formatMoney } from '../money.ts';
+import { moneyText } from '../money-text.ts';
 import type { CurrencyTotal, OutreachInvoice } from './plan-outreach.ts';
 import type { TemplateValue } from './render-message.ts';
 
@@ -15,11 +15,25 @@ export interface MessageViewInput {
   date: string;
   call?: { date: string; summary: string };
   promise?: { amount: string; date: string };
+  /** How amounts are written (see emailLocale); default en-US. */
+  locale?: string;
+}
+
+/**
+ * The locale an e-mail's amounts are written in: the company's when it is in the e-mail's language
+ * (en-GB, de-AT…), else the language of the template the e-mail is written from (a French letter
+ * writes 1 234,50 €, whatever the seller's own locale).
+ */
+export function emailLocale(templateLanguage: string | undefined, companyLocale: string): string {
+  if (!templateLanguage) return companyLocale;
+  const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  if (primary(templateLanguage) === primary(companyLocale)) return companyLocale;
+  return templateLanguage === 'en' ? 'en-US' : templateLanguage;
 }
 
 /** "$1,200.00", or "€7.00 + $1,200.00" for invoices in several currencies. */
-export function totalText(totals: readonly CurrencyTotal[]): string {
-  return totals.map((t) => formatMoney(t.cents, t.currency)).join(' + ');
+export function totalText(totals: readonly CurrencyTotal[], locale = 'en-US'): string {
+  return totals.map((t) => moneyText(t.cents, t.currency, locale)).join(' + ');
 }
 
 export function messageView(input: MessageViewInput): { [key: string]: TemplateValue } {
@@ -30,10 +44,10 @@ export function messageView(input: MessageViewInput): { [key: string]: TemplateV
       number: i.number,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
-      amount: formatMoney(i.openCents, i.currency),
+      amount: moneyText(i.openCents, i.currency, input.locale),
       daysPastDue: Math.max(0, i.daysPastDue),
     })),
-    total: totalText(input.totals),
+    total: totalText(input.totals, input.locale),
     company: input.company,
     paymentInstructions: input.paymentInstructions,
     signature: { name: input.signature.name, email: input.signature.email ?? '' },

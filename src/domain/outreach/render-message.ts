@@ -9,6 +9,8 @@ export interface MessageTemplate {
   subject: string;
   text: string;
   html: string;
+  /** The language the text part is written in (its folder: en, fr…), when known. */
+  language?: string;
 }
 
 /** The fields a template may name (dotted from the top; the invoice fields inside {{#invoices}}). */

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../../../src/app/outreach/templates.ts';
 import { OUTREACH_KINDS } from '../../../../src/domain/outreach/message-kind.ts';
-import { messageView } from '../../../../src/domain/outreach/message-view.ts';
+import { emailLocale, messageView } from '../../../../src/domain/outreach/message-view.ts';
 import { checkTemplate, renderMessage } from '../../../../src/domain/outreach/render-message.ts';
 
-const view = messageView({
+const input = {
   customer: { code: 'ACME', name: 'Acme <Tools> & Sons' },
   contact: { name: 'Pat', email: 'pat@acme.test' },
   invoices: [
@@ -28,7 +28,8 @@ const view = messageView({
   date: '2027-04-12',
   call: { date: '2027-04-12', summary: 'promised $1,234.56 by 2027-04-20' },
   promise: { amount: '$1,234.56', date: '2027-04-20' },
-});
+};
+const view = messageView(input);
 
 describe('built-in templates', () => {
   it.each(OUTREACH_KINDS)(
@@ -51,6 +52,19 @@ describe('built-in templates', () => {
     expect(fr.ok && fr.value.text).toContain('Facture INV-1');
     const fallback = renderMessage(loadTemplate({ defaultLanguage: 'en' }, 'final_demand', 'fr'), view);
     expect(fallback.ok && fallback.value.subject).toContain('Final demand');
+  });
+
+  it('writes amounts the way the letter’s language does, or the company’s when it is the same language', () => {
+    const french = loadTemplate({ defaultLanguage: 'en' }, 'reminder_1', 'fr');
+    expect(french.language).toBe('fr');
+    const locale = emailLocale(french.language, 'en-US');
+    const r = renderMessage(french, messageView({ ...input, locale }));
+    // French groups with a narrow no-break space and puts the currency after: 1 234,56 $US.
+    expect(r.ok && r.value.text).toMatch(/1\u202f234,56\u00a0\$US/);
+    expect(emailLocale('en', 'en-GB')).toBe('en-GB');
+    expect(emailLocale('en', 'de-DE')).toBe('en-US');
+    expect(emailLocale('de', 'de-AT')).toBe('de-AT');
+    expect(emailLocale(undefined, 'de-DE')).toBe('de-DE');
   });
 });
 
