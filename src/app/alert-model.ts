@@ -18,9 +18,9 @@ export interface KindCount {
 
 export const totalOf = (kinds: readonly KindCount[]) => kinds.reduce((sum, k) => sum + k.count, 0);
 
-/** "3,100 credit limit, 1,503 slowing payments". */
-export const kindCountsText = (kinds: readonly KindCount[]) =>
-  kinds.map((k) => `${k.count.toLocaleString('en-US')} ${kindWords(k.kind)}`).join(', ');
+/** "3,100 credit limit, 1,503 slowing payments" (counts grouped in the company's locale). */
+export const kindCountsText = (kinds: readonly KindCount[], locale = 'en-US') =>
+  kinds.map((k) => `${k.count.toLocaleString(locale)} ${kindWords(k.kind)}`).join(', ');
 
 /** The new alerts of one scan that were not posted one by one: how many, of which kinds. */
 export interface AlertRollup {
@@ -29,13 +29,15 @@ export interface AlertRollup {
   /** Largest count first. */
   kinds: KindCount[];
   total: number;
+  /** The company's locale, for the counts (default en-US). */
+  locale?: string;
 }
 
 /** "…and 5,803 more new alerts from this scan: 3,100 credit limit, 2,703 slowing payments." */
 export function rollupText(rollup: AlertRollup): string {
   return (
-    `…and ${rollup.total.toLocaleString('en-US')} more new alerts from this scan, not posted one by one: ` +
-    `${kindCountsText(rollup.kinds)}. \`callsheet alerts\` lists every open alert.`
+    `…and ${rollup.total.toLocaleString(rollup.locale)} more new alerts from this scan, not posted one by one: ` +
+    `${kindCountsText(rollup.kinds, rollup.locale)}. \`callsheet alerts\` lists every open alert.`
   );
 }
 

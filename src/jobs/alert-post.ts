@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { totalOf } from '../app/alert-model.ts';
+import { readMoneyDisplay } from '../app/company-settings.ts';
 import { listAlerts } from '../app/list-alerts.ts';
 import { ALERT_SETTINGS } from '../app/scan-alerts.ts';
 import { countAlertsRankedAfter, selectAlertsToPost } from '../store/alerts/alerts-table.ts';
@@ -44,7 +45,8 @@ export const alertPostJob: Job = defineJob({
       const kinds = await countAlertsRankedAfter(ctx.deps.store.sql, payload.scannedAt, payload.after);
       const total = totalOf(kinds);
       if (!total) return { delivered: false, reason: 'no open alert left to count' };
-      return ctx.publisher.postAlertRollup({ scannedAt: payload.scannedAt, kinds, total });
+      const { locale } = await readMoneyDisplay(ctx.deps.store.sql);
+      return ctx.publisher.postAlertRollup({ scannedAt: payload.scannedAt, kinds, total, locale });
     }
     const [alert] = await listAlerts({ ...ctx.deps, now: () => ctx.now }, { ids: [payload.alertId] });
     if (alert?.status !== 'open') return { delivered: false, reason: `alert is ${alert?.status ?? 'gone'}` };

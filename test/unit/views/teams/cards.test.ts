@@ -160,6 +160,15 @@ describe('Teams cards', () => {
     });
     expect(c.actions).toBeUndefined();
     expect(c.fallbackText).toMatch(/^…and 1,200 more new alerts from this scan/);
+    const german = alertRollupCard({
+      scannedAt: '2027-05-28T13:00:00.000Z',
+      kinds: [{ kind: 'credit_limit', count: 1200 }],
+      total: 1200,
+      locale: 'de-DE',
+    });
+    expect(german.fallbackText).toMatch(
+      /^…and 1\.200 more new alerts from this scan, not posted one by one: 1\.200 /,
+    );
     expect(JSON.stringify(c.body)).toContain('1,200 credit limit');
   });
 
