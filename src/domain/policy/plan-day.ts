@@ -16,6 +16,7 @@ import {
   ownSample,
   promiseKeptRate,
 } from './lateness/assess-lateness.ts';
+import type { LateSample } from './lateness/late-survival.ts';
 import type { PayHistory } from './lateness/pay-history.ts';
 import { type PeerPriors, peerPriors, type Segment } from './lateness/peer-priors.ts';
 import type { PolicySettings } from './policy-settings.ts';
@@ -83,15 +84,49 @@ export const byCode = (a: { code: string }, b: { code: string }): number =>
 
 const FORCED_ORDER = { pinned: 0, callback: 1 } as const;
 
-/** The call list's order: forced first, then expected late dollars, overdue money, code. */
-export const byPriority = (a: PlannedAccount, b: PlannedAccount): number =>
-  (a.forced === null ? 2 : FORCED_ORDER[a.forced]) - (b.forced === null ? 2 : FORCED_ORDER[b.forced]) ||
-  b.lateness.expectedLateCents - a.lateness.expectedLateCents ||
-  b.account.overdueCents - a.account.overdueCents ||
-  byCode(a.account, b.account);
+/** What the list's orders compare, read once per account (a day's plan sorts tens of thousands). */
+interface SortKey {
+  p: PlannedAccount;
+  forced: number;
+  expected: number;
+  overdue: number;
+  code: string;
+}
 
-const byOverdue = (a: PlannedAccount, b: PlannedAccount): number =>
-  b.account.overdueCents - a.account.overdueCents || byCode(a.account, b.account);
+const keyOf = (p: PlannedAccount): SortKey => ({
+  p,
+  forced: p.forced === null ? 2 : FORCED_ORDER[p.forced],
+  expected: p.lateness.expectedLateCents,
+  overdue: p.account.overdueCents,
+  code: p.account.code,
+});
+
+/** Forced first, then expected late dollars, overdue money, code. */
+const priorityOrder = (a: SortKey, b: SortKey): number =>
+  a.forced - b.forced || b.expected - a.expected || b.overdue - a.overdue || byCode(a, b);
+
+/** Largest overdue first, then code. */
+const overdueOrder = (a: SortKey, b: SortKey): number => b.overdue - a.overdue || byCode(a, b);
+
+/** The call list's order: forced first, then expected late dollars, overdue money, code. */
+export const byPriority = (a: PlannedAccount, b: PlannedAccount): number => priorityOrder(keyOf(a), keyOf(b));
+
+/** `xs` in `order`, each account's keys read once rather than at every comparison. */
+const sortedBy = (
+  xs: readonly PlannedAccount[],
+  order: (a: SortKey, b: SortKey) => number,
+): PlannedAccount[] =>
+  xs
+    .map(keyOf)
+    .sort(order)
+    .map((k) => k.p);
+
+/** Overdue money still with the callers: past due, below the agency step. */
+function callableOverdue(p: PlannedAccount, agencyDays: number): number {
+  let cents = 0;
+  for (const i of p.account.open) if (i.dpd > 0 && i.dpd < agencyDays) cents += i.cents;
+  return cents;
+}
 
 export const segmentOf = (a: Pick<AccountInputs, 'termsDays' | 'industry' | 'region'>): Segment => ({
   termsDays: a.termsDays,
@@ -146,12 +181,19 @@ export function keepPlacesForOldest(
   ];
 }
 
-/** The peers' priors of the day, from every customer with a history or late money. */
-export function dayPriors(input: DayInputs, policy: PolicySettings): PeerPriors {
+/**
+ * The peers' priors of the day, from every customer with a history or late money. `samples`: the
+ * accounts' own samples in order, when the caller has them (a day's plan reuses them).
+ */
+export function dayPriors(
+  input: DayInputs,
+  policy: PolicySettings,
+  samples: readonly LateSample[] = input.accounts.map((a) => ownSample(a, policy.lateness)),
+): PeerPriors {
   const settings = policy.lateness;
   return peerPriors(
     [
-      ...input.accounts.map((a) => ({ segment: segmentOf(a), sample: ownSample(a, settings) })),
+      ...input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: samples[k]! })),
       ...(input.others ?? []).map((o) => ({
         segment: o.segment,
         sample: ownSample({ ...o, open: [] }, settings),
@@ -189,6 +231,7 @@ export function planAccount(
   asOf: IsoDate,
   policy: PolicySettings,
   display: MoneyDisplay,
+  own?: LateSample,
 ): PlannedAccount {
   const settings = policy.lateness;
   const agencyDays = policy.ladder.agency;
@@ -198,6 +241,7 @@ export function planAccount(
     {
       history: account.history,
       open: account.open,
+      ...(own ? { own } : {}),
       ...(pending
         ? {
             pendingPromiseCents: account.promises.pendingCents,
@@ -239,16 +283,22 @@ export function planDay(
   /** The base currency and locale the action labels' amounts are written in. */
   display: MoneyDisplay,
 ): DayPlan {
-  const priors = dayPriors(input, policy);
+  const samples = input.accounts.map((a) => ownSample(a, policy.lateness));
+  const priors = dayPriors(input, policy, samples);
   const companyRate = companyKeptRate(
     input.promiseRecord ? [input.promiseRecord] : input.accounts.map((a) => a.promises),
   );
-  const planned = input.accounts.map((a) => planAccount(a, priors, companyRate, asOf, policy, display));
+  const planned = input.accounts.map((a, k) =>
+    planAccount(a, priors, companyRate, asOf, policy, display, samples[k]),
+  );
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
   const candidates = keepPlacesForOldest(
-    planned
-      .filter((p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0))
-      .sort(byPriority),
+    sortedBy(
+      planned.filter(
+        (p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0),
+      ),
+      priorityOrder,
+    ),
     Math.min(capacity, Math.round(capacity * policy.oldestShare)),
     capacity,
     policy.ladder.agency,
@@ -267,25 +317,38 @@ export function planDay(
   const onSheet = new Set([...sheets.values()].flat().map((p) => p.account.customerId));
   const overCapacity = overflow.map((r) => r.planned);
   const overIds = new Set(overCapacity.map((p) => p.account.customerId));
-  const offSheet = planned.filter((p) => !onSheet.has(p.account.customerId)).sort(byOverdue);
-  const automated = offSheet
-    .filter(
+  const offSheet = planned.filter((p) => !onSheet.has(p.account.customerId));
+  const automated = sortedBy(
+    offSheet.filter(
       (p) =>
         p.treatment.step !== 'none' &&
         !p.treatment.noDunning &&
         (p.lateness.callableCents > 0 || p.account.disputes.openCount > 0 || p.forced !== null),
-    )
-    .map((p) => ({ ...p, overCapacity: overIds.has(p.account.customerId) }));
-  const held = offSheet.filter((p) => p.treatment.noDunning);
+    ),
+    overdueOrder,
+  ).map((p) => ({ ...p, overCapacity: overIds.has(p.account.customerId) }));
+  const held = sortedBy(
+    offSheet.filter((p) => p.treatment.noDunning),
+    overdueOrder,
+  );
   const agency = planned
     .filter((p) => p.lateness.agencyCents > 0)
     .map((p) => agencyEntry(p, asOf))
     .sort((a, b) => b.cents - a.cents || byCode(a.planned.account, b.planned.account));
   const listed = [...sheets.values()].flat();
-  const sum = (xs: readonly PlannedAccount[], f: (p: PlannedAccount) => number) =>
-    xs.reduce((s, p) => s + f(p), 0);
-  const callableOverdue = (p: PlannedAccount) =>
-    p.account.open.reduce((s, i) => s + (i.dpd > 0 && i.dpd < policy.ladder.agency ? i.cents : 0), 0);
+  const agencyDays = policy.ladder.agency;
+  let overdueCents = 0;
+  let expectedLateCents = 0;
+  for (const p of planned) {
+    overdueCents += callableOverdue(p, agencyDays);
+    expectedLateCents += p.lateness.expectedLateCents;
+  }
+  let coveredCents = 0;
+  let coveredExpectedLateCents = 0;
+  for (const p of listed) {
+    coveredCents += callableOverdue(p, agencyDays);
+    coveredExpectedLateCents += p.lateness.expectedLateCents;
+  }
   return {
     asOf,
     lateDays: policy.lateness.lateDays,
@@ -294,12 +357,7 @@ export function planDay(
     automated,
     held,
     agency,
-    coverage: {
-      overdueCents: sum(planned, callableOverdue),
-      coveredCents: sum(listed, callableOverdue),
-      expectedLateCents: sum(planned, (p) => p.lateness.expectedLateCents),
-      coveredExpectedLateCents: sum(listed, (p) => p.lateness.expectedLateCents),
-    },
+    coverage: { overdueCents, coveredCents, expectedLateCents, coveredExpectedLateCents },
     capacity,
     overCapacity,
   };

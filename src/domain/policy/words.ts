@@ -29,8 +29,8 @@ export function wholeMoney(cents: Cents, display: MoneyDisplay): string {
 
 /** '2027-05-16' → 'May 16'. */
 export function shortDate(date: IsoDate): string {
-  const [, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[m - 1]} ${d}`;
+  // Sliced, not split: a day's plan writes a date into tens of thousands of labels.
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
 }
 
 /** '2027-03-04' → 'March' (or 'March 2026' when not in the year of `asOf`). */

@@ -30,6 +30,8 @@ export interface LatenessSubject {
   pendingPromiseCents?: Cents;
   /** The customer's share of promises kept (already shrunk toward the company's), 0–1. */
   promiseKeptRate?: number;
+  /** `ownSample` of this subject, when the caller already has it (a day's plan computes it for the priors). */
+  own?: LateSample;
 }
 
 export interface InvoiceLateness extends OpenInvoice {
@@ -114,7 +116,7 @@ export function assessLateness(
   agencyDays: number,
 ): LatenessAssessment {
   const L = settings.lateDays;
-  const own = ownSample(subject, settings);
+  const own = subject.own ?? ownSample(subject, settings);
   const n = totalWeight(own);
   const shift = trendShift(subject.history.trend, subject.history.count, settings);
   const bins = daysLateBins(L);
@@ -125,26 +127,29 @@ export function assessLateness(
   const blend: Blend = { own, n, k, grid: prior.grid, bins, h, shift };
   const sL = survival(blend, L);
   const promised = promiseCover(subject);
-  const invoices: InvoiceLateness[] = subject.open.map((inv, i) => {
-    let p = inv.dpd > L ? 1 : Math.min(1, sL / Math.max(sL, survival(blend, inv.dpd)));
-    // However clean a history, a customer can stop paying: no invoice is ever safer than that.
-    p = settings.surpriseRate + (1 - settings.surpriseRate) * p;
-    // A promise not yet due lowers the odds by the customer's record of keeping promises.
-    const covered = promised[i] ?? 0;
-    if (covered > 0 && inv.dpd <= L) p *= 1 - covered * (subject.promiseKeptRate ?? 0);
-    return { ...inv, p };
-  });
+  const invoices: InvoiceLateness[] = [];
   let expected = 0;
   let callableCents = 0;
   let agencyCents = 0;
   let agencyInvoices = 0;
-  for (const inv of invoices) {
+  let lateOpen = 0;
+  for (let i = 0; i < subject.open.length; i++) {
+    const inv = subject.open[i]!;
+    let p = inv.dpd > L ? 1 : Math.min(1, sL / Math.max(sL, survival(blend, inv.dpd)));
+    // However clean a history, a customer can stop paying: no invoice is ever safer than that.
+    p = settings.surpriseRate + (1 - settings.surpriseRate) * p;
+    // A promise not yet due lowers the odds by the customer's record of keeping promises.
+    const covered = promised?.[i] ?? 0;
+    if (covered > 0 && inv.dpd <= L) p *= 1 - covered * (subject.promiseKeptRate ?? 0);
+    // A plain literal: a day's plan makes one per open invoice of every account.
+    invoices.push({ id: inv.id, dpd: inv.dpd, cents: inv.cents, p });
+    if (inv.dpd > L) lateOpen++;
     if (inv.dpd >= agencyDays) {
       agencyCents += inv.cents;
       agencyInvoices++;
     } else {
       callableCents += inv.cents;
-      expected += inv.cents * inv.p;
+      expected += inv.cents * p;
     }
   }
   const expectedLateCents = Math.round(expected);
@@ -157,15 +162,15 @@ export function assessLateness(
     probability: callableCents > 0 ? expected / callableCents : 0,
     ownShare: n > 0 ? n / (n + k) : 0,
     trendDays: shift,
-    lateOpen: subject.open.filter((i) => i.dpd > L).length,
+    lateOpen,
   };
 }
 
-/** The share (0–1) of each open invoice a pending promise covers, the most overdue first. */
-function promiseCover(subject: LatenessSubject): number[] {
+/** The share (0–1) of each open invoice a pending promise covers, the most overdue first; null: none. */
+function promiseCover(subject: LatenessSubject): number[] | null {
   let left = subject.pendingPromiseCents ?? 0;
+  if (left <= 0) return null;
   const cover = subject.open.map(() => 0);
-  if (left <= 0) return cover;
   const order = subject.open.map((_, i) => i).sort((a, b) => subject.open[b]!.dpd - subject.open[a]!.dpd);
   for (const i of order) {
     const cents = subject.open[i]!.cents;

@@ -15,7 +15,7 @@ export interface SurvivalGrid {
 
 /** Weighted points of days late plus a late mass: one customer's, or a segment's pooled. */
 export interface LateSample {
-  binWeights: readonly number[];
+  binWeights: ArrayLike<number>;
   lateWeight: number;
 }
 
@@ -25,7 +25,8 @@ export function gridFrom(lateDays: number): number {
 
 export function totalWeight(sample: LateSample): number {
   let w = sample.lateWeight;
-  for (const b of sample.binWeights) w += b;
+  const weights = sample.binWeights;
+  for (let k = 0; k < weights.length; k++) w += weights[k]!;
   return w;
 }
 

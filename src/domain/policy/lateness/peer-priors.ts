@@ -31,24 +31,22 @@ const REFERENCE_WEIGHT = 2;
 const REFERENCE_LATE_SHARE = 0.1;
 
 interface Node {
-  key: string;
   label: string;
   parent: Node | null;
-  binWeights: number[];
+  binWeights: Float64Array;
   lateWeight: number;
   prior?: SurvivalGrid;
+  peer?: PeerPrior;
 }
 
-const levels = (s: Segment): { key: string; label: string }[] => {
+/** Labels of a segment's levels, widest first (the company, terms, terms + industry, + region). */
+const levelLabels = (s: Segment): string[] => {
   const terms = `${s.termsDays}-day terms`;
   return [
-    { key: '*', label: 'all customers' },
-    { key: `t${s.termsDays}`, label: terms },
-    { key: `t${s.termsDays}|${s.industry ?? ''}`, label: s.industry ? `${terms}, ${s.industry}` : terms },
-    {
-      key: `t${s.termsDays}|${s.industry ?? ''}|${s.region ?? ''}`,
-      label: [terms, s.industry, s.region].filter(Boolean).join(', '),
-    },
+    'all customers',
+    terms,
+    s.industry ? `${terms}, ${s.industry}` : terms,
+    [terms, s.industry, s.region].filter(Boolean).join(', '),
   ];
 };
 
@@ -58,42 +56,59 @@ export function peerPriors(
 ): PeerPriors {
   const { lateDays } = settings;
   const binCount = daysLateBins(lateDays).length;
-  const nodes = new Map<string, Node>();
+  const node = (label: string, parent: Node | null): Node => ({
+    label,
+    parent,
+    binWeights: new Float64Array(binCount),
+    lateWeight: 0,
+  });
+  const root = node('all customers', null);
+  // Chains by terms, then industry, then region: a day's plan looks a segment up twice per
+  // customer, and keys built as strings each time cost more than the sums they find.
+  const byTerms = new Map<
+    number,
+    { node: Node; byIndustry: Map<string, { node: Node; byRegion: Map<string, Node[]> }> }
+  >();
   const nodesOf = (segment: Segment): Node[] => {
-    let parent: Node | null = null;
-    return levels(segment).map(({ key, label }) => {
-      let node = nodes.get(key);
-      if (!node) {
-        node = { key, label, parent, binWeights: new Array<number>(binCount).fill(0), lateWeight: 0 };
-        nodes.set(key, node);
-      }
-      parent = node;
-      return node;
-    });
+    let terms = byTerms.get(segment.termsDays);
+    if (!terms) {
+      terms = { node: node(levelLabels(segment)[1]!, root), byIndustry: new Map() };
+      byTerms.set(segment.termsDays, terms);
+    }
+    let industry = terms.byIndustry.get(segment.industry ?? '');
+    if (!industry) {
+      industry = { node: node(levelLabels(segment)[2]!, terms.node), byRegion: new Map() };
+      terms.byIndustry.set(segment.industry ?? '', industry);
+    }
+    let chain = industry.byRegion.get(segment.region ?? '');
+    if (!chain) {
+      chain = [root, terms.node, industry.node, node(levelLabels(segment)[3]!, industry.node)];
+      industry.byRegion.set(segment.region ?? '', chain);
+    }
+    return chain;
   };
-  const company = nodesOf({ termsDays: 0, industry: null, region: null })[0]!;
   const onTime = daysLateBins(lateDays).findIndex((b) => b.to >= 0);
-  company.binWeights[onTime] = REFERENCE_WEIGHT * (1 - REFERENCE_LATE_SHARE);
-  company.lateWeight = REFERENCE_WEIGHT * REFERENCE_LATE_SHARE;
+  root.binWeights[onTime] = REFERENCE_WEIGHT * (1 - REFERENCE_LATE_SHARE);
+  root.lateWeight = REFERENCE_WEIGHT * REFERENCE_LATE_SHARE;
   for (const { segment, sample } of samples) {
-    for (const node of nodesOf(segment)) {
-      node.lateWeight += sample.lateWeight;
-      for (let k = 0; k < binCount; k++) node.binWeights[k]! += sample.binWeights[k] ?? 0;
+    const weights = sample.binWeights;
+    const bins = Math.min(binCount, weights.length);
+    for (const n of nodesOf(segment)) {
+      n.lateWeight += sample.lateWeight;
+      for (let k = 0; k < bins; k++) n.binWeights[k]! += weights[k]!;
     }
   }
-  const priorOf = (node: Node): SurvivalGrid => {
-    if (node.prior) return node.prior;
-    const own = survivalGrid(node, lateDays, settings.spreadFloorDays);
-    node.prior = node.parent
-      ? blend(own, totalWeight(node), priorOf(node.parent), settings.peerShrinkage)
-      : own;
-    return node.prior;
+  const priorOf = (n: Node): SurvivalGrid => {
+    if (n.prior) return n.prior;
+    const own = survivalGrid(n, lateDays, settings.spreadFloorDays);
+    n.prior = n.parent ? blend(own, totalWeight(n), priorOf(n.parent), settings.peerShrinkage) : own;
+    return n.prior;
   };
   return {
     of(segment) {
-      const chain = nodesOf(segment);
-      const narrowest = chain[chain.length - 1]!;
-      return { grid: priorOf(narrowest), label: narrowest.label };
+      const narrowest = nodesOf(segment)[3]!;
+      narrowest.peer ??= { grid: priorOf(narrowest), label: narrowest.label };
+      return narrowest.peer;
     },
   };
 }
