@@ -150,8 +150,9 @@ export async function readOpenInvoicesOnDay(
   );
 }
 
-/** What ranking needs beyond selection, read only for the accounts that get ranked. */
-export interface ScoreInputs {
+/** What the reasons need beyond selection, read only for the accounts shown. */
+export interface ScoreInputs
+  extends Pick<AccountInputs, 'riskRating' | 'establishedOn' | 'firstOrderOn' | 'marginPct'> {
   overdueSegments: OverdueSegment[];
   payments: AccountInputs['payments'];
   orders: AccountInputs['orders'];
@@ -187,12 +188,32 @@ export async function readScoreInputs(
      HAVING count(b.amount) > 0`,
     [asOf, ids],
   );
+  const factors = await conn.query<Raw>(
+    `SELECT id, risk_rating, established_on::text, first_order_on::text, margin_pct::float8 AS margin_pct
+       FROM customers WHERE id = ANY($1::int[])`,
+    [ids],
+  );
   const out = new Map<number, ScoreInputs>(
     ids.map((id) => [
       id,
-      { overdueSegments: [], payments: paymentStats({}), orders: { last90Cents: 0, last90Count: 0 } },
+      {
+        riskRating: null,
+        establishedOn: null,
+        firstOrderOn: null,
+        marginPct: null,
+        overdueSegments: [],
+        payments: paymentStats({}),
+        orders: { last90Cents: 0, last90Count: 0 },
+      },
     ]),
   );
+  for (const row of factors)
+    Object.assign(out.get(int(row, 'id'))!, {
+      riskRating: num(row, 'risk_rating'),
+      establishedOn: text(row, 'established_on'),
+      firstOrderOn: text(row, 'first_order_on'),
+      marginPct: num(row, 'margin_pct'),
+    });
   for (const [id, payments] of history) out.get(id)!.payments = payments;
   for (const row of overdue) {
     out.get(int(row, 'customer_id'))!.overdueSegments = Array.from({ length: SEGMENTS }, (_, k) => ({
@@ -315,9 +336,9 @@ agg AS (
          min(due_date) FILTER (WHERE dpd > 0) AS oldest_due,
          min(due_date) FILTER (WHERE dpd <= 0) AS next_due,
          coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$6::int), 0) AS due_soon,
-         array_agg(id ORDER BY due_date, id) AS ids,
-         array_agg(dpd ORDER BY due_date, id) AS dpds,
-         array_agg(oc::int8 ORDER BY due_date, id) AS ocs,
+         -- One packed text per account ("id dpd cents,…"), read by unpackOpenInvoices: three
+         -- arrays cost the driver a string per element and most of the decoding.
+         string_agg(id || ' ' || dpd || ' ' || coalesce(oc::int8, 0), ',' ORDER BY due_date, id) AS open_invoices,
          array_agg(DISTINCT currency) FILTER (WHERE oc IS NULL) AS unpriced
     FROM open_on_day GROUP BY customer_id
 ),
@@ -367,20 +388,22 @@ dp AS (
             WHERE pa.invoice_id = inv.id AND p.received_on > $1::date), 0) > 0)
    GROUP BY d.customer_id
 )
-SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region, c.risk_rating,
-       c.established_on::text, c.first_order_on::text, c.terms_days, c.expected_days_to_pay,
-       c.margin_pct::float8 AS margin_pct,
-       coalesce(agg.open_c, 0)::bigint::text AS open_c, coalesce(agg.overdue_c, 0)::bigint::text AS overdue_c,
-       agg.oldest_due::text, agg.next_due::text, coalesce(agg.due_soon, 0)::bigint::text AS next_due_amount,
+-- Every column the model does not need for all accounts is left NULL where there is nothing to say
+-- (0 is read for a NULL count): tens of thousands of rows, and each value sent is a string to decode.
+-- The customer's factors for the reasons (risk, age, margin) are read for the rows shown only.
+SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region,
+       c.terms_days, c.expected_days_to_pay,
+       agg.open_c::bigint::text AS open_c, nullif(agg.overdue_c, 0)::bigint::text AS overdue_c,
+       agg.oldest_due::text, agg.next_due::text, nullif(agg.due_soon, 0)::bigint::text AS next_due_amount,
        (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
-       coalesce(ix_agg.streak, 0) AS streak,
+       nullif(ix_agg.streak, 0) AS streak,
        (ix_agg.streak_since AT TIME ZONE $3)::date::text AS streak_since,
        CASE WHEN ix_agg.callback_at = ix_agg.last_touch THEN ix_agg.callback_on::text END AS callback_on,
        CASE WHEN ix_agg.callback_at = ix_agg.last_touch THEN (ix_agg.callback_at AT TIME ZONE $3)::date::text END AS callback_asked,
-       coalesce(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
-       pr.pending_on::text, coalesce(pr.pending_amount, 0)::text AS pending_amount, coalesce(pr.due_today, 0) AS due_today,
-       coalesce(pr.kept, 0) AS kept, coalesce(pr.kept_broken, 0) AS kept_broken, agg.ids, agg.dpds, agg.ocs,
-       coalesce(dp.n, 0) AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers,
+       nullif(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
+       pr.pending_on::text, pr.pending_amount::text AS pending_amount, nullif(pr.due_today, 0) AS due_today,
+       nullif(pr.kept, 0) AS kept, nullif(pr.kept_broken, 0) AS kept_broken, agg.open_invoices,
+       dp.n AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers,
        agg.unpriced
   FROM customers c
   LEFT JOIN agg ON agg.customer_id = c.id
@@ -466,12 +489,93 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
   };
 }
 
-function openInvoices(row: Raw): AccountInputs['open'] {
-  const ids = (row.ids ?? []) as number[];
-  const dpds = (row.dpds ?? []) as number[];
-  const ocs = (row.ocs ?? []) as (string | number)[];
-  return ids.map((id, k) => ({ id: Number(id), dpd: Number(dpds[k]), cents: Number(ocs[k] ?? 0) }));
+/**
+ * The main query's packed open invoices, "id dpd cents,id dpd cents" (dpd may be negative), read
+ * digit by digit: no substring or array is made for any of the day's tens of thousands of invoices.
+ */
+export function unpackOpenInvoices(packed: string | null): AccountInputs['open'] {
+  const out: AccountInputs['open'] = [];
+  if (!packed) return out;
+  const n = packed.length;
+  let k = 0;
+  const next = (): number => {
+    const negative = packed.charCodeAt(k) === 45; // '-'
+    if (negative) k++;
+    let v = 0;
+    for (; k < n; k++) {
+      const digit = packed.charCodeAt(k) - 48;
+      if (digit < 0 || digit > 9) break;
+      v = v * 10 + digit;
+    }
+    k++; // the separator
+    return negative ? -v : v;
+  };
+  while (k < n) out.push({ id: next(), dpd: next(), cents: next() });
+  return out;
 }
+
+// Most accounts have no calls, promises or disputes on record: they share one frozen value of each
+// rather than allocating it (a day reads tens of thousands of accounts, and every object is GC work).
+const NO_INTERACTIONS: AccountInputs['interactions'] = Object.freeze({
+  lastTouchOn: null,
+  unansweredStreak: 0,
+  unansweredSince: null,
+  callbackOn: null,
+  callbackAskedOn: null,
+});
+const NO_PROMISES: AccountInputs['promises'] = Object.freeze({
+  brokenCount: 0,
+  firstBrokenOn: null,
+  lastBrokenOn: null,
+  pendingOn: null,
+  pendingCents: 0,
+  dueTodayCount: 0,
+  kept: 0,
+  broken: 0,
+});
+const NO_DISPUTES: AccountInputs['disputes'] = Object.freeze({
+  openCount: 0,
+  reasons: Object.freeze([]) as unknown as string[],
+  invoices: Object.freeze([]) as unknown as string[],
+});
+const NO_PAYMENTS: AccountInputs['payments'] = Object.freeze({
+  ...paymentStats({}),
+  monthlyAvgDays: Object.freeze([]) as unknown as (number | null)[],
+});
+const NO_ORDERS: AccountInputs['orders'] = Object.freeze({ last90Cents: 0, last90Count: 0 });
+
+const interactionsOf = (row: Raw): AccountInputs['interactions'] => ({
+  lastTouchOn: text(row, 'last_touch'),
+  unansweredStreak: int(row, 'streak'),
+  unansweredSince: text(row, 'streak_since'),
+  callbackOn: text(row, 'callback_on'),
+  callbackAskedOn: text(row, 'callback_asked'),
+});
+
+/** A promise on record that the day counts: broken lately, pending, due today, or judged this year. */
+const hasPromises = (row: Raw): boolean =>
+  row.first_broken != null ||
+  row.pending_on != null ||
+  row.due_today != null ||
+  row.kept != null ||
+  row.kept_broken != null;
+
+const promisesOf = (row: Raw): AccountInputs['promises'] => ({
+  brokenCount: int(row, 'broken'),
+  firstBrokenOn: text(row, 'first_broken'),
+  lastBrokenOn: text(row, 'last_broken'),
+  pendingOn: text(row, 'pending_on'),
+  pendingCents: cents(row, 'pending_amount'),
+  dueTodayCount: int(row, 'due_today'),
+  kept: int(row, 'kept'),
+  broken: int(row, 'kept_broken'),
+});
+
+const disputesOf = (row: Raw): AccountInputs['disputes'] => ({
+  openCount: int(row, 'disputes'),
+  reasons: list(row, 'dispute_reasons').filter(Boolean),
+  invoices: list(row, 'dispute_numbers'),
+});
 
 function toAccount(row: Raw): AccountInputs {
   return {
@@ -482,12 +586,12 @@ function toAccount(row: Raw): AccountInputs {
     pinned: Boolean(row.pinned),
     industry: text(row, 'industry'),
     region: text(row, 'region'),
-    riskRating: num(row, 'risk_rating'),
-    establishedOn: text(row, 'established_on'),
-    firstOrderOn: text(row, 'first_order_on'),
+    riskRating: null, // the factors below are read for the rows shown, by readScoreInputs
+    establishedOn: null,
+    firstOrderOn: null,
     termsDays: int(row, 'terms_days'),
     expectedDaysToPay: num(row, 'expected_days_to_pay'),
-    marginPct: num(row, 'margin_pct'),
+    marginPct: null,
     openCents: wholeCents(row, 'open_c'),
     overdueCents: wholeCents(row, 'overdue_c'),
     overdueSegments: [], // read for the ranked few, by readScoreInputs
@@ -495,32 +599,13 @@ function toAccount(row: Raw): AccountInputs {
     nextDueDate: text(row, 'next_due'),
     nextDueCents: wholeCents(row, 'next_due_amount'),
     overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
-    open: openInvoices(row),
+    open: unpackOpenInvoices(text(row, 'open_invoices')),
     history: NO_HISTORY, // from readPayHistories
-    payments: paymentStats(row),
-    orders: { last90Cents: 0, last90Count: 0 }, // read for the ranked few, by readScoreInputs
-    interactions: {
-      lastTouchOn: text(row, 'last_touch'),
-      unansweredStreak: int(row, 'streak'),
-      unansweredSince: text(row, 'streak_since'),
-      callbackOn: text(row, 'callback_on'),
-      callbackAskedOn: text(row, 'callback_asked'),
-    },
-    promises: {
-      brokenCount: int(row, 'broken'),
-      firstBrokenOn: text(row, 'first_broken'),
-      lastBrokenOn: text(row, 'last_broken'),
-      pendingOn: text(row, 'pending_on'),
-      pendingCents: cents(row, 'pending_amount'),
-      dueTodayCount: int(row, 'due_today'),
-      kept: int(row, 'kept'),
-      broken: int(row, 'kept_broken'),
-    },
-    disputes: {
-      openCount: int(row, 'disputes'),
-      reasons: list(row, 'dispute_reasons').filter(Boolean),
-      invoices: list(row, 'dispute_numbers'),
-    },
+    payments: NO_PAYMENTS, // from the pay histories
+    orders: NO_ORDERS, // read for the rows shown, by readScoreInputs
+    interactions: row.last_touch == null ? NO_INTERACTIONS : interactionsOf(row),
+    promises: hasPromises(row) ? promisesOf(row) : NO_PROMISES,
+    disputes: row.disputes == null ? NO_DISPUTES : disputesOf(row),
   };
 }
 
