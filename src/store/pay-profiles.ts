@@ -142,9 +142,11 @@ async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number
     terms_days: number;
     industry: string | null;
     region: string | null;
-    figures: Uint8Array;
+    figures: string;
   }>(
-    `SELECT p.customer_id, c.terms_days, c.industry, c.region, p.figures
+    // As base64 text: the embedded database's driver decodes bytea a character at a time, which
+    // made this read several times slower than the query itself.
+    `SELECT p.customer_id, c.terms_days, c.industry, c.region, encode(p.figures, 'base64') AS figures
        FROM pay_profiles p JOIN customers c ON c.id = p.customer_id
       ORDER BY p.customer_id`,
   );
@@ -152,7 +154,7 @@ async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number
   for (const row of rows)
     out.set(Number(row.customer_id), {
       segment: { termsDays: Number(row.terms_days), industry: row.industry, region: row.region },
-      ...unpack(row.figures, bins),
+      ...unpack(Buffer.from(row.figures, 'base64'), bins),
     });
   return out;
 }
