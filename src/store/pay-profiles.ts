@@ -63,8 +63,7 @@ function unpack(bytes: Uint8Array, bins: number): { history: PayHistory; payment
   const copy = new Uint8Array(8 * (HEAD.length + bins));
   copy.set(bytes.subarray(0, copy.length));
   const f = new Float64Array(copy.buffer);
-  const binWeights = new Array<number>(bins);
-  for (let k = 0; k < bins; k++) binWeights[k] = f[HEAD.length + k]!;
+  const binWeights = new Float64Array(copy.buffer, 8 * HEAD.length, bins);
   return {
     history: {
       binWeights,

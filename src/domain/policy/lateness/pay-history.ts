@@ -50,8 +50,8 @@ export interface TrendMoments {
  * recency-discounted count of invoices, and a large invoice counts more than a small one.
  */
 export interface PayHistory {
-  /** Weight per bin of `daysLateBins(L)`, in the same order. */
-  binWeights: number[];
+  /** Weight per bin of `daysLateBins(L)`, in the same order (one array kind for every customer). */
+  binWeights: Float64Array;
   /** Weight of the invoices paid more than L days late. */
   lateWeight: number;
   /** Settled invoices counted, and their plain mean days late (for the explanation). */
@@ -63,7 +63,7 @@ export interface PayHistory {
 }
 
 export const NO_HISTORY: PayHistory = {
-  binWeights: [],
+  binWeights: new Float64Array(0),
   lateWeight: 0,
   count: 0,
   meanDaysLate: null,
@@ -103,7 +103,7 @@ export function payHistoryOf(
     sumLate += paid.daysLate[i]!;
   }
   const meanCents = total / n;
-  const binWeights = bins.map(() => 0);
+  const binWeights = new Float64Array(bins.length);
   let lateWeight = 0;
   const trend: TrendMoments = { w: 0, wt: 0, wx: 0, wtt: 0, wtx: 0 };
   for (let i = 0; i < n; i++) {
