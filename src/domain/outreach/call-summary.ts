@@ -1,5 +1,6 @@
 // The sentence a written summary gives of a logged call, in the customer's terms.
 import { moneyText } from '../money-text.ts';
+import { emailDate } from './message-view.ts';
 
 export interface LoggedCall {
   outcome: string;
@@ -11,17 +12,14 @@ export interface LoggedCall {
 
 export function callSummary(call: LoggedCall, currency = 'USD', locale = 'en-US'): string {
   const amount = call.amountCents === null ? null : moneyText(call.amountCents, currency, locale);
+  const on = call.onDate === null ? null : emailDate(call.onDate, locale);
   const parts: string[] = [];
   switch (call.outcome) {
     case 'promised':
-      parts.push(
-        `you will pay ${amount ?? 'the overdue balance'}${call.onDate ? ` by ${call.onDate}` : ''}.`,
-      );
+      parts.push(`you will pay ${amount ?? 'the overdue balance'}${on ? ` by ${on}` : ''}.`);
       break;
     case 'plan':
-      parts.push(
-        `we agreed a payment plan of ${amount ?? 'the balance'}${call.onDate ? ` starting ${call.onDate}` : ''}.`,
-      );
+      parts.push(`we agreed a payment plan of ${amount ?? 'the balance'}${on ? ` starting ${on}` : ''}.`);
       break;
     case 'disputed':
       parts.push(
@@ -29,11 +27,11 @@ export function callSummary(call: LoggedCall, currency = 'USD', locale = 'en-US'
       );
       break;
     case 'callback':
-      parts.push(`we will call you again${call.onDate ? ` on ${call.onDate}` : ''}.`);
+      parts.push(`we will call you again${on ? ` on ${on}` : ''}.`);
       break;
     case 'paid':
       parts.push(
-        `you told us ${amount ? `${amount} was` : 'the payment was'} paid${call.onDate ? ` on ${call.onDate}` : ''}; we will match it as soon as it arrives.`,
+        `you told us ${amount ? `${amount} was` : 'the payment was'} paid${on ? ` on ${on}` : ''}; we will match it as soon as it arrives.`,
       );
       break;
     default:

@@ -1,6 +1,7 @@
 // The data a template sees: names, the invoices with amounts in their own currency, the total, how
 // to pay and who signs. Plain values only (see render-message.ts).
-import { moneyText } from '../money-text.ts';
+import { isIsoDate } from '../calendar.ts';
+import { dateText, moneyText } from '../money-text.ts';
 import type { CurrencyTotal, OutreachInvoice } from './plan-outreach.ts';
 import type { TemplateValue } from './render-message.ts';
 
@@ -15,12 +16,17 @@ export interface MessageViewInput {
   date: string;
   call?: { date: string; summary: string };
   promise?: { amount: string; date: string };
-  /** How amounts are written (see emailLocale); default en-US. */
+  /** How amounts and dates are written (see emailLocale); default en-US. */
   locale?: string;
 }
 
+/** A day as the letter's locale writes it ('May 28, 2027', '28 mai 2027'); anything else as given. */
+export function emailDate(day: string, locale = 'en-US'): string {
+  return isIsoDate(day) ? dateText(day, locale) : day;
+}
+
 /**
- * The locale an e-mail's amounts are written in: the company's when it is in the e-mail's language
+ * The locale an e-mail's amounts and dates are written in: the company's when it is in the e-mail's language
  * (en-GB, de-AT…), else the language of the template the e-mail is written from (a French letter
  * writes 1 234,50 €, whatever the seller's own locale).
  */
@@ -37,13 +43,14 @@ export function totalText(totals: readonly CurrencyTotal[], locale = 'en-US'): s
 }
 
 export function messageView(input: MessageViewInput): { [key: string]: TemplateValue } {
+  const day = (d: string) => emailDate(d, input.locale);
   return {
     customer: { code: input.customer.code, name: input.customer.name },
     contact: { name: input.contact.name, email: input.contact.email },
     invoices: input.invoices.map((i) => ({
       number: i.number,
-      issueDate: i.issueDate,
-      dueDate: i.dueDate,
+      issueDate: day(i.issueDate),
+      dueDate: day(i.dueDate),
       amount: moneyText(i.openCents, i.currency, input.locale),
       daysPastDue: Math.max(0, i.daysPastDue),
     })),
@@ -51,8 +58,8 @@ export function messageView(input: MessageViewInput): { [key: string]: TemplateV
     company: input.company,
     paymentInstructions: input.paymentInstructions,
     signature: { name: input.signature.name, email: input.signature.email ?? '' },
-    date: input.date,
-    call: input.call ?? { date: '', summary: '' },
-    promise: input.promise ?? { amount: '', date: '' },
+    date: day(input.date),
+    call: input.call ? { ...input.call, date: day(input.call.date) } : { date: '', summary: '' },
+    promise: input.promise ? { ...input.promise, date: day(input.promise.date) } : { amount: '', date: '' },
   };
 }

@@ -194,7 +194,7 @@ describe('follow-ups after a logged call', () => {
       const r = await sendFollowUps({ store, now: systemClock }, mail, actor);
       expect(r.queued).toBeGreaterThanOrEqual(1);
       const confirmation = sink!.received.find((m) =>
-        /Confirming your payment of \$1,234\.56 by 2027-06-04/.test(m.headers.get('subject') ?? ''),
+        /Confirming your payment of \$1,234\.56 by Jun 4, 2027/.test(m.headers.get('subject') ?? ''),
       );
       expect(confirmation).toBeDefined();
       const again = await sendFollowUps({ store, now: systemClock }, mail, actor);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../../../src/app/outreach/templates.ts';
+import { callSummary } from '../../../../src/domain/outreach/call-summary.ts';
 import { OUTREACH_KINDS } from '../../../../src/domain/outreach/message-kind.ts';
 import { emailLocale, messageView } from '../../../../src/domain/outreach/message-view.ts';
 import { checkTemplate, renderMessage } from '../../../../src/domain/outreach/render-message.ts';
@@ -65,6 +66,29 @@ describe('built-in templates', () => {
     expect(emailLocale('en', 'de-DE')).toBe('en-US');
     expect(emailLocale('de', 'de-AT')).toBe('de-AT');
     expect(emailLocale(undefined, 'de-DE')).toBe('de-DE');
+  });
+
+  it('writes dates the way the letter’s locale does', () => {
+    const french = loadTemplate({ defaultLanguage: 'en' }, 'reminder_1', 'fr');
+    const fr = renderMessage(french, messageView({ ...input, locale: 'fr' }));
+    expect(fr.ok && fr.value.text).toContain('du 1 mars 2027');
+    expect(fr.ok && fr.value.text).toContain('échéance 31 mars 2027');
+    const english = renderMessage(
+      loadTemplate({ defaultLanguage: 'en' }, 'promise_confirmation', null),
+      view,
+    );
+    expect(english.ok && english.value.text).toContain('Thank you for your call on Apr 12, 2027');
+    expect(english.ok && english.value.text).toContain('by Apr 20, 2027');
+    expect(english.ok && english.value.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const call = {
+      outcome: 'promised',
+      amountCents: 500_000,
+      onDate: '2027-06-04',
+      note: null,
+      invoiceNumber: null,
+    };
+    expect(callSummary(call, 'EUR', 'de-DE')).toBe('you will pay 5.000,00\u00a0€ by 04.06.2027.');
+    expect(callSummary(call)).toBe('you will pay $5,000.00 by Jun 4, 2027.');
   });
 });
 
