@@ -6,7 +6,12 @@
 import type { IsoDate } from '../domain/calendar.ts';
 import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { centsFromDecimal } from '../domain/money.ts';
-import type { AccountInputs, OverdueSegment } from '../domain/policy/account-inputs.ts';
+import {
+  type AccountInputs,
+  NO_INTERACTIONS,
+  NO_PROMISES,
+  type OverdueSegment,
+} from '../domain/policy/account-inputs.ts';
 import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
 import {
   NO_HISTORY,
@@ -516,23 +521,6 @@ export function unpackOpenInvoices(packed: string | null): AccountInputs['open']
 
 // Most accounts have no calls, promises or disputes on record: they share one frozen value of each
 // rather than allocating it (a day reads tens of thousands of accounts, and every object is GC work).
-const NO_INTERACTIONS: AccountInputs['interactions'] = Object.freeze({
-  lastTouchOn: null,
-  unansweredStreak: 0,
-  unansweredSince: null,
-  callbackOn: null,
-  callbackAskedOn: null,
-});
-const NO_PROMISES: AccountInputs['promises'] = Object.freeze({
-  brokenCount: 0,
-  firstBrokenOn: null,
-  lastBrokenOn: null,
-  pendingOn: null,
-  pendingCents: 0,
-  dueTodayCount: 0,
-  kept: 0,
-  broken: 0,
-});
 const NO_DISPUTES: AccountInputs['disputes'] = Object.freeze({
   openCount: 0,
   reasons: Object.freeze([]) as unknown as string[],

@@ -85,6 +85,27 @@ export interface AccountInputs {
   disputes: { openCount: number; reasons: string[]; invoices: string[] };
 }
 
+/** No calls on record (shared and frozen: a day reads tens of thousands of accounts, most without). */
+export const NO_INTERACTIONS: AccountInputs['interactions'] = Object.freeze({
+  lastTouchOn: null,
+  unansweredStreak: 0,
+  unansweredSince: null,
+  callbackOn: null,
+  callbackAskedOn: null,
+});
+
+/** No promises on record (shared and frozen, as above). */
+export const NO_PROMISES: AccountInputs['promises'] = Object.freeze({
+  brokenCount: 0,
+  firstBrokenOn: null,
+  lastBrokenOn: null,
+  pendingOn: null,
+  pendingCents: 0,
+  dueTodayCount: 0,
+  kept: 0,
+  broken: 0,
+});
+
 /** A blank account, for tests and builders: nothing open, nothing known. */
 export function emptyAccount(code: string, overrides: Partial<AccountInputs> = {}): AccountInputs {
   return {
@@ -121,23 +142,8 @@ export function emptyAccount(code: string, overrides: Partial<AccountInputs> = {
       monthlyAvgDays: [],
     },
     orders: { last90Cents: 0, last90Count: 0 },
-    interactions: {
-      lastTouchOn: null,
-      unansweredStreak: 0,
-      unansweredSince: null,
-      callbackOn: null,
-      callbackAskedOn: null,
-    },
-    promises: {
-      brokenCount: 0,
-      firstBrokenOn: null,
-      lastBrokenOn: null,
-      pendingOn: null,
-      pendingCents: 0,
-      dueTodayCount: 0,
-      kept: 0,
-      broken: 0,
-    },
+    interactions: { ...NO_INTERACTIONS },
+    promises: { ...NO_PROMISES },
     disputes: { openCount: 0, reasons: [], invoices: [] },
     ...overrides,
   };
