@@ -495,15 +495,17 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
 }
 
 /**
- * The main query's packed open invoices, "id dpd cents,id dpd cents" (dpd may be negative), read
- * digit by digit: no substring or array is made for any of the day's tens of thousands of invoices.
+ * Whole numbers packed by the database as text in groups ("a b c,a b c"; any may be negative),
+ * read digit by digit and handed to `each` with their position: no substring or array element is
+ * made for each of the hundreds of thousands of numbers a day's reads return (the driver's arrays
+ * made each one a string first, and that decoding was most of the read).
  */
-export function unpackOpenInvoices(packed: string | null): AccountInputs['open'] {
-  const out: AccountInputs['open'] = [];
-  if (!packed) return out;
+function readIntegers(packed: string | null, each: (value: number, position: number) => void): void {
+  if (!packed) return;
   const n = packed.length;
   let k = 0;
-  const next = (): number => {
+  let position = 0;
+  while (k < n) {
     const negative = packed.charCodeAt(k) === 45; // '-'
     if (negative) k++;
     let v = 0;
@@ -513,9 +515,28 @@ export function unpackOpenInvoices(packed: string | null): AccountInputs['open']
       v = v * 10 + digit;
     }
     k++; // the separator
-    return negative ? -v : v;
-  };
-  while (k < n) out.push({ id: next(), dpd: next(), cents: next() });
+    each(negative ? -v : v, position++);
+  }
+}
+
+/** Packed groups of `width` whole numbers (see readIntegers) as `width` columns. */
+export function unpackColumns(packed: string | null, width: number): number[][] {
+  const columns: number[][] = Array.from({ length: width }, () => []);
+  readIntegers(packed, (v, position) => columns[position % width]!.push(v));
+  return columns;
+}
+
+/** The main query's packed open invoices ("id dpd cents,…"), one object each. */
+export function unpackOpenInvoices(packed: string | null): AccountInputs['open'] {
+  const out: AccountInputs['open'] = [];
+  let id = 0;
+  let dpd = 0;
+  readIntegers(packed, (v, position) => {
+    const field = position % 3;
+    if (field === 0) id = v;
+    else if (field === 1) dpd = v;
+    else out.push({ id, dpd, cents: v });
+  });
   return out;
 }
 
@@ -717,30 +738,38 @@ export async function preloadPaidInvoices(
 ): Promise<PaidInvoiceSource> {
   const rows = await conn.query<Raw>(
     `SELECT i.customer_id, c.terms_days, c.industry, c.region,
-            array_agg(i.paid_on - DATE '1970-01-01' ORDER BY i.id) AS paid,
-            array_agg(i.issue_date - DATE '1970-01-01' ORDER BY i.id) AS issued,
-            array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x,
-            array_agg(i.paid_on - i.issue_date ORDER BY i.id) AS d,
-            array_agg((${paidCents('$2::date', base)})::int8 ORDER BY i.id) AS a
+            string_agg((i.paid_on - DATE '1970-01-01') || ' ' || (i.issue_date - DATE '1970-01-01')
+                       || ' ' || (i.paid_on - i.due_date) || ' ' || (i.paid_on - i.issue_date)
+                       || ' ' || (${paidCents('$2::date', base)})::int8, ',' ORDER BY i.id) AS invoices
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $2::date AND i.paid_on > $1::date - 365 AND i.status <> 'void'
       GROUP BY i.customer_id, c.terms_days, c.industry, c.region
       ORDER BY i.customer_id`,
     [from, to],
   );
-  const customers = rows.map((row) => ({
-    id: int(row, 'customer_id'),
-    segment: {
-      termsDays: int(row, 'terms_days'),
-      industry: text(row, 'industry'),
-      region: text(row, 'region'),
-    },
-    paid: row.paid as number[],
-    issued: row.issued as number[],
-    x: row.x as number[],
-    d: row.d as number[],
-    a: (row.a as (string | number | bigint)[]).map(Number),
-  }));
+  const customers = rows.map((row) => {
+    // Paid on and issued (days since 1970), days late, days to pay, cents: see unpackColumns.
+    const [paid, issued, x, d, a] = unpackColumns(text(row, 'invoices'), 5) as [
+      number[],
+      number[],
+      number[],
+      number[],
+      number[],
+    ];
+    return {
+      id: int(row, 'customer_id'),
+      segment: {
+        termsDays: int(row, 'terms_days'),
+        industry: text(row, 'industry'),
+        region: text(row, 'region'),
+      },
+      paid,
+      issued,
+      x,
+      d,
+      a,
+    };
+  });
   return async (_conn, q) => {
     const day = Date.parse(`${q.asOf}T00:00:00Z`) / 86_400_000;
     const only = q.customerIds ? new Set(q.customerIds) : null;
@@ -772,10 +801,11 @@ export async function preloadPaidInvoices(
  */
 export const readPaidInvoices: PaidInvoiceSource = async (conn, q) => {
   const rows = await conn.query<Raw>(
+    // Each settled invoice as "days late, days ago, days to pay, cents" in one packed text per
+    // customer (see unpackColumns).
     `SELECT i.customer_id, c.terms_days, c.industry, c.region,
-            array_agg(i.paid_on - i.due_date ORDER BY i.id) AS x, array_agg($1::date - i.paid_on ORDER BY i.id) AS t,
-            array_agg(i.paid_on - i.issue_date ORDER BY i.id) AS d,
-            array_agg((${paidCents('$1::date', q.base)})::int8 ORDER BY i.id) AS a
+            string_agg((i.paid_on - i.due_date) || ' ' || ($1::date - i.paid_on) || ' ' || (i.paid_on - i.issue_date)
+                       || ' ' || (${paidCents('$1::date', q.base)})::int8, ',' ORDER BY i.id) AS paid
        FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.paid_on <= $1::date AND i.paid_on > $1::date - 365 AND i.issue_date <= $1::date
         AND i.status <> 'void' AND ($2::int[] IS NULL OR i.customer_id = ANY($2::int[]))
@@ -785,18 +815,19 @@ export const readPaidInvoices: PaidInvoiceSource = async (conn, q) => {
   );
   const out = new Map<number, { segment: Segment; paid: PaidInvoices }>();
   for (const row of rows) {
+    const [daysLate, daysAgo, daysToPay, cents] = unpackColumns(text(row, 'paid'), 4) as [
+      number[],
+      number[],
+      number[],
+      number[],
+    ];
     out.set(int(row, 'customer_id'), {
       segment: {
         termsDays: int(row, 'terms_days'),
         industry: text(row, 'industry'),
         region: text(row, 'region'),
       },
-      paid: {
-        daysLate: row.x as number[],
-        daysAgo: row.t as number[],
-        daysToPay: row.d as number[],
-        cents: (row.a as (string | number | bigint)[]).map(Number),
-      },
+      paid: { daysLate, daysAgo, daysToPay, cents },
     });
   }
   return out;
