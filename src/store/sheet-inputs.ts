@@ -495,48 +495,41 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
 }
 
 /**
- * Whole numbers packed by the database as text in groups ("a b c,a b c"; any may be negative),
- * read digit by digit and handed to `each` with their position: no substring or array element is
- * made for each of the hundreds of thousands of numbers a day's reads return (the driver's arrays
- * made each one a string first, and that decoding was most of the read).
+ * Whole numbers packed by the database as text in groups ("a b c,a b c"; any may be negative) are
+ * read digit by digit, one after another from `at.k`: no substring or array element is made for
+ * each of the hundreds of thousands of numbers a day's reads return (the driver's arrays made each
+ * one a string first, and that decoding was most of the read).
  */
-function readIntegers(packed: string | null, each: (value: number, position: number) => void): void {
-  if (!packed) return;
-  const n = packed.length;
-  let k = 0;
-  let position = 0;
-  while (k < n) {
-    const negative = packed.charCodeAt(k) === 45; // '-'
-    if (negative) k++;
-    let v = 0;
-    for (; k < n; k++) {
-      const digit = packed.charCodeAt(k) - 48;
-      if (digit < 0 || digit > 9) break;
-      v = v * 10 + digit;
-    }
-    k++; // the separator
-    each(negative ? -v : v, position++);
+function nextInteger(packed: string, at: { k: number }): number {
+  let k = at.k;
+  const negative = packed.charCodeAt(k) === 45; // '-'
+  if (negative) k++;
+  let v = 0;
+  for (; k < packed.length; k++) {
+    const digit = packed.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) break;
+    v = v * 10 + digit;
   }
+  at.k = k + 1; // past the separator
+  return negative ? -v : v;
 }
 
-/** Packed groups of `width` whole numbers (see readIntegers) as `width` columns. */
+/** Packed groups of `width` whole numbers (see nextInteger) as `width` columns. */
 export function unpackColumns(packed: string | null, width: number): number[][] {
   const columns: number[][] = Array.from({ length: width }, () => []);
-  readIntegers(packed, (v, position) => columns[position % width]!.push(v));
+  if (!packed) return columns;
+  const at = { k: 0 };
+  while (at.k < packed.length) for (const column of columns) column.push(nextInteger(packed, at));
   return columns;
 }
 
 /** The main query's packed open invoices ("id dpd cents,…"), one object each. */
 export function unpackOpenInvoices(packed: string | null): AccountInputs['open'] {
   const out: AccountInputs['open'] = [];
-  let id = 0;
-  let dpd = 0;
-  readIntegers(packed, (v, position) => {
-    const field = position % 3;
-    if (field === 0) id = v;
-    else if (field === 1) dpd = v;
-    else out.push({ id, dpd, cents: v });
-  });
+  if (!packed) return out;
+  const at = { k: 0 };
+  while (at.k < packed.length)
+    out.push({ id: nextInteger(packed, at), dpd: nextInteger(packed, at), cents: nextInteger(packed, at) });
   return out;
 }
 
