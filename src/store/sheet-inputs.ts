@@ -3,7 +3,7 @@
 // calls logged, promises made and disputes opened on or before it. Open balances as of the day are
 // rebuilt from the stored balance plus the payment applications received after it, so past days
 // can be replayed (backtests) without a history table.
-import type { IsoDate } from '../domain/calendar.ts';
+import { fromDayNumber, type IsoDate } from '../domain/calendar.ts';
 import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import {
@@ -396,10 +396,14 @@ dp AS (
 -- Every column the model does not need for all accounts is left NULL where there is nothing to say
 -- (0 is read for a NULL count): tens of thousands of rows, and each value sent is a string to decode.
 -- The customer's factors for the reasons (risk, age, margin) are read for the rows shown only.
-SELECT c.id, c.code, c.name, c.collector_id, c.pinned, c.industry, c.region,
-       c.terms_days, c.expected_days_to_pay,
-       agg.open_c::bigint::text AS open_c, nullif(agg.overdue_c, 0)::bigint::text AS overdue_c,
-       agg.oldest_due::text, agg.next_due::text, nullif(agg.due_soon, 0)::bigint::text AS next_due_amount,
+-- The account's numbers travel as one packed text (read by unpackAccountNumbers; an empty field is
+-- NULL, dates are days since 1970) rather than ten columns the driver would decode one by one.
+SELECT c.code, c.name, c.industry, c.region,
+       concat_ws(' ', c.id, coalesce(c.collector_id::text, ''), c.pinned::int, c.terms_days,
+                 coalesce(c.expected_days_to_pay::text, ''), coalesce(agg.open_c, 0)::bigint,
+                 coalesce(agg.overdue_c, 0)::bigint, coalesce(agg.due_soon, 0)::bigint,
+                 coalesce((agg.oldest_due - DATE '1970-01-01')::text, ''),
+                 coalesce((agg.next_due - DATE '1970-01-01')::text, '')) AS numbers,
        (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
        nullif(ix_agg.streak, 0) AS streak,
        (ix_agg.streak_since AT TIME ZONE $3)::date::text AS streak_since,
@@ -504,6 +508,7 @@ function nextInteger(packed: string, at: { k: number }): number {
   let k = at.k;
   const negative = packed.charCodeAt(k) === 45; // '-'
   if (negative) k++;
+  const first = k;
   let v = 0;
   for (; k < packed.length; k++) {
     const digit = packed.charCodeAt(k) - 48;
@@ -511,7 +516,46 @@ function nextInteger(packed: string, at: { k: number }): number {
     v = v * 10 + digit;
   }
   at.k = k + 1; // past the separator
+  if (k === first) return Number.NaN; // an empty field: NULL
   return negative ? -v : v;
+}
+
+/** A packed field that may be NULL (empty). */
+function nextNullable(packed: string, at: { k: number }): number | null {
+  const v = nextInteger(packed, at);
+  return Number.isNaN(v) ? null : v;
+}
+
+// Days since 1970 → 'YYYY-MM-DD', remembered: a day's accounts share a few hundred due dates.
+const isoDays = new Map<number, IsoDate>();
+function isoOf(day: number | null): IsoDate | null {
+  if (day === null) return null;
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    if (isoDays.size >= 100_000) isoDays.clear();
+    iso = fromDayNumber(day);
+    isoDays.set(day, iso);
+  }
+  return iso;
+}
+
+/** The main query's packed account numbers, in the order it writes them. */
+function unpackAccountNumbers(packed: string) {
+  const at = { k: 0 };
+  const next = () => nextInteger(packed, at);
+  const nullable = () => nextNullable(packed, at);
+  return {
+    customerId: next(),
+    collectorId: nullable(),
+    pinned: next() === 1,
+    termsDays: next(),
+    expectedDaysToPay: nullable(),
+    openCents: next(),
+    overdueCents: next(),
+    nextDueCents: next(),
+    oldestDueDate: isoOf(nullable()),
+    nextDueDate: isoOf(nullable()),
+  };
 }
 
 /** Packed groups of `width` whole numbers (see nextInteger) as `width` columns. */
@@ -580,26 +624,27 @@ const disputesOf = (row: Raw): AccountInputs['disputes'] => ({
 });
 
 function toAccount(row: Raw): AccountInputs {
+  const n = unpackAccountNumbers(String(row.numbers));
   return {
-    customerId: int(row, 'id'),
+    customerId: n.customerId,
     code: String(row.code),
     name: String(row.name),
-    collectorId: num(row, 'collector_id'),
-    pinned: Boolean(row.pinned),
+    collectorId: n.collectorId,
+    pinned: n.pinned,
     industry: text(row, 'industry'),
     region: text(row, 'region'),
     riskRating: null, // the factors below are read for the rows shown, by readScoreInputs
     establishedOn: null,
     firstOrderOn: null,
-    termsDays: int(row, 'terms_days'),
-    expectedDaysToPay: num(row, 'expected_days_to_pay'),
+    termsDays: n.termsDays,
+    expectedDaysToPay: n.expectedDaysToPay,
     marginPct: null,
-    openCents: wholeCents(row, 'open_c'),
-    overdueCents: wholeCents(row, 'overdue_c'),
+    openCents: n.openCents,
+    overdueCents: n.overdueCents,
     overdueSegments: [], // read for the ranked few, by readScoreInputs
-    oldestDueDate: text(row, 'oldest_due'),
-    nextDueDate: text(row, 'next_due'),
-    nextDueCents: wholeCents(row, 'next_due_amount'),
+    oldestDueDate: n.oldestDueDate,
+    nextDueDate: n.nextDueDate,
+    nextDueCents: n.nextDueCents,
     overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
     open: unpackOpenInvoices(text(row, 'open_invoices')),
     history: NO_HISTORY, // from readPayHistories
@@ -657,7 +702,7 @@ export async function readSheetInputs(
     const currencies = (row.unpriced ?? []) as string[];
     if (currencies.length)
       unpriced.push({
-        customerId: int(row, 'id'),
+        customerId: unpackAccountNumbers(String(row.numbers)).customerId,
         code: String(row.code),
         name: String(row.name),
         currencies: currencies.map((c) => c.trim()),
