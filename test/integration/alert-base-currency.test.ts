@@ -1,10 +1,9 @@
 // A company counting in euros with German number formats: every alert writes its amounts in the
 // base currency and locale ('48.000,00 €'), never in dollars, whatever the detector.
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/app/import-files.ts';
 import { scanAlerts } from '../../src/app/scan-alerts.ts';
 import { makeEuroCompany, NBSP } from '../support/euro-company.ts';
-import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
+import { importStore } from '../support/import-store.ts';
 
 const TODAY = '2027-05-28';
 const fx = importStore();
@@ -67,8 +66,7 @@ describe('alerts in a company with base EUR and locale de-DE', () => {
         '',
       ].join('\n'),
     );
-    const imported = await importFiles(fx.deps(), { paths: [fx.path('a')], actor: IMPORT_ACTOR });
-    expect(imported.ok && imported.value.status).toBe('written');
+    await fx.importWritten(fx.path('a'));
 
     const scan = await scanAlerts(fx.deps(), { asOf: TODAY });
     const of = (kind: string) => scan.created.find((a) => a.kind === kind);

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessAccount } from '../../src/app/assess-account.ts';
 import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
-import { importFiles } from '../../src/app/import-files.ts';
 import { makeEuroCompany, NBSP } from '../support/euro-company.ts';
-import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
+import { importStore } from '../support/import-store.ts';
 
 const TODAY = '2027-05-28';
 const fx = importStore();
@@ -29,8 +28,7 @@ describe('a company with base EUR and locale de-DE', () => {
         '',
       ].join('\n'),
     );
-    const imported = await importFiles(fx.deps(), { paths: [fx.path('eur')], actor: IMPORT_ACTOR });
-    expect(imported.ok && imported.value.status).toBe('written');
+    await fx.importWritten(fx.path('eur'));
 
     const set = await buildCallSheets(fx.deps(), { asOf: TODAY });
     const row = set.sheets.flatMap((s) => s.rows).find((r) => r.customer.code === 'KRUPP')!;

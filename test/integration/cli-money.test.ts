@@ -39,8 +39,7 @@ async function accountText(args: string[]): Promise<string> {
 
 describe('console money in a two-currency company', () => {
   it('lists an account’s invoices each in its own currency, with the base value beside', async () => {
-    const imported = await importFiles(fx.deps(), { paths: [FIXTURES], actor: IMPORT_ACTOR });
-    expect(imported.ok && imported.value.status).toBe('written');
+    await fx.importWritten(FIXTURES);
     const text = await accountText(['MIX', '--date', '2027-05-28']);
     expect(text).toMatch(/M-1 +€1,000\.00 \(= \$1,100\.00\)/);
     expect(text).toMatch(/M-2 +\$500\.00 /);

@@ -35,14 +35,9 @@ const texts = (value: unknown): string =>
 /** A Teams card's texts without the backslashes that keep Markdown from acting on them. */
 const cardTexts = (value: unknown): string => texts(value).replaceAll('\\', '');
 
-async function importFixture(): Promise<void> {
-  const result = await importFiles(fx.deps(), { paths: [FIXTURES], actor: IMPORT_ACTOR });
-  expect(result.ok && result.value.status).toBe('written');
-}
-
 describe('a company with invoices in EUR and USD (base USD)', () => {
   it('imports the rates file and the invoices in both currencies', async () => {
-    await importFixture();
+    await fx.importWritten(FIXTURES);
     const rates = await fx
       .store()
       .sql.query<{ currency: string; date: string; rate: string }>(
@@ -179,8 +174,7 @@ describe('a company with invoices in EUR and USD (base USD)', () => {
       'gbp/invoices.csv',
       'number,customer,issue_date,due_date,amount,currency\nG-1,BRIT,2027-04-01,2027-05-01,9000.00,GBP\n',
     );
-    const imported = await importFiles(fx.deps(), { paths: [fx.path('gbp')], actor: IMPORT_ACTOR });
-    expect(imported.ok && imported.value.status).toBe('written');
+    await fx.importWritten(fx.path('gbp'));
 
     const set = await sheets();
     expect(row(set, 'BRIT')).toBeUndefined();

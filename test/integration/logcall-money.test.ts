@@ -3,10 +3,9 @@
 // and a currency typed with the amount must be that account currency or nothing is recorded.
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/app/commands/run-command.ts';
-import { importFiles } from '../../src/app/import-files.ts';
 import type { Reply } from '../../src/app/reply.ts';
 import { makeEuroCompany, NBSP } from '../support/euro-company.ts';
-import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
+import { importStore } from '../support/import-store.ts';
 
 const fx = importStore();
 
@@ -46,8 +45,7 @@ describe('logcall in a company with base EUR and locale de-DE', () => {
         '',
       ].join('\n'),
     );
-    const imported = await importFiles(fx.deps(), { paths: [fx.path('c')], actor: IMPORT_ACTOR });
-    expect(imported.ok && imported.value.status).toBe('written');
+    await fx.importWritten(fx.path('c'));
 
     const krupp = await run('logcall KRUPP promised 12500.5 by 2027-06-04');
     expect(krupp.title).toBe(`Recorded: Krupp Teile AG (KRUPP) promised 12.500,50${NBSP}€ by Fri 4 Jun 2027`);

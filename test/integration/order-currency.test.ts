@@ -3,10 +3,9 @@
 // them up in base money at the rate of the order's day (of the day checked, for open orders).
 import { describe, expect, it } from 'vitest';
 import { changeSetting } from '../../src/app/business-settings.ts';
-import { importFiles } from '../../src/app/import-files.ts';
 import { scanAlerts } from '../../src/app/scan-alerts.ts';
 import { readScoreInputs } from '../../src/store/sheet-inputs.ts';
-import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
+import { importStore } from '../support/import-store.ts';
 
 const TODAY = '2027-05-28';
 const fx = importStore();
@@ -14,8 +13,7 @@ const fx = importStore();
 const HISTORY = ['2026-12-01', '2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01', '2027-05-01'];
 
 async function load(folder: string): Promise<void> {
-  const result = await importFiles(fx.deps(), { paths: [fx.path(folder)], actor: IMPORT_ACTOR });
-  expect(result.ok && result.value.status).toBe('written');
+  await fx.importWritten(fx.path(folder));
 }
 
 const idOf = async (code: string): Promise<number> => {

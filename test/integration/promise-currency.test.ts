@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
 import { runCommand } from '../../src/app/commands/run-command.ts';
 import { evaluatePromises } from '../../src/app/evaluate-promises.ts';
-import { importFiles } from '../../src/app/import-files.ts';
 import { scanAlerts } from '../../src/app/scan-alerts.ts';
-import { IMPORT_ACTOR, importStore } from '../support/import-store.ts';
+import { importStore } from '../support/import-store.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/currencies');
 const fx = importStore();
@@ -31,8 +30,7 @@ const promisesOf = (code: string) =>
 
 describe('promises in a two-currency company', () => {
   it('records each promise in the currency of the money it covers', async () => {
-    const imported = await importFiles(fx.deps(), { paths: [FIXTURES], actor: IMPORT_ACTOR });
-    expect(imported.ok && imported.value.status).toBe('written');
+    await fx.importWritten(FIXTURES);
 
     const euro = await run('logcall EURO promised 5000 by 2027-06-04');
     expect(euro.title).toContain('promised €5,000.00 by');
@@ -74,8 +72,7 @@ describe('promises in a two-currency company', () => {
         '',
       ].join('\n'),
     );
-    const paid = await importFiles(fx.deps(), { paths: [fx.path('pay')], actor: IMPORT_ACTOR });
-    expect(paid.ok && paid.value.status).toBe('written');
+    await fx.importWritten(fx.path('pay'));
     const result = await evaluatePromises(fx.deps(), { asOf: '2027-06-08' });
     expect(result.broken).toEqual([]);
     expect(await promisesOf('EURO')).toEqual([
@@ -90,8 +87,7 @@ describe('promises in a two-currency company', () => {
   it('counts a payment in another currency into a lapsed base-currency promise at its day’s rate', async () => {
     await run('logcall YANK promised 1000 by 2027-06-05');
     fx.file('yank/payments.csv', 'reference,customer,date,amount,currency\nP-Y,YANK,2027-06-06,200.00,EUR\n');
-    const paid = await importFiles(fx.deps(), { paths: [fx.path('yank')], actor: IMPORT_ACTOR });
-    expect(paid.ok && paid.value.status).toBe('written');
+    await fx.importWritten(fx.path('yank'));
     // Not yet judged by the evaluation: the alert scan finds it open past its date + grace.
     const scan = await scanAlerts(fx.deps(), { asOf: '2027-06-10' });
     const broken = scan.created.find((a) => a.kind === 'broken_promise' && a.customer?.code === 'YANK');

@@ -17,6 +17,8 @@ export interface ImportStore {
   path(name: string): string;
   /** Writes `content` to `name` (folders made as needed) in the scratch folder; returns its path. */
   file(name: string, content: string | Buffer): string;
+  /** Imports a file or folder (a full path) and expects every row written. */
+  importWritten(target: string): Promise<void>;
 }
 
 /** Registers the store for the test file (opened before its tests, closed after). */
@@ -35,14 +37,15 @@ export function importStore(options: { examples?: boolean } = {}): ImportStore {
       writeFileSync(fx.path(name), content);
       return fx.path(name);
     },
+    importWritten: async (target) => {
+      const result = await importFiles(fx.deps(), { paths: [target], actor: IMPORT_ACTOR });
+      expect(result.ok && result.value.status).toBe('written');
+    },
   };
   beforeAll(async () => {
     store = await openTestStore();
     dir = mkdtempSync(path.join(os.tmpdir(), 'callsheet-import-'));
-    if (options.examples) {
-      const seeded = await importFiles(fx.deps(), { paths: [EXAMPLES], actor: IMPORT_ACTOR });
-      expect(seeded.ok && seeded.value.status).toBe('written');
-    }
+    if (options.examples) await fx.importWritten(EXAMPLES);
   });
   afterAll(async () => {
     await store?.close();

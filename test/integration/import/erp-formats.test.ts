@@ -2,8 +2,7 @@
 // company's scale), two-digit founding years and dates that spell the month in the import locale.
 import { describe, expect, it } from 'vitest';
 import { changeSetting } from '../../../src/app/business-settings.ts';
-import { importFiles } from '../../../src/app/import-files.ts';
-import { IMPORT_ACTOR, importStore } from '../../support/import-store.ts';
+import { importStore } from '../../support/import-store.ts';
 
 const fx = importStore({ examples: true });
 const who = { actor: 'tester', source: 'cli' };
@@ -29,8 +28,7 @@ describe('an ERP customers file', () => {
         'ERP3|Erp Two|4|07|2026-03-05',
       ].join('\n'),
     );
-    const result = await importFiles(fx.deps(), { paths: [p], actor: IMPORT_ACTOR });
-    expect(result.ok && result.value.status).toBe('written');
+    await fx.importWritten(p);
     expect(await customer('ERP1')).toEqual({
       risk_rating: 2,
       established_on: '1985-01-01',
@@ -49,8 +47,7 @@ describe('an ERP customers file', () => {
         'customers.csv',
         'code;name;risk_rating;established_on;first_order_on;credit_limit\nERP4;Erp Vier;85;30;3. März 2026;1.500,00\n',
       );
-      const result = await importFiles(fx.deps(), { paths: [p], actor: IMPORT_ACTOR });
-      expect(result.ok && result.value.status).toBe('written');
+      await fx.importWritten(p);
       // A score of 85 with high scores safe: rating 1. Year 30 at most 0 years ahead of 2027: 1930.
       expect(await customer('ERP4')).toEqual({
         risk_rating: 1,

@@ -33,8 +33,7 @@ describe('payments across currencies', () => {
         '',
       ].join('\n'),
     );
-    const base = await importFiles(fx.deps(), { paths: [fx.path('base')], actor: IMPORT_ACTOR });
-    expect(base.ok && base.value.status).toBe('written');
+    await fx.importWritten(fx.path('base'));
 
     // No currency column: the payment is in the base currency (USD), the invoice in EUR.
     const p = fx.file(
@@ -68,8 +67,7 @@ describe('payments across currencies', () => {
         '',
       ].join('\n'),
     );
-    const paid = await importFiles(fx.deps(), { paths: [p], actor: IMPORT_ACTOR });
-    expect(paid.ok && paid.value.status).toBe('written');
+    await fx.importWritten(p);
     expect(await openOf()).toEqual({ 'M-1': '0.00', 'M-2': '0.00', 'M-3': '200.00' });
   });
 
@@ -78,8 +76,7 @@ describe('payments across currencies', () => {
       'gbp/payments.csv',
       'reference,customer,date,amount,currency\nP-5,MIX,2027-04-04,50.00,GBP\n',
     );
-    const paid = await importFiles(fx.deps(), { paths: [p], actor: IMPORT_ACTOR });
-    expect(paid.ok && paid.value.status).toBe('written');
+    await fx.importWritten(p);
     expect(await openOf()).toEqual({ 'M-1': '0.00', 'M-2': '0.00', 'M-3': '200.00' });
     const [applied] = await fx
       .store()
