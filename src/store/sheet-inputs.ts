@@ -3,7 +3,7 @@
 // calls logged, promises made and disputes opened on or before it. Open balances as of the day are
 // rebuilt from the stored balance plus the payment applications received after it, so past days
 // can be replayed (backtests) without a history table.
-import { fromDayNumber, type IsoDate } from '../domain/calendar.ts';
+import type { IsoDate } from '../domain/calendar.ts';
 import { OUTCOMES } from '../domain/grammar/outcomes.ts';
 import { centsFromDecimal } from '../domain/money.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type OverdueSegment,
 } from '../domain/policy/account-inputs.ts';
 import { CURVE_BREAKS } from '../domain/policy/collectability.ts';
+import { isoOfDayNumber } from '../domain/policy/days.ts';
 import {
   NO_HISTORY,
   type PaidInvoices,
@@ -526,18 +527,7 @@ function nextNullable(packed: string, at: { k: number }): number | null {
   return Number.isNaN(v) ? null : v;
 }
 
-// Days since 1970 → 'YYYY-MM-DD', remembered: a day's accounts share a few hundred due dates.
-const isoDays = new Map<number, IsoDate>();
-function isoOf(day: number | null): IsoDate | null {
-  if (day === null) return null;
-  let iso = isoDays.get(day);
-  if (iso === undefined) {
-    if (isoDays.size >= 100_000) isoDays.clear();
-    iso = fromDayNumber(day);
-    isoDays.set(day, iso);
-  }
-  return iso;
-}
+const isoOf = (day: number | null): IsoDate | null => (day === null ? null : isoOfDayNumber(day));
 
 /** The main query's packed account numbers, in the order it writes them. */
 function unpackAccountNumbers(packed: string) {
