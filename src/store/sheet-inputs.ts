@@ -177,28 +177,32 @@ export async function readScoreInputs(
 ): Promise<Map<number, ScoreInputs>> {
   if (!customerIds.length) return new Map();
   const ids = [...customerIds];
-  const history = await readPaymentHistory(conn, asOf, ids, { monthly: true });
-  const overdue = await conn.query<Raw>(
-    `WITH ${openOnDay('$2::int[]', await receivedAfter(conn, asOf), base)}
-     SELECT customer_id, ${segmentColumns()} FROM open_on_day WHERE dpd > 0 GROUP BY customer_id`,
-    [asOf, ids],
-  );
-  // Each order in base money at the rate of its day; one in a currency with no rate then cannot
-  // be valued and is left out of both the sum and the count the reason shows.
-  const orders = await conn.query<Raw>(
-    `SELECT o.customer_id, sum(b.amount)::text AS amount, count(b.amount)::int AS n
-       FROM orders o, LATERAL (SELECT ${toBaseSql('o.amount', 'o.currency', 'o.order_date', base)} AS amount) b
-      WHERE o.customer_id = ANY($2::int[]) AND o.order_date <= $1::date AND o.order_date > $1::date - 90
-        AND o.status <> 'cancelled'
-      GROUP BY o.customer_id
-     HAVING count(b.amount) > 0`,
-    [asOf, ids],
-  );
-  const factors = await conn.query<Raw>(
-    `SELECT id, risk_rating, established_on::text, first_order_on::text, margin_pct::float8 AS margin_pct
-       FROM customers WHERE id = ANY($1::int[])`,
-    [ids],
-  );
+  const later = await receivedAfter(conn, asOf);
+  // Side by side on a pool (one after the other in a transaction).
+  const [history, overdue, orders, factors] = await Promise.all([
+    readPaymentHistory(conn, asOf, ids, { monthly: true }),
+    conn.query<Raw>(
+      `WITH ${openOnDay('$2::int[]', later, base)}
+       SELECT customer_id, ${segmentColumns()} FROM open_on_day WHERE dpd > 0 GROUP BY customer_id`,
+      [asOf, ids],
+    ),
+    // Each order in base money at the rate of its day; one in a currency with no rate then cannot
+    // be valued and is left out of both the sum and the count the reason shows.
+    conn.query<Raw>(
+      `SELECT o.customer_id, sum(b.amount)::text AS amount, count(b.amount)::int AS n
+         FROM orders o, LATERAL (SELECT ${toBaseSql('o.amount', 'o.currency', 'o.order_date', base)} AS amount) b
+        WHERE o.customer_id = ANY($2::int[]) AND o.order_date <= $1::date AND o.order_date > $1::date - 90
+          AND o.status <> 'cancelled'
+        GROUP BY o.customer_id
+       HAVING count(b.amount) > 0`,
+      [asOf, ids],
+    ),
+    conn.query<Raw>(
+      `SELECT id, risk_rating, established_on::text, first_order_on::text, margin_pct::float8 AS margin_pct
+         FROM customers WHERE id = ANY($1::int[])`,
+      [ids],
+    ),
+  ]);
   const out = new Map<number, ScoreInputs>(
     ids.map((id) => [
       id,
