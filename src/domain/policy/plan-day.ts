@@ -163,20 +163,21 @@ export function keepPlacesForOldest(
   const head = Math.max(0, capacity - places);
   if (places <= 0 || ranked.length <= head) return [...ranked];
   const rest = ranked.slice(head);
-  // Ages once per account (a comparator would walk the invoices at every comparison).
-  const aged: { p: PlannedAccount; age: number }[] = [];
+  // Ages and sort keys once per account (a comparator would walk the invoices, and byPriority
+  // build two keys, at every comparison; ages tie often).
+  const aged: { key: SortKey; age: number }[] = [];
   for (const p of rest) {
     const age = oldestCallableDays(p, agencyDays) ?? 0;
-    if (age > 0) aged.push({ p, age });
+    if (age > 0) aged.push({ key: keyOf(p), age });
   }
   const oldest = aged
-    .sort((a, b) => b.age - a.age || byPriority(a.p, b.p))
+    .sort((a, b) => b.age - a.age || priorityOrder(a.key, b.key))
     .slice(0, places)
-    .map((x) => x.p);
-  const kept = new Set(oldest);
+    .map((x) => x.key);
+  const kept = new Set(oldest.map((k) => k.p));
   return [
     ...ranked.slice(0, head),
-    ...[...oldest].sort(byPriority).map((p): PlannedAccount => ({ ...p, reserved: true })),
+    ...oldest.sort(priorityOrder).map((k): PlannedAccount => ({ ...k.p, reserved: true })),
     ...rest.filter((p) => !kept.has(p)),
   ];
 }
