@@ -242,7 +242,7 @@ export async function buildCallSheets(
     automated,
     agency,
     refused,
-    summary: managerSummary(team.plan, sheets, team.plan.automated.length, agency, display, refused),
+    summary: managerSummary(team.plan, sheets, team.plan.automatedCount, agency, display, refused),
   };
 }
 
@@ -324,9 +324,9 @@ function managerSummary(
           .join(', ')}${plan.overCapacity.length > 5 ? ', …' : ''}`,
     );
   }
-  if (plan.held.length)
+  if (plan.heldCount)
     notes.push(
-      `${plural(plan.held.length, 'account')} off the sheets get no letter today (a promise not yet due, or paying within its usual pattern)`,
+      `${plural(plan.heldCount, 'account')} off the sheets get no letter today (a promise not yet due, or paying within its usual pattern)`,
     );
   const calls = sheets.reduce((n, s) => n + s.rows.length, 0);
   return {

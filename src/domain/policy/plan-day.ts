@@ -3,7 +3,10 @@
 // the call list is filled to the team's capacity in that order — pinned accounts and callbacks the
 // customer asked for first — and put on collectors' sheets. Money at the agency step leaves the
 // callers' capacity for the managers' agency queue; everything else with a step to take goes to the
-// automated tier. Pure: the same inputs always give the same plan, and no input is changed.
+// automated tier. Every account's totals and step are found first, without labels or per-invoice
+// lists; an account is assessed in full only when the plan shows it (a day has tens of thousands of
+// accounts and a few hundred rows). Pure: the same inputs always give the same plan (what is
+// assessed on demand is remembered), and no input is changed.
 import { addDays, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
 import type { MoneyDisplay } from '../money-text.ts';
@@ -13,6 +16,8 @@ import { daysFrom } from './days.ts';
 import {
   assessLateness,
   type LatenessAssessment,
+  type LatenessSubject,
+  lateTotals,
   ownSample,
   promiseKeptRate,
 } from './lateness/assess-lateness.ts';
@@ -20,7 +25,15 @@ import type { LateSample } from './lateness/late-survival.ts';
 import type { PayHistory } from './lateness/pay-history.ts';
 import { type PeerPriors, peerPriors, type Segment } from './lateness/peer-priors.ts';
 import type { PolicySettings } from './policy-settings.ts';
-import { agencyStep, isLarge, type Treatment, treatmentPlan } from './treatment.ts';
+import {
+  agencyStep,
+  holdsLetters,
+  isLarge,
+  type Treatment,
+  type TreatmentStep,
+  treatmentPlan,
+  treatmentStep,
+} from './treatment.ts';
 import { plural } from './words.ts';
 
 export interface PlannedAccount {
@@ -58,14 +71,19 @@ export interface DayInputs {
 export interface DayPlan {
   asOf: IsoDate;
   lateDays: number;
-  /** Every account assessed, in the order read (by code). */
-  accounts: PlannedAccount[];
+  /** Every account assessed, in the order read (by code); assessed in full when first read. */
+  readonly accounts: PlannedAccount[];
   /** Rows per sheet holder id, in list order. */
   sheets: Map<number, PlannedAccount[]>;
-  /** Everyone else with a step to take, largest overdue first; `overCapacity` did not fit a sheet. */
-  automated: (PlannedAccount & { overCapacity: boolean })[];
+  /**
+   * Everyone else with a step to take, largest overdue first; `overCapacity` did not fit a sheet.
+   * Assessed in full when first read; `automatedCount` counts it without that.
+   */
+  readonly automated: (PlannedAccount & { overCapacity: boolean })[];
+  automatedCount: number;
   /** Not on a sheet, and no letter either: a promise not yet due, or a reliable pattern. */
-  held: PlannedAccount[];
+  readonly held: PlannedAccount[];
+  heldCount: number;
   agency: AgencyEntry[];
   coverage: {
     overdueCents: Cents;
@@ -84,47 +102,51 @@ export const byCode = (a: { code: string }, b: { code: string }): number =>
 
 const FORCED_ORDER = { pinned: 0, callback: 1 } as const;
 
-/** What the list's orders compare, read once per account (a day's plan sorts tens of thousands). */
-interface SortKey {
-  p: PlannedAccount;
+/**
+ * What the list's orders compare and the day's counts need, found for every account before any is
+ * assessed in full: its place in the input, its totals and its step.
+ */
+interface Triage {
+  k: number;
   forced: number;
   expected: number;
+  callable: number;
+  agency: number;
   overdue: number;
   code: string;
+  collectorId: number | null;
+  step: TreatmentStep;
+  /** In a place kept for the oldest debts. */
+  reserved?: true;
 }
 
-const keyOf = (p: PlannedAccount): SortKey => ({
-  p,
+/** The triage of an account already planned (the list's order for planned accounts). */
+const keyOf = (p: PlannedAccount): Triage => ({
+  k: 0,
   forced: p.forced === null ? 2 : FORCED_ORDER[p.forced],
   expected: p.lateness.expectedLateCents,
+  callable: p.lateness.callableCents,
+  agency: p.lateness.agencyCents,
   overdue: p.account.overdueCents,
   code: p.account.code,
+  collectorId: p.account.collectorId,
+  step: p.treatment.step,
 });
 
 /** Forced first, then expected late dollars, overdue money, code. */
-const priorityOrder = (a: SortKey, b: SortKey): number =>
+const priorityOrder = (a: Triage, b: Triage): number =>
   a.forced - b.forced || b.expected - a.expected || b.overdue - a.overdue || byCode(a, b);
 
 /** Largest overdue first, then code. */
-const overdueOrder = (a: SortKey, b: SortKey): number => b.overdue - a.overdue || byCode(a, b);
+const overdueOrder = (a: Triage, b: Triage): number => b.overdue - a.overdue || byCode(a, b);
 
 /** The call list's order: forced first, then expected late dollars, overdue money, code. */
 export const byPriority = (a: PlannedAccount, b: PlannedAccount): number => priorityOrder(keyOf(a), keyOf(b));
 
-/** `xs` in `order`, each account's keys read once rather than at every comparison. */
-const sortedBy = (
-  xs: readonly PlannedAccount[],
-  order: (a: SortKey, b: SortKey) => number,
-): PlannedAccount[] =>
-  xs
-    .map(keyOf)
-    .sort(order)
-    .map((k) => k.p);
-
 /** Overdue money still with the callers: past due, below the agency step. */
-function callableOverdue(p: PlannedAccount, agencyDays: number): number {
+function callableOverdue(account: AccountInputs, agencyDays: number): number {
   let cents = 0;
-  for (const i of p.account.open) if (i.dpd > 0 && i.dpd < agencyDays) cents += i.cents;
+  for (const i of account.open) if (i.dpd > 0 && i.dpd < agencyDays) cents += i.cents;
   return cents;
 }
 
@@ -135,50 +157,49 @@ export const segmentOf = (a: Pick<AccountInputs, 'termsDays' | 'industry' | 'reg
 });
 
 /** Days past due of the account's oldest invoice still with the callers (below the agency step). */
-export function oldestCallableDays(p: PlannedAccount, agencyDays: number): number | null {
+export function oldestCallableDays(account: Pick<AccountInputs, 'open'>, agencyDays: number): number | null {
   let oldest: number | null = null;
-  for (const i of p.lateness.invoices)
-    if (i.dpd < agencyDays && (oldest === null || i.dpd > oldest)) oldest = i.dpd;
+  for (const i of account.open) if (i.dpd < agencyDays && (oldest === null || i.dpd > oldest)) oldest = i.dpd;
   return oldest;
 }
 
 /** Why a row sits in a place kept for the oldest debts (its dollars alone would not list it). */
 export function reservedReason(p: PlannedAccount, agencyDays: number): string {
-  const days = oldestCallableDays(p, agencyDays) ?? 0;
+  const days = oldestCallableDays(p.account, agencyDays) ?? 0;
   return `one of the oldest debts still with the callers: ${plural(days, 'day')} past due (a place is kept for them)`;
 }
 
 /**
  * The list's order with `places` of the first `capacity` kept for the oldest overdue debts still
  * with the callers: the best `capacity − places` by priority, then the accounts left with the oldest
- * callable invoice, in priority order (marked `reserved`), then the rest by priority. Ranking by dollars alone never reaches a small
- * debt, however old; the backtest measures what these places cost and earn (docs/backtest.md).
+ * callable invoice, in priority order (marked `reserved`), then the rest by priority. Ranking by
+ * dollars alone never reaches a small debt, however old; the backtest measures what these places
+ * cost and earn (docs/backtest.md). `ageOf`: days past due of an account's oldest callable invoice.
  */
-export function keepPlacesForOldest(
-  ranked: readonly PlannedAccount[],
+function keepPlacesForOldest(
+  ranked: readonly Triage[],
   places: number,
   capacity: number,
-  agencyDays: number,
-): PlannedAccount[] {
+  ageOf: (t: Triage) => number,
+): Triage[] {
   const head = Math.max(0, capacity - places);
   if (places <= 0 || ranked.length <= head) return [...ranked];
   const rest = ranked.slice(head);
-  // Ages and sort keys once per account (a comparator would walk the invoices, and byPriority
-  // build two keys, at every comparison; ages tie often).
-  const aged: { key: SortKey; age: number }[] = [];
-  for (const p of rest) {
-    const age = oldestCallableDays(p, agencyDays) ?? 0;
-    if (age > 0) aged.push({ key: keyOf(p), age });
+  // Ages once per account (a comparator would walk the invoices at every comparison; ages tie often).
+  const aged: { t: Triage; age: number }[] = [];
+  for (const t of rest) {
+    const age = ageOf(t);
+    if (age > 0) aged.push({ t, age });
   }
   const oldest = aged
-    .sort((a, b) => b.age - a.age || priorityOrder(a.key, b.key))
+    .sort((a, b) => b.age - a.age || priorityOrder(a.t, b.t))
     .slice(0, places)
-    .map((x) => x.key);
-  const kept = new Set(oldest.map((k) => k.p));
+    .map((x) => x.t);
+  const kept = new Set(oldest);
   return [
     ...ranked.slice(0, head),
-    ...oldest.sort(priorityOrder).map((k): PlannedAccount => ({ ...k.p, reserved: true })),
-    ...rest.filter((p) => !kept.has(p)),
+    ...oldest.sort(priorityOrder).map((t): Triage => ({ ...t, reserved: true })),
+    ...rest.filter((t) => !kept.has(t)),
   ];
 }
 
@@ -225,6 +246,39 @@ function callableView(account: AccountInputs, asOf: IsoDate, agencyDays: number)
   return { ...account, oldestDueDate: addDays(asOf, -Math.min(oldest, agencyDays - 1)) };
 }
 
+/** What the lateness model weighs of an account on the day. */
+function latenessSubject(
+  account: AccountInputs,
+  companyRate: number,
+  asOf: IsoDate,
+  policy: PolicySettings,
+  own?: LateSample,
+): LatenessSubject {
+  const pending = account.promises.pendingOn !== null && account.promises.pendingOn >= asOf;
+  return {
+    history: account.history,
+    open: account.open,
+    ...(own ? { own } : {}),
+    ...(pending
+      ? {
+          pendingPromiseCents: account.promises.pendingCents,
+          promiseKeptRate: promiseKeptRate(account.promises, companyRate, policy.lateness),
+        }
+      : {}),
+  };
+}
+
+/** The account whose treatment the callers follow, given its money at and below the agency step. */
+const treatedAs = (
+  account: AccountInputs,
+  totals: { agencyCents: number; callableCents: number },
+  asOf: IsoDate,
+  policy: PolicySettings,
+): AccountInputs =>
+  totals.agencyCents > 0 && totals.callableCents > 0
+    ? callableView(account, asOf, policy.ladder.agency)
+    : account;
+
 export function planAccount(
   account: AccountInputs,
   priors: PeerPriors,
@@ -234,33 +288,14 @@ export function planAccount(
   display: MoneyDisplay,
   own?: LateSample,
 ): PlannedAccount {
-  const settings = policy.lateness;
-  const agencyDays = policy.ladder.agency;
-  const pending = account.promises.pendingOn !== null && account.promises.pendingOn >= asOf;
   const prior = priors.of(segmentOf(account));
   const lateness = assessLateness(
-    {
-      history: account.history,
-      open: account.open,
-      ...(own ? { own } : {}),
-      ...(pending
-        ? {
-            pendingPromiseCents: account.promises.pendingCents,
-            promiseKeptRate: promiseKeptRate(account.promises, companyRate, settings),
-          }
-        : {}),
-    },
+    latenessSubject(account, companyRate, asOf, policy, own),
     prior,
-    settings,
-    agencyDays,
+    policy.lateness,
+    policy.ladder.agency,
   );
-  const callable = lateness.agencyCents > 0 && lateness.callableCents > 0;
-  const treatment = treatmentPlan(
-    callable ? callableView(account, asOf, agencyDays) : account,
-    asOf,
-    policy,
-    display,
-  );
+  const treatment = treatmentPlan(treatedAs(account, lateness, asOf, policy), asOf, policy, display);
   const callbackDue = treatment.step === 'callback';
   return {
     account,
@@ -272,9 +307,48 @@ export function planAccount(
   };
 }
 
+/** An account's triage: what `planAccount` would find of its totals and step, without labels or invoices. */
+function triage(
+  account: AccountInputs,
+  k: number,
+  priors: PeerPriors,
+  companyRate: number,
+  asOf: IsoDate,
+  policy: PolicySettings,
+  own: LateSample,
+): Triage {
+  const totals = lateTotals(
+    latenessSubject(account, companyRate, asOf, policy, own),
+    priors.of(segmentOf(account)),
+    policy.lateness,
+    policy.ladder.agency,
+  );
+  const step = treatmentStep(treatedAs(account, totals, asOf, policy), asOf, policy);
+  return {
+    k,
+    forced: account.pinned ? FORCED_ORDER.pinned : step === 'callback' ? FORCED_ORDER.callback : 2,
+    expected: totals.expectedLateCents,
+    callable: totals.callableCents,
+    agency: totals.agencyCents,
+    overdue: account.overdueCents,
+    code: account.code,
+    collectorId: account.collectorId,
+    step,
+  };
+}
+
 /** A row put on a sheet with nothing due soon is an early call, not "nothing to do". */
 const asCall = (p: PlannedAccount): PlannedAccount =>
   p.treatment.step === 'none' ? { ...p, treatment: { ...p.treatment, step: 'early_call' } } : p;
+
+/** A value computed when first read, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => {
+    value ??= { v: make() };
+    return value.v;
+  };
+}
 
 export function planDay(
   input: DayInputs,
@@ -284,79 +358,84 @@ export function planDay(
   /** The base currency and locale the action labels' amounts are written in. */
   display: MoneyDisplay,
 ): DayPlan {
-  const samples = input.accounts.map((a) => ownSample(a, policy.lateness));
+  const accounts = input.accounts;
+  const agencyDays = policy.ladder.agency;
+  const samples = accounts.map((a) => ownSample(a, policy.lateness));
   const priors = dayPriors(input, policy, samples);
   const companyRate = companyKeptRate(
-    input.promiseRecord ? [input.promiseRecord] : input.accounts.map((a) => a.promises),
+    input.promiseRecord ? [input.promiseRecord] : accounts.map((a) => a.promises),
   );
-  const planned = input.accounts.map((a, k) =>
-    planAccount(a, priors, companyRate, asOf, policy, display, samples[k]),
-  );
+  const triaged = accounts.map((a, k) => triage(a, k, priors, companyRate, asOf, policy, samples[k]!));
+  const full: (PlannedAccount | undefined)[] = new Array(accounts.length);
+  const planned = (k: number): PlannedAccount =>
+    (full[k] ??= planAccount(accounts[k]!, priors, companyRate, asOf, policy, display, samples[k]));
+  const plannedOf = (t: Triage): PlannedAccount =>
+    t.reserved ? { ...planned(t.k), reserved: true } : planned(t.k);
+
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
   const candidates = keepPlacesForOldest(
-    sortedBy(
-      planned.filter(
-        (p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0),
-      ),
-      priorityOrder,
-    ),
+    triaged.filter((t) => t.forced !== 2 || (t.expected > 0 && t.callable > 0)).sort(priorityOrder),
     Math.min(capacity, Math.round(capacity * policy.oldestShare)),
     capacity,
-    policy.ladder.agency,
+    (t) => oldestCallableDays(accounts[t.k]!, agencyDays) ?? 0,
   );
-  const { byCollector, overflow } = assignCollectors(
-    candidates.map((p) => ({ planned: p, code: p.account.code, collectorId: p.account.collectorId })),
-    holders,
-    { lend: policy.lendOverflow },
-  );
+  const { byCollector, overflow } = assignCollectors(candidates, holders, { lend: policy.lendOverflow });
   const sheets = new Map<number, PlannedAccount[]>();
-  for (const [id, rows] of byCollector)
+  const onSheet = new Set<number>();
+  for (const [id, rows] of byCollector) {
     sheets.set(
       id,
-      rows.map((r) => asCall(r.planned)),
+      rows.map((t) => asCall(plannedOf(t))),
     );
-  const onSheet = new Set([...sheets.values()].flat().map((p) => p.account.customerId));
-  const overCapacity = overflow.map((r) => r.planned);
-  const overIds = new Set(overCapacity.map((p) => p.account.customerId));
-  const offSheet = planned.filter((p) => !onSheet.has(p.account.customerId));
-  const automated = sortedBy(
-    offSheet.filter(
-      (p) =>
-        p.treatment.step !== 'none' &&
-        !p.treatment.noDunning &&
-        (p.lateness.callableCents > 0 || p.account.disputes.openCount > 0 || p.forced !== null),
-    ),
-    overdueOrder,
-  ).map((p) => ({ ...p, overCapacity: overIds.has(p.account.customerId) }));
-  const held = sortedBy(
-    offSheet.filter((p) => p.treatment.noDunning),
-    overdueOrder,
+    for (const t of rows) onSheet.add(t.k);
+  }
+  const overCapacity = overflow.map(plannedOf);
+  const over = new Set(overflow.map((t) => t.k));
+  const offSheet = triaged.filter((t) => !onSheet.has(t.k));
+  const automated = offSheet.filter(
+    (t) =>
+      t.step !== 'none' &&
+      !holdsLetters(t.step) &&
+      (t.callable > 0 || accounts[t.k]!.disputes.openCount > 0 || t.forced !== 2),
   );
-  const agency = planned
-    .filter((p) => p.lateness.agencyCents > 0)
-    .map((p) => agencyEntry(p, asOf))
+  const held = offSheet.filter((t) => holdsLetters(t.step));
+  const automatedList = once(() =>
+    automated.sort(overdueOrder).map((t) => ({ ...planned(t.k), overCapacity: over.has(t.k) })),
+  );
+  const heldList = once(() => held.sort(overdueOrder).map((t) => planned(t.k)));
+  const accountList = once(() => accounts.map((_, k) => planned(k)));
+  const agency = triaged
+    .filter((t) => t.agency > 0)
+    .map((t) => agencyEntry(planned(t.k), asOf))
     .sort((a, b) => b.cents - a.cents || byCode(a.planned.account, b.planned.account));
-  const listed = [...sheets.values()].flat();
-  const agencyDays = policy.ladder.agency;
   let overdueCents = 0;
   let expectedLateCents = 0;
-  for (const p of planned) {
-    overdueCents += callableOverdue(p, agencyDays);
-    expectedLateCents += p.lateness.expectedLateCents;
+  for (const t of triaged) {
+    overdueCents += callableOverdue(accounts[t.k]!, agencyDays);
+    expectedLateCents += t.expected;
   }
   let coveredCents = 0;
   let coveredExpectedLateCents = 0;
-  for (const p of listed) {
-    coveredCents += callableOverdue(p, agencyDays);
-    coveredExpectedLateCents += p.lateness.expectedLateCents;
-  }
+  for (const rows of byCollector.values())
+    for (const t of rows) {
+      coveredCents += callableOverdue(accounts[t.k]!, agencyDays);
+      coveredExpectedLateCents += t.expected;
+    }
   return {
     asOf,
     lateDays: policy.lateness.lateDays,
-    accounts: planned,
+    get accounts() {
+      return accountList();
+    },
     sheets,
-    automated,
-    held,
+    get automated() {
+      return automatedList();
+    },
+    automatedCount: automated.length,
+    get held() {
+      return heldList();
+    },
+    heldCount: held.length,
     agency,
     coverage: { overdueCents, coveredCents, expectedLateCents, coveredExpectedLateCents },
     capacity,

@@ -134,6 +134,55 @@ const plain = (
   ...extra,
 });
 
+/**
+ * Where the account stands on the age ladder: days past due of its oldest overdue invoice, why the
+ * plan escalates (if it does), the days a reliable late pattern adds, and the rung it reaches.
+ */
+function ladderPosition(
+  account: AccountInputs,
+  oldestDueDate: IsoDate,
+  asOf: IsoDate,
+  policy: PolicySettings,
+) {
+  const dpd = daysFrom(oldestDueDate, asOf);
+  const because = escalation(account, asOf, policy);
+  const grace = patternGraceDays(account);
+  const withinPattern = !because && grace > 0 && dpd <= grace;
+  let rung = ladderRung(dpd - grace, policy);
+  // Escalate at once: at least the escalation rung, and one above the age step — up to the final
+  // demand: the agency step is reached by age and handled by managers, off the call sheets.
+  if (because) rung = Math.max(rung, Math.min(LADDER.length - 2, Math.max(rung + 1, 3)));
+  return { dpd, because, grace, withinPattern, rung };
+}
+
+/**
+ * The plan's step alone, without its labels: a day's plan needs the step of every account (tens
+ * of thousands) and the labels only of the rows it shows. `treatmentPlan` agrees with it always.
+ */
+export function treatmentStep(account: AccountInputs, asOf: IsoDate, policy: PolicySettings): TreatmentStep {
+  const { callbackOn } = account.interactions;
+  if (callbackOn !== null && callbackOn <= asOf) return 'callback';
+  const { pendingOn } = account.promises;
+  if (pendingOn !== null && pendingOn >= asOf) return 'promise_pending';
+  if (account.disputes.openCount > 0) return 'dispute_follow_up';
+  const large = isLarge(account, policy);
+  if (account.overdueCents <= 0 || account.oldestDueDate === null) {
+    if (account.nextDueDate === null) return 'none';
+    const daysToDue = daysFrom(asOf, account.nextDueDate);
+    if (large && daysToDue <= policy.ladder.courtesyCallDays) return 'courtesy_call';
+    if (!large && daysToDue <= policy.ladder.preDueReminderDays) return 'pre_due_reminder';
+    return 'none';
+  }
+  const at = ladderPosition(account, account.oldestDueDate, asOf, policy);
+  if (at.withinPattern) return 'within_pattern';
+  const step = LADDER[Math.max(0, at.rung)]!;
+  return large ? step.large : step.small;
+}
+
+/** Steps that hold the letters back: a promise not yet due, or a reliable payer within its pattern. */
+export const holdsLetters = (step: TreatmentStep): boolean =>
+  step === 'promise_pending' || step === 'within_pattern';
+
 /** `display`: the base currency and locale the labels' amounts (base money) are written in. */
 export function treatmentPlan(
   account: AccountInputs,
@@ -141,76 +190,70 @@ export function treatmentPlan(
   policy: PolicySettings,
   display: MoneyDisplay = DEFAULT_DISPLAY,
 ): Treatment {
-  const { callbackOn } = account.interactions;
-  if (callbackOn !== null && callbackOn <= asOf) {
-    const when = callbackOn === asOf ? 'today' : `since ${shortDate(callbackOn)}`;
-    return plain('callback', `Call back as agreed (due ${when})`, 'Call back as agreed');
-  }
-  const { pendingOn, pendingCents } = account.promises;
-  if (pendingOn !== null && pendingOn >= asOf) {
-    const promise = `Promise of ${wholeMoney(pendingCents, display)} due ${shortDate(pendingOn)}`;
-    return plain('promise_pending', `${promise}: check it is on track`, `${promise}: no dunning until then`, {
-      noDunning: true,
-    });
-  }
-  if (account.disputes.openCount > 0) {
-    const on = account.disputes.invoices.slice(0, 2).join(', ');
-    const reason = account.disputes.reasons[0] ? ` (${account.disputes.reasons[0]})` : '';
-    return plain(
-      'dispute_follow_up',
-      `Resolve the dispute on ${on || 'the invoice'}${reason}; no dunning on it`,
-      `Dispute acknowledgement for ${on || 'the invoice'}`,
-    );
-  }
-  const large = isLarge(account, policy);
-  if (account.overdueCents <= 0 || account.oldestDueDate === null) {
-    if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
-    const daysToDue = daysFrom(asOf, account.nextDueDate);
-    const due = `${wholeMoney(account.nextDueCents, display)} due from ${shortDate(account.nextDueDate)}`;
-    const early = `Early call: confirm payment of ${wholeMoney(account.openCents, display)} open, first due ${shortDate(account.nextDueDate)}`;
-    if (large && daysToDue <= policy.ladder.courtesyCallDays)
+  const step = treatmentStep(account, asOf, policy);
+  switch (step) {
+    case 'callback': {
+      const callbackOn = account.interactions.callbackOn!;
+      const when = callbackOn === asOf ? 'today' : `since ${shortDate(callbackOn)}`;
+      return plain('callback', `Call back as agreed (due ${when})`, 'Call back as agreed');
+    }
+    case 'promise_pending': {
+      const { pendingOn, pendingCents } = account.promises;
+      const promise = `Promise of ${wholeMoney(pendingCents, display)} due ${shortDate(pendingOn!)}`;
       return plain(
-        'courtesy_call',
-        `Courtesy call: confirm delivery and payment of ${due}`,
-        `Reminder: ${due}`,
+        'promise_pending',
+        `${promise}: check it is on track`,
+        `${promise}: no dunning until then`,
+        {
+          noDunning: true,
+        },
       );
-    if (!large && daysToDue <= policy.ladder.preDueReminderDays)
+    }
+    case 'dispute_follow_up': {
+      const on = account.disputes.invoices.slice(0, 2).join(', ');
+      const reason = account.disputes.reasons[0] ? ` (${account.disputes.reasons[0]})` : '';
       return plain(
-        'pre_due_reminder',
-        `Service check and reminder: ${due}`,
-        `Service survey + reminder: ${due}`,
+        'dispute_follow_up',
+        `Resolve the dispute on ${on || 'the invoice'}${reason}; no dunning on it`,
+        `Dispute acknowledgement for ${on || 'the invoice'}`,
       );
-    return plain('none', early, 'Nothing due yet');
+    }
+    case 'none':
+    case 'courtesy_call':
+    case 'pre_due_reminder': {
+      if (account.nextDueDate === null) return plain('none', 'Nothing due', 'Nothing due');
+      const due = `${wholeMoney(account.nextDueCents, display)} due from ${shortDate(account.nextDueDate)}`;
+      if (step === 'courtesy_call')
+        return plain(step, `Courtesy call: confirm delivery and payment of ${due}`, `Reminder: ${due}`);
+      if (step === 'pre_due_reminder')
+        return plain(step, `Service check and reminder: ${due}`, `Service survey + reminder: ${due}`);
+      const early = `Early call: confirm payment of ${wholeMoney(account.openCents, display)} open, first due ${shortDate(account.nextDueDate)}`;
+      return plain('none', early, 'Nothing due yet');
+    }
+    default: {
+      const at = ladderPosition(account, account.oldestDueDate!, asOf, policy);
+      if (step === 'within_pattern') {
+        const usual = account.termsDays + at.grace;
+        const pattern = `Pays reliably at ${usual} days (now day ${account.termsDays + at.dpd})`;
+        return plain(
+          'within_pattern',
+          `${pattern}: confirm payment by day ${usual}`,
+          `${pattern}: no chase before day ${usual}`,
+          { noDunning: true },
+        );
+      }
+      const rung = LADDER[Math.max(0, at.rung)]!;
+      return {
+        step,
+        callLabel: at.because ? `${rung.call} now (${at.because})` : rung.call,
+        letterLabel: rung.letter,
+        escalated: at.because !== null,
+        noDunning: false,
+        contactRole: rung.manager ? 'manager' : 'ap',
+        because: at.because,
+      };
+    }
   }
-  const dpd = daysFrom(account.oldestDueDate, asOf);
-  const because = escalation(account, asOf, policy);
-  const grace = patternGraceDays(account);
-  if (!because && grace > 0 && dpd <= grace) {
-    const usual = account.termsDays + grace;
-    const pattern = `Pays reliably at ${usual} days (now day ${account.termsDays + dpd})`;
-    return plain(
-      'within_pattern',
-      `${pattern}: confirm payment by day ${usual}`,
-      `${pattern}: no chase before day ${usual}`,
-      {
-        noDunning: true,
-      },
-    );
-  }
-  let rung = ladderRung(dpd - grace, policy);
-  // Escalate at once: at least the escalation rung, and one above the age step — up to the final
-  // demand: the agency step is reached by age and handled by managers, off the call sheets.
-  if (because) rung = Math.max(rung, Math.min(LADDER.length - 2, Math.max(rung + 1, 3)));
-  const step = LADDER[Math.max(0, rung)]!;
-  return {
-    step: large ? step.large : step.small,
-    callLabel: because ? `${step.call} now (${because})` : step.call,
-    letterLabel: step.letter,
-    escalated: because !== null,
-    noDunning: false,
-    contactRole: step.manager ? 'manager' : 'ap',
-    because,
-  };
 }
 
 /**

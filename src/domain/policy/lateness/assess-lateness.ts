@@ -115,6 +115,21 @@ export function assessLateness(
   settings: LatenessSettings,
   agencyDays: number,
 ): LatenessAssessment {
+  const invoices: InvoiceLateness[] = [];
+  return { invoices, ...lateTotals(subject, prior, settings, agencyDays, invoices) };
+}
+
+/**
+ * The assessment without its per-invoice list (a day's plan needs the totals of every account and
+ * the invoices of the few it shows); `invoices`, when given, receives each open invoice's p.
+ */
+export function lateTotals(
+  subject: LatenessSubject,
+  prior: PeerPrior,
+  settings: LatenessSettings,
+  agencyDays: number,
+  invoices?: InvoiceLateness[],
+): Omit<LatenessAssessment, 'invoices'> {
   const L = settings.lateDays;
   const own = subject.own ?? ownSample(subject, settings);
   const n = totalWeight(own);
@@ -127,7 +142,6 @@ export function assessLateness(
   const blend: Blend = { own, n, k, grid: prior.grid, bins, h, shift };
   const sL = survival(blend, L);
   const promised = promiseCover(subject);
-  const invoices: InvoiceLateness[] = [];
   let expected = 0;
   let callableCents = 0;
   let agencyCents = 0;
@@ -142,7 +156,7 @@ export function assessLateness(
     const covered = promised?.[i] ?? 0;
     if (covered > 0 && inv.dpd <= L) p *= 1 - covered * (subject.promiseKeptRate ?? 0);
     // A plain literal: a day's plan makes one per open invoice of every account.
-    invoices.push({ id: inv.id, dpd: inv.dpd, cents: inv.cents, p });
+    invoices?.push({ id: inv.id, dpd: inv.dpd, cents: inv.cents, p });
     if (inv.dpd > L) lateOpen++;
     if (inv.dpd >= agencyDays) {
       agencyCents += inv.cents;
@@ -154,7 +168,6 @@ export function assessLateness(
   }
   const expectedLateCents = Math.round(expected);
   return {
-    invoices,
     expectedLateCents,
     callableCents,
     agencyCents,

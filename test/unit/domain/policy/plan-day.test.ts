@@ -106,6 +106,24 @@ describe('the day plan', () => {
     );
   });
 
+  it('counts and totals without assessing in full what the full assessment finds', () => {
+    fc.assert(
+      fc.property(accounts, holders, (as, hs) => {
+        const plan = planDay({ accounts: as }, hs, AS_OF, DEFAULT_POLICY, DEFAULT_DISPLAY);
+        expect(plan.automatedCount).toBe(plan.automated.length);
+        expect(plan.heldCount).toBe(plan.held.length);
+        for (const p of plan.automated)
+          expect(p.treatment.step === 'none' || p.treatment.noDunning).toBe(false);
+        for (const p of plan.held) expect(p.treatment.noDunning).toBe(true);
+        const expected = plan.accounts.reduce((s, p) => s + p.lateness.expectedLateCents, 0);
+        expect(plan.coverage.expectedLateCents).toBe(expected);
+        // Read twice, the same accounts: what is assessed on demand is kept.
+        expect(plan.accounts[0]).toBe(plan.accounts[0]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('puts pinned accounts and callbacks first, then the most expected late dollars', () => {
     const mk = (code: string, dpd: number, cents: number, extra: Partial<AccountInputs> = {}) =>
       emptyAccount(code, {

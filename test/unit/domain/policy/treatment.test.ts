@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
-import { ladderRung, treatmentPlan } from '../../../../src/domain/policy/treatment.ts';
+import {
+  holdsLetters,
+  ladderRung,
+  treatmentPlan,
+  treatmentStep,
+} from '../../../../src/domain/policy/treatment.ts';
 import { overdueAccount } from './builders.ts';
 
 const asOf = '2027-05-28';
@@ -155,5 +161,55 @@ describe('overrides of the age ladder', () => {
       callLabel: 'Call back as agreed (due today)',
     });
     expect(treatmentPlan(account, '2027-05-27', policy).step).toBe('promise_pending');
+  });
+});
+
+describe('the step alone', () => {
+  const day = (n: number) => `2027-05-${String(n).padStart(2, '0')}`;
+  const accounts = fc
+    .record({
+      days: fc.integer({ min: -20, max: 80 }),
+      cents: fc.constantFrom(50_000, 5_000_000),
+      callback: fc.option(fc.integer({ min: 20, max: 31 }), { nil: null }),
+      pending: fc.option(fc.integer({ min: 20, max: 31 }), { nil: null }),
+      broken: fc.integer({ min: 0, max: 2 }),
+      unanswered: fc.integer({ min: 0, max: 4 }),
+      disputes: fc.integer({ min: 0, max: 1 }),
+      expected: fc.option(fc.integer({ min: 25, max: 90 }), { nil: null }),
+      yearAvg: fc.integer({ min: 25, max: 90 }),
+      spread: fc.integer({ min: 0, max: 10 }),
+    })
+    .map((r) => {
+      const a = overdueAccount('X', [{ cents: r.cents, days: r.days }]);
+      return {
+        ...a,
+        expectedDaysToPay: r.expected,
+        payments: { ...a.payments, yearAvgDays: r.yearAvg, yearStddevDays: r.spread, yearCount: 12 },
+        interactions: {
+          ...a.interactions,
+          callbackOn: r.callback === null ? null : day(r.callback),
+          unansweredStreak: r.unanswered,
+        },
+        promises: {
+          ...a.promises,
+          pendingOn: r.pending === null ? null : day(r.pending),
+          pendingCents: 10_000,
+          brokenCount: r.broken,
+          lastBrokenOn: r.broken ? '2027-05-20' : null,
+        },
+        disputes: { openCount: r.disputes, reasons: [], invoices: [] },
+      };
+    });
+
+  it('is the step of the whole plan, and holds letters exactly when the plan does', () => {
+    fc.assert(
+      fc.property(accounts, (account) => {
+        const plan = treatmentPlan(account, asOf, policy);
+        const step = treatmentStep(account, asOf, policy);
+        expect(step).toBe(plan.step);
+        expect(holdsLetters(step)).toBe(plan.noDunning);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
