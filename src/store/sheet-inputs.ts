@@ -20,7 +20,7 @@ import {
   type PayHistory,
   payHistoryOf,
 } from '../domain/policy/lateness/pay-history.ts';
-import type { Segment } from '../domain/policy/lateness/peer-priors.ts';
+import { addSample, type PeerSums, peerSums, type Segment } from '../domain/policy/lateness/peer-priors.ts';
 import { byCode } from '../domain/policy/plan-day.ts';
 import { withAggregateSettings } from './aggregate-settings.ts';
 import { toBaseSql } from './fx-rates.ts';
@@ -665,7 +665,16 @@ export interface SheetDayInputs {
   unpriced: UnpricedAccount[];
   /** Customers with a year of history and nothing open: their peers learn from them. */
   others: { segment: Segment; history: PayHistory }[];
+  /** Every customer's settled year summed by peer segment (see DayInputs). */
+  historySums: PeerSums;
   promiseRecord: { kept: number; broken: number };
+}
+
+/** The histories summed by peer segment, in the order read (by customer id). */
+function sumHistories(histories: ReadonlyMap<number, CustomerHistory>, lateDays: number): PeerSums {
+  const sums = peerSums(lateDays);
+  for (const h of histories.values()) addSample(sums, h.segment, h.history);
+  return sums;
 }
 
 /** What the engine reads for a day: the accounts, and every customer's year of payments. */
@@ -676,7 +685,8 @@ export async function readSheetInputs(
 ): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
-  const [rows, byCustomer, promiseRecord] = await Promise.all([
+  // The histories' sums are made while the main query still runs on the server.
+  const [rows, [byCustomer, historySums], promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
       c.query(later ? sheetSql(q.base).past : sheetSql(q.base).today, [
         q.asOf,
@@ -688,7 +698,7 @@ export async function readSheetInputs(
         q.promiseGraceDays,
       ]),
     ),
-    histories(conn, q),
+    histories(conn, q).then((h) => [h, sumHistories(h, q.lateDays)] as const),
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
   const unpriced: UnpricedAccount[] = [];
@@ -713,7 +723,7 @@ export async function readSheetInputs(
   }
   const others = [...byCustomer.values()].map((h) => ({ segment: h.segment, history: h.history }));
   unpriced.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { accounts, unpriced, others, promiseRecord };
+  return { accounts, unpriced, others, historySums, promiseRecord };
 }
 
 /** A customer's settled year as the engine uses it: the lateness model's summary and the days-to-pay sums. */

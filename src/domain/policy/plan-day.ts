@@ -17,13 +17,22 @@ import {
   assessLateness,
   type LatenessAssessment,
   type LatenessSubject,
+  lateOpenWeight,
   lateTotals,
   ownSample,
   promiseKeptRate,
 } from './lateness/assess-lateness.ts';
 import type { LateSample } from './lateness/late-survival.ts';
 import type { PayHistory } from './lateness/pay-history.ts';
-import { type PeerPriors, peerPriors, type Segment } from './lateness/peer-priors.ts';
+import {
+  addSample,
+  copySums,
+  type PeerPriors,
+  type PeerSums,
+  peerPriors,
+  priorsOf,
+  type Segment,
+} from './lateness/peer-priors.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import {
   agencyStep,
@@ -64,6 +73,11 @@ export interface DayInputs {
   accounts: readonly AccountInputs[];
   /** Customers with a year of history and nothing open: they still teach their peers. */
   others?: readonly { segment: Segment; history: PayHistory }[];
+  /**
+   * Every customer's settled year (accounts' and others') summed by peer segment, when the reader
+   * has it: the priors then add only the accounts' open late money, instead of every history.
+   */
+  historySums?: PeerSums;
   /** Promises judged in the last year, company-wide; default: the accounts' own added up. */
   promiseRecord?: { kept: number; broken: number };
 }
@@ -210,12 +224,21 @@ function keepPlacesForOldest(
 export function dayPriors(
   input: DayInputs,
   policy: PolicySettings,
-  samples: readonly LateSample[] = input.accounts.map((a) => ownSample(a, policy.lateness)),
+  samples?: readonly LateSample[],
 ): PeerPriors {
   const settings = policy.lateness;
+  if (input.historySums) {
+    const sums = copySums(input.historySums);
+    for (const a of input.accounts) {
+      const late = lateOpenWeight(a, settings, 0);
+      if (late > 0) addSample(sums, segmentOf(a), { binWeights: NO_WEIGHTS, lateWeight: late });
+    }
+    return priorsOf(sums, settings);
+  }
+  const own = samples ?? input.accounts.map((a) => ownSample(a, settings));
   return peerPriors(
     [
-      ...input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: samples[k]! })),
+      ...input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: own[k]! })),
       ...(input.others ?? []).map((o) => ({
         segment: o.segment,
         sample: ownSample({ ...o, open: [] }, settings),
@@ -224,6 +247,8 @@ export function dayPriors(
     settings,
   );
 }
+
+const NO_WEIGHTS = new Float64Array(0);
 
 /** The company's share of promises kept, with one kept and one broken pseudo-promise. */
 export function companyKeptRate(records: readonly { kept: number; broken: number }[]): number {

@@ -77,9 +77,21 @@ export function ownSample(
   subject: Pick<LatenessSubject, 'history' | 'open'>,
   settings: LatenessSettings,
 ): LateSample {
+  return {
+    binWeights: subject.history.binWeights,
+    lateWeight: lateOpenWeight(subject, settings, subject.history.lateWeight),
+  };
+}
+
+/** `start` plus the weight of the open invoices already more than L days past due. */
+export function lateOpenWeight(
+  subject: Pick<LatenessSubject, 'history' | 'open'>,
+  settings: LatenessSettings,
+  start: number,
+): number {
   const { history, open } = subject;
   const L = settings.lateDays;
-  let lateWeight = history.lateWeight;
+  let lateWeight = start;
   // A plain loop: this runs for every account twice a day's plan (priors, then the assessment).
   let mean = -1;
   for (const inv of open) {
@@ -88,7 +100,7 @@ export function ownSample(
       mean = history.meanCents ?? open.reduce((s, i) => s + i.cents, 0) / Math.max(1, open.length);
     lateWeight += (inv.cents / Math.max(1, mean)) * recency(inv.dpd - L, settings.halfLifeDays);
   }
-  return { binWeights: history.binWeights, lateWeight };
+  return lateWeight;
 }
 
 /** The customer's survival shrunk toward its peers': S(t) = (n · own(t) + k · prior(t)) / (n + k). */

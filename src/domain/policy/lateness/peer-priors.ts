@@ -50,63 +50,121 @@ const levelLabels = (s: Segment): string[] => {
   ];
 };
 
+/**
+ * Samples summed by segment at every level (the company, terms, terms + industry, + region), with
+ * the reference pseudo-invoices in the company's sum. Built once from the customers' settled
+ * years (beside the day's main read), then copied and topped up with the day's open late money.
+ */
+export interface PeerSums {
+  readonly lateDays: number;
+  readonly root: Node;
+  readonly byTerms: Map<number, TermsLevel>;
+}
+
+interface TermsLevel {
+  node: Node;
+  byIndustry: Map<string, { node: Node; byRegion: Map<string, Node[]> }>;
+}
+
+const emptyNode = (label: string, parent: Node | null, bins: number): Node => ({
+  label,
+  parent,
+  binWeights: new Float64Array(bins),
+  lateWeight: 0,
+});
+
+/** Sums with nothing but the reference pseudo-invoices. */
+export function peerSums(lateDays: number): PeerSums {
+  const bins = daysLateBins(lateDays);
+  const root = emptyNode('all customers', null, bins.length);
+  const onTime = bins.findIndex((b) => b.to >= 0);
+  root.binWeights[onTime] = REFERENCE_WEIGHT * (1 - REFERENCE_LATE_SHARE);
+  root.lateWeight = REFERENCE_WEIGHT * REFERENCE_LATE_SHARE;
+  return { lateDays, root, byTerms: new Map() };
+}
+
+/** The segment's chain of levels, widest first, made on first use. */
+function nodesOf(sums: PeerSums, segment: Segment): Node[] {
+  // Chains by terms, then industry, then region: a day's plan looks a segment up twice per
+  // customer, and keys built as strings each time cost more than the sums they find.
+  const bins = sums.root.binWeights.length;
+  let terms = sums.byTerms.get(segment.termsDays);
+  if (!terms) {
+    terms = { node: emptyNode(levelLabels(segment)[1]!, sums.root, bins), byIndustry: new Map() };
+    sums.byTerms.set(segment.termsDays, terms);
+  }
+  let industry = terms.byIndustry.get(segment.industry ?? '');
+  if (!industry) {
+    industry = { node: emptyNode(levelLabels(segment)[2]!, terms.node, bins), byRegion: new Map() };
+    terms.byIndustry.set(segment.industry ?? '', industry);
+  }
+  let chain = industry.byRegion.get(segment.region ?? '');
+  if (!chain) {
+    chain = [sums.root, terms.node, industry.node, emptyNode(levelLabels(segment)[3]!, industry.node, bins)];
+    industry.byRegion.set(segment.region ?? '', chain);
+  }
+  return chain;
+}
+
+/** Adds one customer's sample to its segment's levels. */
+export function addSample(sums: PeerSums, segment: Segment, sample: LateSample): void {
+  const weights = sample.binWeights;
+  const bins = Math.min(sums.root.binWeights.length, weights.length);
+  for (const n of nodesOf(sums, segment)) {
+    n.lateWeight += sample.lateWeight;
+    for (let k = 0; k < bins; k++) n.binWeights[k]! += weights[k]!;
+  }
+}
+
+/** A copy that can be added to without changing `sums`. */
+export function copySums(sums: PeerSums): PeerSums {
+  const copied = new Map<Node, Node>();
+  const copy = (n: Node): Node => {
+    let c = copied.get(n);
+    if (!c) {
+      c = {
+        label: n.label,
+        parent: n.parent && copy(n.parent),
+        binWeights: Float64Array.from(n.binWeights),
+        lateWeight: n.lateWeight,
+      };
+      copied.set(n, c);
+    }
+    return c;
+  };
+  const byTerms = new Map<number, TermsLevel>();
+  for (const [terms, t] of sums.byTerms) {
+    const byIndustry: TermsLevel['byIndustry'] = new Map();
+    for (const [industry, i] of t.byIndustry)
+      byIndustry.set(industry, {
+        node: copy(i.node),
+        byRegion: new Map([...i.byRegion].map(([region, chain]) => [region, chain.map(copy)])),
+      });
+    byTerms.set(terms, { node: copy(t.node), byIndustry });
+  }
+  return { lateDays: sums.lateDays, root: copy(sums.root), byTerms };
+}
+
 export function peerPriors(
   samples: Iterable<{ segment: Segment; sample: LateSample }>,
   settings: LatenessSettings,
 ): PeerPriors {
-  const { lateDays } = settings;
-  const binCount = daysLateBins(lateDays).length;
-  const node = (label: string, parent: Node | null): Node => ({
-    label,
-    parent,
-    binWeights: new Float64Array(binCount),
-    lateWeight: 0,
-  });
-  const root = node('all customers', null);
-  // Chains by terms, then industry, then region: a day's plan looks a segment up twice per
-  // customer, and keys built as strings each time cost more than the sums they find.
-  const byTerms = new Map<
-    number,
-    { node: Node; byIndustry: Map<string, { node: Node; byRegion: Map<string, Node[]> }> }
-  >();
-  const nodesOf = (segment: Segment): Node[] => {
-    let terms = byTerms.get(segment.termsDays);
-    if (!terms) {
-      terms = { node: node(levelLabels(segment)[1]!, root), byIndustry: new Map() };
-      byTerms.set(segment.termsDays, terms);
-    }
-    let industry = terms.byIndustry.get(segment.industry ?? '');
-    if (!industry) {
-      industry = { node: node(levelLabels(segment)[2]!, terms.node), byRegion: new Map() };
-      terms.byIndustry.set(segment.industry ?? '', industry);
-    }
-    let chain = industry.byRegion.get(segment.region ?? '');
-    if (!chain) {
-      chain = [root, terms.node, industry.node, node(levelLabels(segment)[3]!, industry.node)];
-      industry.byRegion.set(segment.region ?? '', chain);
-    }
-    return chain;
-  };
-  const onTime = daysLateBins(lateDays).findIndex((b) => b.to >= 0);
-  root.binWeights[onTime] = REFERENCE_WEIGHT * (1 - REFERENCE_LATE_SHARE);
-  root.lateWeight = REFERENCE_WEIGHT * REFERENCE_LATE_SHARE;
-  for (const { segment, sample } of samples) {
-    const weights = sample.binWeights;
-    const bins = Math.min(binCount, weights.length);
-    for (const n of nodesOf(segment)) {
-      n.lateWeight += sample.lateWeight;
-      for (let k = 0; k < bins; k++) n.binWeights[k]! += weights[k]!;
-    }
-  }
+  const sums = peerSums(settings.lateDays);
+  for (const { segment, sample } of samples) addSample(sums, segment, sample);
+  return priorsOf(sums, settings);
+}
+
+/** The priors of summed samples (`sums` is not changed, but for segments first seen here). */
+export function priorsOf(sums: PeerSums, settings: LatenessSettings): PeerPriors {
   const priorOf = (n: Node): SurvivalGrid => {
     if (n.prior) return n.prior;
-    const own = survivalGrid(n, lateDays, settings.spreadFloorDays);
+    const own = survivalGrid(n, settings.lateDays, settings.spreadFloorDays);
     n.prior = n.parent ? blend(own, totalWeight(n), priorOf(n.parent), settings.peerShrinkage) : own;
     return n.prior;
   };
   return {
     of(segment) {
-      const narrowest = nodesOf(segment)[3]!;
+      const narrowest = nodesOf(sums, segment)[3]!;
       narrowest.peer ??= { grid: priorOf(narrowest), label: narrowest.label };
       return narrowest.peer;
     },

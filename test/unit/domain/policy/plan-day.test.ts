@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPLAY } from '../../../../src/domain/money-text.ts';
 import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
-import { byPriority, planDay, reservedReason } from '../../../../src/domain/policy/plan-day.ts';
+import { addSample, peerSums } from '../../../../src/domain/policy/lateness/peer-priors.ts';
+import {
+  byPriority,
+  dayPriors,
+  planDay,
+  reservedReason,
+  segmentOf,
+} from '../../../../src/domain/policy/plan-day.ts';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
 
 const AS_OF = '2027-05-28';
@@ -121,6 +128,23 @@ describe('the day plan', () => {
         expect(plan.accounts[0]).toBe(plan.accounts[0]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gets the same priors from the histories summed by segment as from every sample', () => {
+    fc.assert(
+      fc.property(accounts, (as) => {
+        const sums = peerSums(L.lateDays);
+        for (const a of as) addSample(sums, segmentOf(a), a.history);
+        const plain = dayPriors({ accounts: as }, DEFAULT_POLICY);
+        const summed = dayPriors({ accounts: as, historySums: sums }, DEFAULT_POLICY);
+        for (const a of as) {
+          const x = plain.of(segmentOf(a)).grid.values;
+          const y = summed.of(segmentOf(a)).grid.values;
+          x.forEach((v, k) => expect(y[k]).toBeCloseTo(v, 12));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
