@@ -19,6 +19,8 @@ export interface Assignment<T> {
   byCollector: Map<number, T[]>;
   /** Accounts ranked within the team's capacity whose collector had no room left. */
   overflow: T[];
+  /** How many of the ranked accounts were looked at before every sheet was full (or none left). */
+  examined: number;
 }
 
 /** FNV-1a: a stable 32-bit hash of a string. */
@@ -43,8 +45,10 @@ export function assignCollectors<T extends Assignable>(
   const roomIn = (id: number) => byCollector.get(id)!.length < capacityOf.get(id)!;
   const overflow: T[] = [];
   let placed = 0;
+  let examined = 0;
   for (const [rank, row] of ranked.entries()) {
     if (placed >= teamCapacity) break;
+    examined++;
     let target: number | undefined;
     const own = row.collectorId !== null && byCollector.has(row.collectorId);
     if (own && roomIn(row.collectorId as number)) target = row.collectorId as number;
@@ -66,5 +70,5 @@ export function assignCollectors<T extends Assignable>(
     byCollector.get(target)!.push(row);
     placed++;
   }
-  return { byCollector, overflow };
+  return { byCollector, overflow, examined };
 }

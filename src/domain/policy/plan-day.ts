@@ -157,6 +157,33 @@ const overdueOrder = (a: Triage, b: Triage): number => b.overdue - a.overdue || 
 /** The call list's order: forced first, then expected late dollars, overdue money, code. */
 export const byPriority = (a: PlannedAccount, b: PlannedAccount): number => priorityOrder(keyOf(a), keyOf(b));
 
+/** An order whose first places are in priority order; the `unsorted` follow in any order, all after them. */
+interface RankedFirst {
+  order: Triage[];
+  unsorted: ReadonlySet<Triage>;
+}
+
+/**
+ * The accounts in priority order as far as the best `n` (and every forced one); the others after
+ * them unsorted, since a day's sheets take the first thousand of tens of thousands. The cut is at
+ * the n-th largest expected late dollars, found by a numeric sort.
+ */
+function rankedFirst(xs: readonly Triage[], n: number): RankedFirst {
+  const free = xs.filter((t) => t.forced === 2);
+  if (n >= free.length) return { order: [...xs].sort(priorityOrder), unsorted: new Set() };
+  const dollars = Float64Array.from(free, (t) => t.expected).sort();
+  const cut = dollars[dollars.length - n]!;
+  const first = xs.filter((t) => t.forced !== 2 || t.expected >= cut).sort(priorityOrder);
+  const rest = free.filter((t) => t.expected < cut);
+  return { order: [...first, ...rest], unsorted: new Set(rest) };
+}
+
+/** Where the unsorted part of a filled order begins (its length when all of it is sorted). */
+function unsortedFrom(order: readonly Triage[], unsorted: ReadonlySet<Triage>): number {
+  const at = order.findIndex((t) => unsorted.has(t));
+  return at < 0 ? order.length : at;
+}
+
 /** Overdue money still with the callers: past due, below the agency step. */
 function callableOverdue(account: AccountInputs, agencyDays: number): number {
   let cents = 0;
@@ -199,16 +226,29 @@ function keepPlacesForOldest(
   const head = Math.max(0, capacity - places);
   if (places <= 0 || ranked.length <= head) return [...ranked];
   const rest = ranked.slice(head);
-  // Ages once per account (a comparator would walk the invoices at every comparison; ages tie often).
-  const aged: { t: Triage; age: number }[] = [];
-  for (const t of rest) {
-    const age = ageOf(t);
-    if (age > 0) aged.push({ t, age });
+  // The `places` oldest (ties by priority) without sorting every account by age: ages are whole
+  // days below the agency mark, so counting them finds the youngest age that still gets a place.
+  const ages = rest.map(ageOf);
+  const counts: number[] = [];
+  for (const age of ages) if (age > 0) counts[age] = (counts[age] ?? 0) + 1;
+  let above = 0;
+  let cutoff = 0;
+  for (let age = counts.length - 1; age > 0; age--) {
+    const n = counts[age] ?? 0;
+    if (above + n >= places) {
+      cutoff = age;
+      break;
+    }
+    above += n;
   }
-  const oldest = aged
-    .sort((a, b) => b.age - a.age || priorityOrder(a.t, b.t))
-    .slice(0, places)
-    .map((x) => x.t);
+  const oldest = rest.filter((_, i) => ages[i]! > cutoff);
+  if (cutoff > 0)
+    oldest.push(
+      ...rest
+        .filter((_, i) => ages[i] === cutoff)
+        .sort(priorityOrder)
+        .slice(0, places - above),
+    );
   const kept = new Set(oldest);
   return [
     ...ranked.slice(0, head),
@@ -398,13 +438,23 @@ export function planDay(
     t.reserved ? { ...planned(t.k), reserved: true } : planned(t.k);
 
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
-  const candidates = keepPlacesForOldest(
-    triaged.filter((t) => t.forced !== 2 || (t.expected > 0 && t.callable > 0)).sort(priorityOrder),
-    Math.min(capacity, Math.round(capacity * policy.oldestShare)),
-    capacity,
-    (t) => oldestCallableDays(accounts[t.k]!, agencyDays) ?? 0,
-  );
-  const { byCollector, overflow } = assignCollectors(candidates, holders, { lend: policy.lendOverflow });
+  const places = Math.min(capacity, Math.round(capacity * policy.oldestShare));
+  const eligible = triaged.filter((t) => t.forced !== 2 || (t.expected > 0 && t.callable > 0));
+  const fill = (ranked: RankedFirst) => {
+    const candidates = keepPlacesForOldest(
+      ranked.order,
+      places,
+      capacity,
+      (t) => oldestCallableDays(accounts[t.k]!, agencyDays) ?? 0,
+    );
+    const assigned = assignCollectors(candidates, holders, { lend: policy.lendOverflow });
+    return { ...assigned, sortedTo: unsortedFrom(candidates, ranked.unsorted) };
+  };
+  // Usually the sheets fill from the first few places of the order; when they do not (full sheets
+  // whose accounts cannot be lent), the whole order is sorted and the sheets filled again.
+  let filled = fill(rankedFirst(eligible, 2 * capacity + places));
+  if (filled.examined > filled.sortedTo) filled = fill(rankedFirst(eligible, eligible.length));
+  const { byCollector, overflow } = filled;
   const sheets = new Map<number, PlannedAccount[]>();
   const onSheet = new Set<number>();
   for (const [id, rows] of byCollector) {

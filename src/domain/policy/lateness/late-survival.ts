@@ -38,11 +38,11 @@ const REACH = 2400;
 const tables = new Map<number, Float64Array>();
 
 /**
- * P(X > t) of a point at x under a logistic kernel whose standard deviation is `sd` days, read from
- * a table by half-days of t − x (a day's plan evaluates it a few hundred thousand times). Pure: the
- * table is a memo of the formula.
+ * P(X > t − x) under a logistic kernel whose standard deviation is `sd` days, by half-days of
+ * offset (a day's plan evaluates it a few hundred thousand times). Pure: the table is a memo of
+ * the formula.
  */
-function above(x: number, t: number, sd: number): number {
+function kernelTable(sd: number): Float64Array {
   let table = tables.get(sd);
   if (!table) {
     if (tables.size >= 64) tables.clear();
@@ -51,6 +51,11 @@ function above(x: number, t: number, sd: number): number {
     for (let i = 0; i < table.length; i++) table[i] = 1 / (1 + Math.exp((i - REACH) / 2 / scale));
     tables.set(sd, table);
   }
+  return table;
+}
+
+/** P(X > t) of a point at x, read from a kernel table. */
+function above(table: Float64Array, x: number, t: number): number {
   const i = Math.round(2 * (t - x)) + REACH;
   return i <= 0 ? table[0]! : i >= table.length ? table[table.length - 1]! : table[i]!;
 }
@@ -63,13 +68,15 @@ export function sampleSurvival(
   h: number,
   shift = 0,
 ): number {
+  // The table once per call, not per bin: a Map look-up by a float costs more than the sum.
+  const table = kernelTable(h);
   let mass = sample.lateWeight;
   let total = sample.lateWeight;
   for (let k = 0; k < bins.length; k++) {
     const w = sample.binWeights[k] ?? 0;
     if (w <= 0) continue;
     total += w;
-    mass += w * above(bins[k]!.at + shift, t, h);
+    mass += w * above(table, bins[k]!.at + shift, t);
   }
   return total > 0 ? mass / total : 1;
 }

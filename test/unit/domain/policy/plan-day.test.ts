@@ -148,6 +148,39 @@ describe('the day plan', () => {
     );
   });
 
+  it('gives each collector the best of its own accounts when nothing is lent, however far down they are', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(account, { selector: (a) => a.code, minLength: 20, maxLength: 60 }),
+        fc.integer({ min: 1, max: 3 }),
+        (as, cap) => {
+          // Most accounts are ava's, and her sheet is as small as the others': the sheets fill
+          // only far down the order.
+          const own = as.map((a, k) => ({ ...a, collectorId: k % 5 === 0 ? 2 : 1 }));
+          const hs = [
+            { id: 1, code: 'ava', capacity: cap },
+            { id: 2, code: 'hiro', capacity: cap },
+          ];
+          const policy = { ...DEFAULT_POLICY, lendOverflow: false, oldestShare: 0 };
+          const plan = planDay({ accounts: own }, hs, AS_OF, policy, DEFAULT_DISPLAY);
+          const candidates = plan.accounts
+            .filter(
+              (p) => p.forced !== null || (p.lateness.expectedLateCents > 0 && p.lateness.callableCents > 0),
+            )
+            .sort(byPriority);
+          for (const h of hs)
+            expect(plan.sheets.get(h.id)?.map((p) => p.account.code) ?? []).toEqual(
+              candidates
+                .filter((p) => p.account.collectorId === h.id)
+                .slice(0, cap)
+                .map((p) => p.account.code),
+            );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('puts pinned accounts and callbacks first, then the most expected late dollars', () => {
     const mk = (code: string, dpd: number, cents: number, extra: Partial<AccountInputs> = {}) =>
       emptyAccount(code, {
