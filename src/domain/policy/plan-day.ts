@@ -171,11 +171,15 @@ interface RankedFirst {
 function rankedFirst(xs: readonly Triage[], n: number): RankedFirst {
   const free = xs.filter((t) => t.forced === 2);
   if (n >= free.length) return { order: [...xs].sort(priorityOrder), unsorted: new Set() };
-  const dollars = Float64Array.from(free, (t) => t.expected).sort();
+  const dollars = new Float64Array(free.length);
+  for (let i = 0; i < free.length; i++) dollars[i] = free[i]!.expected;
+  dollars.sort();
   const cut = dollars[dollars.length - n]!;
   const first = xs.filter((t) => t.forced !== 2 || t.expected >= cut).sort(priorityOrder);
   const rest = free.filter((t) => t.expected < cut);
-  return { order: [...first, ...rest], unsorted: new Set(rest) };
+  const unsorted = new Set(rest);
+  for (const t of rest) first.push(t);
+  return { order: first, unsorted };
 }
 
 /** Where the unsorted part of a filled order begins (its length when all of it is sorted). */
@@ -250,11 +254,11 @@ function keepPlacesForOldest(
         .slice(0, places - above),
     );
   const kept = new Set(oldest);
-  return [
-    ...ranked.slice(0, head),
-    ...oldest.sort(priorityOrder).map((t): Triage => ({ ...t, reserved: true })),
-    ...rest.filter((t) => !kept.has(t)),
-  ];
+  // Pushed one by one: spreading arrays of tens of thousands copies them through the iterator.
+  const out = ranked.slice(0, head);
+  for (const t of oldest.sort(priorityOrder)) out.push({ ...t, reserved: true });
+  for (const t of rest) if (!kept.has(t)) out.push(t);
+  return out;
 }
 
 /**
