@@ -181,13 +181,12 @@ async function freshProfiles(
   conn: SqlConn,
   state: State,
   lateDays: number,
-): Promise<Map<number, CustomerHistory>> {
+): Promise<ReadonlyMap<number, CustomerHistory>> {
   const kept = lastRead.get(conn);
-  if (kept && kept.stamp === state.stamp && kept.lateDays === lateDays) return new Map(kept.histories);
+  if (kept && kept.stamp === state.stamp && kept.lateDays === lateDays) return kept.histories;
   const histories = await readProfiles(conn, lateDays);
   lastRead.set(conn, { stamp: state.stamp, lateDays, histories });
-  // A copy: the caller takes the accounts' histories out of the map it is given.
-  return new Map(histories);
+  return histories;
 }
 
 /**

@@ -533,22 +533,23 @@ function nextNullable(packed: string, at: { k: number }): number | null {
 
 const isoOf = (day: number | null): IsoDate | null => (day === null ? null : isoOfDayNumber(day));
 
+/** The read position in a packed text; one, reused: unpacking is synchronous. */
+const cursor = { k: 0 };
+
 /** The main query's packed account numbers, in the order it writes them. */
 function unpackAccountNumbers(packed: string) {
-  const at = { k: 0 };
-  const next = () => nextInteger(packed, at);
-  const nullable = () => nextNullable(packed, at);
+  cursor.k = 0;
   return {
-    customerId: next(),
-    collectorId: nullable(),
-    pinned: next() === 1,
-    termsDays: next(),
-    expectedDaysToPay: nullable(),
-    openCents: next(),
-    overdueCents: next(),
-    nextDueCents: next(),
-    oldestDueDate: isoOf(nullable()),
-    nextDueDate: isoOf(nullable()),
+    customerId: nextInteger(packed, cursor),
+    collectorId: nextNullable(packed, cursor),
+    pinned: nextInteger(packed, cursor) === 1,
+    termsDays: nextInteger(packed, cursor),
+    expectedDaysToPay: nextNullable(packed, cursor),
+    openCents: nextInteger(packed, cursor),
+    overdueCents: nextInteger(packed, cursor),
+    nextDueCents: nextInteger(packed, cursor),
+    oldestDueDate: isoOf(nextNullable(packed, cursor)),
+    nextDueDate: isoOf(nextNullable(packed, cursor)),
   };
 }
 
@@ -663,9 +664,10 @@ export interface SheetDayInputs {
   accounts: AccountInputs[];
   /** Accounts refused for want of a rate (not in `accounts`): ranking them would miss money. */
   unpriced: UnpricedAccount[];
-  /** Customers with a year of history and nothing open: their peers learn from them. */
-  others: { segment: Segment; history: PayHistory }[];
-  /** Every customer's settled year summed by peer segment (see DayInputs). */
+  /**
+   * Every customer's settled year summed by peer segment (see DayInputs): customers with nothing
+   * open still teach their peers through it.
+   */
   historySums: PeerSums;
   promiseRecord: { kept: number; broken: number };
 }
@@ -717,13 +719,13 @@ export async function readSheetInputs(
   const accounts = priced.map(toAccount).sort(byCode);
   for (const a of accounts) {
     const own = byCustomer.get(a.customerId);
-    if (own) a.payments = paymentStats(own.payments);
-    a.history = own ? own.history : NO_HISTORY;
-    byCustomer.delete(a.customerId);
+    if (own) {
+      a.payments = paymentStats(own.payments);
+      a.history = own.history;
+    }
   }
-  const others = [...byCustomer.values()].map((h) => ({ segment: h.segment, history: h.history }));
   unpriced.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { accounts, unpriced, others, historySums, promiseRecord };
+  return { accounts, unpriced, historySums, promiseRecord };
 }
 
 /** A customer's settled year as the engine uses it: the lateness model's summary and the days-to-pay sums. */
@@ -737,7 +739,7 @@ export interface CustomerHistory {
 export type HistorySource = (
   conn: SqlConn,
   q: Pick<SheetInputsQuery, 'asOf' | 'customerIds' | 'lateDays' | 'halfLifeDays' | 'base'>,
-) => Promise<Map<number, CustomerHistory>>;
+) => Promise<ReadonlyMap<number, CustomerHistory>>;
 
 /** The histories of the invoices a source reads, summarised (in the source's customer order). */
 export function summarised(source: PaidInvoiceSource): HistorySource {
