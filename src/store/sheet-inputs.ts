@@ -24,7 +24,7 @@ import { addSample, type PeerSums, peerSums, type Segment } from '../domain/poli
 import { byCode } from '../domain/policy/plan-day.ts';
 import { withAggregateSettings } from './aggregate-settings.ts';
 import { toBaseSql } from './fx-rates.ts';
-import type { SqlConn } from './sql.ts';
+import { forEachRow, type SqlConn } from './sql.ts';
 
 export interface SheetInputsQuery {
   asOf: IsoDate;
@@ -687,36 +687,42 @@ export async function readSheetInputs(
 ): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
-  // The histories' sums are made while the main query still runs on the server.
-  const [rows, [byCustomer, historySums], promiseRecord] = await Promise.all([
+  const accounts: AccountInputs[] = [];
+  const unpriced: UnpricedAccount[] = [];
+  // Each row becomes an account as it arrives (the driver keeps none), and the histories' sums are
+  // made while the main query still runs on the server.
+  const [, [byCustomer, historySums], promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
-      c.query(later ? sheetSql(q.base).past : sheetSql(q.base).today, [
-        q.asOf,
-        q.cutoff,
-        q.timeZone,
-        q.brokenPromiseWindowDays,
-        q.customerIds ? [...q.customerIds] : null,
-        q.dueSoonDays,
-        q.promiseGraceDays,
-      ]),
+      forEachRow<Raw>(
+        c,
+        later ? sheetSql(q.base).past : sheetSql(q.base).today,
+        [
+          q.asOf,
+          q.cutoff,
+          q.timeZone,
+          q.brokenPromiseWindowDays,
+          q.customerIds ? [...q.customerIds] : null,
+          q.dueSoonDays,
+          q.promiseGraceDays,
+        ],
+        (row) => {
+          const currencies = row.unpriced as string[] | null;
+          if (!currencies?.length) accounts.push(toAccount(row));
+          else
+            unpriced.push({
+              customerId: unpackAccountNumbers(String(row.numbers)).customerId,
+              code: String(row.code),
+              name: String(row.name),
+              currencies: currencies.map((c) => c.trim()),
+            });
+        },
+      ),
     ),
     histories(conn, q).then((h) => [h, sumHistories(h, q.lateDays)] as const),
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
-  const unpriced: UnpricedAccount[] = [];
-  const priced = rows.filter((row) => {
-    const currencies = (row.unpriced ?? []) as string[];
-    if (currencies.length)
-      unpriced.push({
-        customerId: unpackAccountNumbers(String(row.numbers)).customerId,
-        code: String(row.code),
-        name: String(row.name),
-        currencies: currencies.map((c) => c.trim()),
-      });
-    return !currencies.length;
-  });
   // Sorted here rather than in SQL, where the sort would carry every wide row.
-  const accounts = priced.map(toAccount).sort(byCode);
+  accounts.sort(byCode);
   for (const a of accounts) {
     const own = byCustomer.get(a.customerId);
     if (own) {

@@ -23,6 +23,22 @@ export interface SqlConn {
     columns: readonly string[],
     lines: AsyncIterable<string | Uint8Array>,
   ): Promise<void>;
+  /**
+   * Calls `onRow` for each row as it arrives and keeps none, so a read of tens of thousands of
+   * wide rows never holds them all at once. Absent where rows come all at once: use `forEachRow`.
+   */
+  eachRow?<T extends Row>(sql: string, params: readonly unknown[], onRow: (row: T) => void): Promise<void>;
+}
+
+/** Each row of a query, as it arrives where the connection can stream them; else after the query. */
+export async function forEachRow<T extends Row>(
+  conn: SqlConn,
+  sql: string,
+  params: readonly unknown[],
+  onRow: (row: T) => void,
+): Promise<void> {
+  if (conn.eachRow) return conn.eachRow(sql, params, onRow);
+  for (const row of await conn.query<T>(sql, params)) onRow(row);
 }
 
 export interface Sql extends SqlConn {
@@ -50,6 +66,26 @@ export function pgConn(client: PgQueryable): SqlConn {
 function pgClientConn(client: pg.PoolClient): SqlConn {
   return {
     ...pgConn(client),
+    eachRow: async <T extends Row>(text: string, params: readonly unknown[], onRow: (row: T) => void) => {
+      const { default: driver } = await import('pg');
+      await new Promise<void>((resolve, reject) => {
+        const query = new driver.Query<T>(text, params as unknown[]);
+        // A throw in onRow must not escape into the driver's socket handler: the query is let
+        // finish (the connection stays usable) and fails with it.
+        let failed: { error: unknown } | undefined;
+        query.on('row', (row: T) => {
+          if (failed) return;
+          try {
+            onRow(row);
+          } catch (error) {
+            failed = { error };
+          }
+        });
+        query.on('error', reject);
+        query.on('end', () => (failed ? reject(failed.error) : resolve()));
+        client.query(query);
+      });
+    },
     copyFrom: async (table, columns, lines) => {
       const { from: copyFromStdin } = await import('pg-copy-streams');
       const sink = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
