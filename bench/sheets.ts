@@ -20,7 +20,7 @@ import { forgetReadProfiles } from '../src/store/pay-profiles.ts';
 
 const TODAY = '2027-05-28';
 const SEED = 42;
-const RUNS = 5;
+const RUNS = 7;
 const pglite = process.argv.includes('--pglite');
 const size: DemoSize = pglite ? 'medium' : 'large';
 const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callsheet_bench';
@@ -61,14 +61,23 @@ async function prepare(): Promise<Store> {
   return store;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  await fn(); // warm-up
-  const out: number[] = [];
-  for (let k = 0; k < RUNS; k++) {
-    const started = performance.now();
-    await fn();
-    out.push(performance.now() - started);
-  }
+/**
+ * Each measurement once per round, in order, after one warm-up of each: measured side by side
+ * rather than one after the other, a machine that slows down or speeds up during the run moves
+ * them all alike (this one is shared), and the ratios compare like with like.
+ */
+async function timeRounds<K extends string>(
+  fns: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(fns) as K[];
+  for (const name of names) await fns[name]();
+  const out = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let k = 0; k < RUNS; k++)
+    for (const name of names) {
+      const started = performance.now();
+      await fns[name]();
+      out[name].push(performance.now() - started);
+    }
   return out;
 }
 
@@ -82,33 +91,29 @@ try {
   let sheets = 0;
   let rows = 0;
   let automated = 0;
-  const scan = await time(() =>
-    store.sql.query('SELECT customer_id, sum(open_amount)::text AS open FROM invoices GROUP BY customer_id'),
-  );
-  const build = await time(async () => {
-    const set = await buildCallSheets({ store, now: () => new Date(`${TODAY}T12:00:00Z`) }, { asOf: TODAY });
-    sheets = set.sheets.length;
-    rows = set.sheets.reduce((n, s) => n + s.rows.length, 0);
-    automated = set.automated.length;
-  });
-  const sheetsOnly = await time(() =>
-    buildCallSheets({ store, now: () => new Date(`${TODAY}T12:00:00Z`) }, { asOf: TODAY, automated: false }),
-  );
-  const newProcess = await time(() => {
-    forgetReadProfiles(store.sql);
-    return buildCallSheets(
-      { store, now: () => new Date(`${TODAY}T12:00:00Z`) },
-      { asOf: TODAY, automated: false },
-    );
-  });
-  // The first build after the ledger changed (an import, a payment) finds the pay profiles stale:
-  // it reads the year of settled invoices as before and stores them for the builds after it.
-  const stale = await time(async () => {
-    await store.sql.query('UPDATE pay_profile_state SET ledger_version = ledger_version + 1');
-    await buildCallSheets(
-      { store, now: () => new Date(`${TODAY}T12:00:00Z`) },
-      { asOf: TODAY, automated: false },
-    );
+  const deps = { store, now: () => new Date(`${TODAY}T12:00:00Z`) };
+  const { scan, build, sheetsOnly, newProcess, stale } = await timeRounds({
+    // The first build after the ledger changed (an import, a payment) finds the pay profiles stale:
+    // it reads the year of settled invoices as before and stores them for the builds after it.
+    stale: async () => {
+      await store.sql.query('UPDATE pay_profile_state SET ledger_version = ledger_version + 1');
+      await buildCallSheets(deps, { asOf: TODAY, automated: false });
+    },
+    build: async () => {
+      const set = await buildCallSheets(deps, { asOf: TODAY });
+      sheets = set.sheets.length;
+      rows = set.sheets.reduce((n, s) => n + s.rows.length, 0);
+      automated = set.automated.length;
+    },
+    scan: () =>
+      store.sql.query(
+        'SELECT customer_id, sum(open_amount)::text AS open FROM invoices GROUP BY customer_id',
+      ),
+    sheetsOnly: () => buildCallSheets(deps, { asOf: TODAY, automated: false }),
+    newProcess: () => {
+      forgetReadProfiles(store.sql);
+      return buildCallSheets(deps, { asOf: TODAY, automated: false });
+    },
   });
   const ratio = median(build) / median(scan);
   const ratioSheets = median(sheetsOnly) / median(scan);
