@@ -157,10 +157,13 @@ const overdueOrder = (a: Triage, b: Triage): number => b.overdue - a.overdue || 
 /** The call list's order: forced first, then expected late dollars, overdue money, code. */
 export const byPriority = (a: PlannedAccount, b: PlannedAccount): number => priorityOrder(keyOf(a), keyOf(b));
 
-/** An order whose first places are in priority order; the `unsorted` follow in any order, all after them. */
+/**
+ * An order whose first places are in priority order; after them, in any order, the accounts that
+ * `unsorted` is true of (all of which rank after every sorted one).
+ */
 interface RankedFirst {
   order: Triage[];
-  unsorted: ReadonlySet<Triage>;
+  unsorted: (t: Triage) => boolean;
 }
 
 /**
@@ -170,21 +173,21 @@ interface RankedFirst {
  */
 function rankedFirst(xs: readonly Triage[], n: number): RankedFirst {
   const free = xs.filter((t) => t.forced === 2);
-  if (n >= free.length) return { order: [...xs].sort(priorityOrder), unsorted: new Set() };
+  if (n >= free.length) return { order: [...xs].sort(priorityOrder), unsorted: () => false };
   const dollars = new Float64Array(free.length);
   for (let i = 0; i < free.length; i++) dollars[i] = free[i]!.expected;
   dollars.sort();
   const cut = dollars[dollars.length - n]!;
-  const first = xs.filter((t) => t.forced !== 2 || t.expected >= cut).sort(priorityOrder);
-  const rest = free.filter((t) => t.expected < cut);
-  const unsorted = new Set(rest);
-  for (const t of rest) first.push(t);
-  return { order: first, unsorted };
+  const unsorted = (t: Triage) => t.forced === 2 && t.expected < cut;
+  const order = xs.filter((t) => !unsorted(t)).sort(priorityOrder);
+  for (const t of xs) if (unsorted(t)) order.push(t);
+  return { order, unsorted };
 }
 
 /** Where the unsorted part of a filled order begins (its length when all of it is sorted). */
-function unsortedFrom(order: readonly Triage[], unsorted: ReadonlySet<Triage>): number {
-  const at = order.findIndex((t) => unsorted.has(t));
+function unsortedFrom(order: readonly Triage[], ranked: RankedFirst): number {
+  // A kept place for an old debt is sorted with the others kept, wherever it came from.
+  const at = order.findIndex((t) => !t.reserved && ranked.unsorted(t));
   return at < 0 ? order.length : at;
 }
 
@@ -452,7 +455,7 @@ export function planDay(
       (t) => oldestCallableDays(accounts[t.k]!, agencyDays) ?? 0,
     );
     const assigned = assignCollectors(candidates, holders, { lend: policy.lendOverflow });
-    return { ...assigned, sortedTo: unsortedFrom(candidates, ranked.unsorted) };
+    return { ...assigned, sortedTo: unsortedFrom(candidates, ranked) };
   };
   // Usually the sheets fill from the first few places of the order; when they do not (full sheets
   // whose accounts cannot be lent), the whole order is sorted and the sheets filled again.
