@@ -12,7 +12,7 @@ import {
   historiesFromInvoices,
   type PaymentSums,
 } from './sheet-inputs.ts';
-import type { SqlConn } from './sql.ts';
+import { forEachRow, type Sql, type SqlConn } from './sql.ts';
 
 /** Figures before the bin weights, in this order. */
 const HEAD = [
@@ -57,23 +57,26 @@ function pack(h: CustomerHistory, bins: number): Uint8Array {
   return new Uint8Array(out.buffer);
 }
 
-function unpack(bytes: Uint8Array, bins: number): { history: PayHistory; payments: PaymentSums } {
-  // Copied to an aligned buffer of its own: a row's bytes may start anywhere in the driver's buffer
-  // (and a Node Buffer's slice() is a view, not a copy).
-  const copy = new Uint8Array(8 * (HEAD.length + bins));
-  copy.set(bytes.subarray(0, copy.length));
-  const f = new Float64Array(copy.buffer);
-  const binWeights = new Float64Array(copy.buffer, 8 * HEAD.length, bins);
+/** One profile's figures, read from `f` at `at` (its bin weights stay a view of `f`). */
+function unpack(f: Float64Array, at: number, bins: number): { history: PayHistory; payments: PaymentSums } {
   return {
     history: {
-      binWeights,
-      lateWeight: f[3]!,
-      count: f[0]!,
-      meanDaysLate: Number.isNaN(f[1]) ? null : f[1]!,
-      meanCents: Number.isNaN(f[2]) ? null : f[2]!,
-      trend: Number.isNaN(f[4]) ? null : { w: f[4]!, wt: f[5]!, wx: f[6]!, wtt: f[7]!, wtx: f[8]! },
+      binWeights: f.subarray(at + HEAD.length, at + HEAD.length + bins),
+      lateWeight: f[at + 3]!,
+      count: f[at]!,
+      meanDaysLate: Number.isNaN(f[at + 1]) ? null : f[at + 1]!,
+      meanCents: Number.isNaN(f[at + 2]) ? null : f[at + 2]!,
+      trend: Number.isNaN(f[at + 4])
+        ? null
+        : { w: f[at + 4]!, wt: f[at + 5]!, wx: f[at + 6]!, wtt: f[at + 7]!, wtx: f[at + 8]! },
     },
-    payments: { recent_n: f[9]!, recent_dt: f[10]!, prior_n: f[11]!, prior_dt: f[12]!, year_dt2: f[13]! },
+    payments: {
+      recent_n: f[at + 9]!,
+      recent_dt: f[at + 10]!,
+      prior_n: f[at + 11]!,
+      prior_dt: f[at + 12]!,
+      year_dt2: f[at + 13]!,
+    },
   };
 }
 
@@ -136,27 +139,48 @@ async function writeProfiles(
   );
 }
 
+/** Profiles decoded into blocks of this many: one allocation per block, not one per customer. */
+const BLOCK = 4096;
+
 async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number, CustomerHistory>> {
   const bins = daysLateBins(lateDays).length;
-  const rows = await conn.query<{
-    customer_id: number;
-    terms_days: number;
-    industry: string | null;
-    region: string | null;
-    figures: string;
-  }>(
-    // As base64 text: the embedded database's driver decodes bytea a character at a time, which
-    // made this read several times slower than the query itself.
-    `SELECT p.customer_id, c.terms_days, c.industry, c.region, encode(p.figures, 'base64') AS figures
-       FROM pay_profiles p JOIN customers c ON c.id = p.customer_id
-      ORDER BY p.customer_id`,
-  );
+  const size = HEAD.length + bins;
   const out = new Map<number, CustomerHistory>();
-  for (const row of rows)
-    out.set(Number(row.customer_id), {
-      segment: { termsDays: Number(row.terms_days), industry: row.industry, region: row.region },
-      ...unpack(Buffer.from(row.figures, 'base64'), bins),
-    });
+  let block = new Float64Array(0);
+  let bytes = new Uint8Array(0);
+  let at = 0;
+  const read = (c: SqlConn) =>
+    forEachRow<{
+      customer_id: number;
+      terms_days: number;
+      industry: string | null;
+      region: string | null;
+      figures: string;
+    }>(
+      c,
+      // As base64 text: the embedded database's driver decodes bytea a character at a time, which
+      // made this read several times slower than the query itself.
+      `SELECT p.customer_id, c.terms_days, c.industry, c.region, encode(p.figures, 'base64') AS figures
+         FROM pay_profiles p JOIN customers c ON c.id = p.customer_id
+        ORDER BY p.customer_id`,
+      [],
+      (row) => {
+        if (at === block.length) {
+          block = new Float64Array(BLOCK * size);
+          bytes = new Uint8Array(block.buffer);
+          at = 0;
+        }
+        // Into the block at an aligned offset: a row's bytes may start anywhere in the driver's buffer.
+        bytes.set(Buffer.from(row.figures, 'base64').subarray(0, 8 * size), 8 * at);
+        out.set(Number(row.customer_id), {
+          segment: { termsDays: Number(row.terms_days), industry: row.industry, region: row.region },
+          ...unpack(block, at, bins),
+        });
+        at += size;
+      },
+    );
+  // On a pool, one connection of its own: its rows are then handled as they arrive.
+  await ('session' in conn && typeof conn.session === 'function' ? (conn as Sql).session(read) : read(conn));
   return out;
 }
 
