@@ -19,7 +19,7 @@ import {
   randomOrder,
 } from '../domain/kpis/baseline-policies.ts';
 import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
-import { byPriority } from '../domain/policy/plan-day.ts';
+import { byPriority } from '../domain/policy/list-order.ts';
 import type { Result } from '../domain/result.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
 import { collectorsCapacity } from '../store/collectors.ts';

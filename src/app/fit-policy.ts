@@ -7,7 +7,8 @@
 
 import { addDays, type IsoDate, isIsoDate } from '../domain/calendar.ts';
 import { FITTED, type LatenessSettings } from '../domain/policy/lateness/lateness-settings.ts';
-import { byCode, type DayInputs, planDay } from '../domain/policy/plan-day.ts';
+import { byCode } from '../domain/policy/list-order.ts';
+import { type DayInputs, planDay } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import type { Result } from '../domain/result.ts';
 import { type LateMoney, lateMoneyByDay, observedThrough } from '../store/backtest-inputs.ts';

@@ -21,7 +21,7 @@ import {
   payHistoryOf,
 } from '../domain/policy/lateness/pay-history.ts';
 import { addSample, type PeerSums, peerSums, type Segment } from '../domain/policy/lateness/peer-priors.ts';
-import { byCode } from '../domain/policy/plan-day.ts';
+import { byCode } from '../domain/policy/list-order.ts';
 import { withAggregateSettings } from './aggregate-settings.ts';
 import { toBaseSql } from './fx-rates.ts';
 import { forEachRow, type SqlConn } from './sql.ts';

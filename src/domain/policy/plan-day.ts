@@ -33,13 +33,22 @@ import {
   priorsOf,
   type Segment,
 } from './lateness/peer-priors.ts';
+import {
+  byCode,
+  FORCED_ORDER,
+  keepPlacesForOldest,
+  overdueOrder,
+  type RankedFirst,
+  rankedFirst,
+  type Triage,
+  unsortedFrom,
+} from './list-order.ts';
 import type { PolicySettings } from './policy-settings.ts';
 import {
   agencyStep,
   holdsLetters,
   isLarge,
   type Treatment,
-  type TreatmentStep,
   treatmentPlan,
   treatmentStep,
 } from './treatment.ts';
@@ -110,87 +119,6 @@ export interface DayPlan {
   overCapacity: PlannedAccount[];
 }
 
-/** Customer codes in a fixed order (code units, not the database's collation): ties break the same everywhere. */
-export const byCode = (a: { code: string }, b: { code: string }): number =>
-  a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-
-const FORCED_ORDER = { pinned: 0, callback: 1 } as const;
-
-/**
- * What the list's orders compare and the day's counts need, found for every account before any is
- * assessed in full: its place in the input, its totals and its step.
- */
-interface Triage {
-  k: number;
-  forced: number;
-  expected: number;
-  callable: number;
-  agency: number;
-  overdue: number;
-  code: string;
-  collectorId: number | null;
-  step: TreatmentStep;
-  /** In a place kept for the oldest debts. */
-  reserved?: true;
-}
-
-/** The triage of an account already planned (the list's order for planned accounts). */
-const keyOf = (p: PlannedAccount): Triage => ({
-  k: 0,
-  forced: p.forced === null ? 2 : FORCED_ORDER[p.forced],
-  expected: p.lateness.expectedLateCents,
-  callable: p.lateness.callableCents,
-  agency: p.lateness.agencyCents,
-  overdue: p.account.overdueCents,
-  code: p.account.code,
-  collectorId: p.account.collectorId,
-  step: p.treatment.step,
-});
-
-/** Forced first, then expected late dollars, overdue money, code. */
-const priorityOrder = (a: Triage, b: Triage): number =>
-  a.forced - b.forced || b.expected - a.expected || b.overdue - a.overdue || byCode(a, b);
-
-/** Largest overdue first, then code. */
-const overdueOrder = (a: Triage, b: Triage): number => b.overdue - a.overdue || byCode(a, b);
-
-/** The call list's order: forced first, then expected late dollars, overdue money, code. */
-export const byPriority = (a: PlannedAccount, b: PlannedAccount): number => priorityOrder(keyOf(a), keyOf(b));
-
-/**
- * An order whose first places are in priority order; after them, in any order, the accounts that
- * `unsorted` is true of (all of which rank after every sorted one).
- */
-interface RankedFirst {
-  order: Triage[];
-  unsorted: (t: Triage) => boolean;
-}
-
-/**
- * The accounts in priority order as far as the best `n` (and every forced one); the others after
- * them unsorted, since a day's sheets take the first thousand of tens of thousands. The cut is at
- * the n-th largest expected late dollars, found by a numeric sort.
- */
-function rankedFirst(xs: readonly Triage[], n: number): RankedFirst {
-  const free = xs.filter((t) => t.forced === 2);
-  if (n >= free.length) return { order: [...xs].sort(priorityOrder), unsorted: () => false };
-  const dollars = new Float64Array(free.length);
-  for (let i = 0; i < free.length; i++) dollars[i] = free[i]!.expected;
-  dollars.sort();
-  const cut = dollars[dollars.length - n]!;
-  const unsorted = (t: Triage) => t.forced === 2 && t.expected < cut;
-  const order = xs.filter((t) => !unsorted(t)).sort(priorityOrder);
-  for (const t of xs) if (unsorted(t)) order.push(t);
-  return { order, unsorted };
-}
-
-/** Where the unsorted part of a filled order begins (its length when all of it is sorted). */
-function unsortedFrom(order: readonly Triage[], ranked: RankedFirst): number {
-  // A kept place for an old debt is sorted with the others kept, wherever it came from.
-  const at = order.findIndex((t) => !t.reserved && ranked.unsorted(t));
-  return at < 0 ? order.length : at;
-}
-
 /** Overdue money still with the callers: past due, below the agency step. */
 function callableOverdue(account: AccountInputs, agencyDays: number): number {
   let cents = 0;
@@ -215,53 +143,6 @@ export function oldestCallableDays(account: Pick<AccountInputs, 'open'>, agencyD
 export function reservedReason(p: PlannedAccount, agencyDays: number): string {
   const days = oldestCallableDays(p.account, agencyDays) ?? 0;
   return `one of the oldest debts still with the callers: ${plural(days, 'day')} past due (a place is kept for them)`;
-}
-
-/**
- * The list's order with `places` of the first `capacity` kept for the oldest overdue debts still
- * with the callers: the best `capacity − places` by priority, then the accounts left with the oldest
- * callable invoice, in priority order (marked `reserved`), then the rest by priority. Ranking by
- * dollars alone never reaches a small debt, however old; the backtest measures what these places
- * cost and earn (docs/backtest.md). `ageOf`: days past due of an account's oldest callable invoice.
- */
-function keepPlacesForOldest(
-  ranked: readonly Triage[],
-  places: number,
-  capacity: number,
-  ageOf: (t: Triage) => number,
-): Triage[] {
-  const head = Math.max(0, capacity - places);
-  if (places <= 0 || ranked.length <= head) return [...ranked];
-  const rest = ranked.slice(head);
-  // The `places` oldest (ties by priority) without sorting every account by age: ages are whole
-  // days below the agency mark, so counting them finds the youngest age that still gets a place.
-  const ages = rest.map(ageOf);
-  const counts: number[] = [];
-  for (const age of ages) if (age > 0) counts[age] = (counts[age] ?? 0) + 1;
-  let above = 0;
-  let cutoff = 0;
-  for (let age = counts.length - 1; age > 0; age--) {
-    const n = counts[age] ?? 0;
-    if (above + n >= places) {
-      cutoff = age;
-      break;
-    }
-    above += n;
-  }
-  const oldest = rest.filter((_, i) => ages[i]! > cutoff);
-  if (cutoff > 0)
-    oldest.push(
-      ...rest
-        .filter((_, i) => ages[i] === cutoff)
-        .sort(priorityOrder)
-        .slice(0, places - above),
-    );
-  const kept = new Set(oldest);
-  // Pushed one by one: spreading arrays of tens of thousands copies them through the iterator.
-  const out = ranked.slice(0, head);
-  for (const t of oldest.sort(priorityOrder)) out.push({ ...t, reserved: true });
-  for (const t of rest) if (!kept.has(t)) out.push(t);
-  return out;
 }
 
 /**

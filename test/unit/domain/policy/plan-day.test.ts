@@ -4,13 +4,8 @@ import { DEFAULT_DISPLAY } from '../../../../src/domain/money-text.ts';
 import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/account-inputs.ts';
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
 import { addSample, peerSums } from '../../../../src/domain/policy/lateness/peer-priors.ts';
-import {
-  byPriority,
-  dayPriors,
-  planDay,
-  reservedReason,
-  segmentOf,
-} from '../../../../src/domain/policy/plan-day.ts';
+import { byPriority } from '../../../../src/domain/policy/list-order.ts';
+import { dayPriors, planDay, reservedReason, segmentOf } from '../../../../src/domain/policy/plan-day.ts';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
 
 const AS_OF = '2027-05-28';
