@@ -95,6 +95,8 @@ try {
   const { scan, build, sheetsOnly, newProcess, stale } = await timeRounds({
     // The first build after the ledger changed (an import, a payment) finds the pay profiles stale:
     // it reads the year of settled invoices as before and stores them for the builds after it.
+    // It runs first in each round, so the full build after it reads the new set from the table
+    // (as a new process would); the sheets-only figure then finds it kept in memory.
     stale: async () => {
       await store.sql.query('UPDATE pay_profile_state SET ledger_version = ledger_version + 1');
       await buildCallSheets(deps, { asOf: TODAY, automated: false });

@@ -618,9 +618,8 @@ const disputesOf = (row: Raw): AccountInputs['disputes'] => ({
   invoices: list(row, 'dispute_numbers'),
 });
 
-function toAccount(row: Raw, histories: ReadonlyMap<number, CustomerHistory> | null): AccountInputs {
+function toAccount(row: Raw): AccountInputs {
   const n = unpackAccountNumbers(String(row.numbers));
-  const own = histories?.get(n.customerId);
   return {
     customerId: n.customerId,
     code: String(row.code),
@@ -643,8 +642,8 @@ function toAccount(row: Raw, histories: ReadonlyMap<number, CustomerHistory> | n
     nextDueCents: n.nextDueCents,
     overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
     open: unpackOpenInvoices(text(row, 'open_invoices')),
-    history: own ? own.history : NO_HISTORY,
-    payments: own ? paymentStats(own.payments) : NO_PAYMENTS,
+    history: NO_HISTORY, // from the day's histories, by readSheetInputs
+    payments: NO_PAYMENTS, // from the same
     orders: NO_ORDERS, // read for the rows shown, by readScoreInputs
     interactions: row.last_touch == null ? NO_INTERACTIONS : interactionsOf(row),
     promises: hasPromises(row) ? promisesOf(row) : NO_PROMISES,
@@ -690,10 +689,6 @@ export async function readSheetInputs(
   // On a pool the three run side by side on three connections; in a transaction, one after the other.
   const accounts: AccountInputs[] = [];
   const unpriced: UnpricedAccount[] = [];
-  // The histories usually arrive before the first row: accounts are then made whole at once, and
-  // only those read before them are completed afterwards.
-  let known: ReadonlyMap<number, CustomerHistory> | null = null;
-  let readBefore = 0;
   // Each row becomes an account as it arrives (the driver keeps none), and the histories' sums are
   // made while the main query still runs on the server.
   const [, [byCustomer, historySums], promiseRecord] = await Promise.all([
@@ -712,10 +707,8 @@ export async function readSheetInputs(
         ],
         (row) => {
           const currencies = row.unpriced as string[] | null;
-          if (!currencies?.length) {
-            accounts.push(toAccount(row, known));
-            if (!known) readBefore = accounts.length;
-          } else
+          if (!currencies?.length) accounts.push(toAccount(row));
+          else
             unpriced.push({
               customerId: unpackAccountNumbers(String(row.numbers)).customerId,
               code: String(row.code),
@@ -725,14 +718,10 @@ export async function readSheetInputs(
         },
       ),
     ),
-    histories(conn, q).then((h) => {
-      known = h;
-      return [h, sumHistories(h, q.lateDays)] as const;
-    }),
+    histories(conn, q).then((h) => [h, sumHistories(h, q.lateDays)] as const),
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
-  for (let k = 0; k < readBefore; k++) {
-    const a = accounts[k]!;
+  for (const a of accounts) {
     const own = byCustomer.get(a.customerId);
     if (own) {
       a.payments = paymentStats(own.payments);
@@ -741,7 +730,7 @@ export async function readSheetInputs(
   }
   // Sorted here rather than in SQL, where the sort would carry every wide row.
   accounts.sort(byCode);
-  unpriced.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  unpriced.sort(byCode);
   return { accounts, unpriced, historySums, promiseRecord };
 }
 

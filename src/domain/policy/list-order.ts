@@ -9,7 +9,16 @@ import type { TreatmentStep } from './treatment.ts';
 export const byCode = (a: { code: string }, b: { code: string }): number =>
   a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 
-export const FORCED_ORDER = { pinned: 0, callback: 1 } as const;
+const FORCED_ORDER = { pinned: 0, callback: 1 } as const;
+
+/** Why an account is on the list whatever its dollars: pinned by a manager, or a callback due. */
+export type Forced = keyof typeof FORCED_ORDER | null;
+
+/** The rank of an account nothing forces onto the list. */
+export const NOT_FORCED = 2;
+
+/** A forced account's place in the order (pinned, then callbacks, then everyone else). */
+export const forcedRank = (forced: Forced): number => (forced === null ? NOT_FORCED : FORCED_ORDER[forced]);
 
 /**
  * What the list's orders compare and the day's counts need, found for every account before any is
@@ -32,7 +41,7 @@ export interface Triage {
 /** The triage of an account already planned (the list's order for planned accounts). */
 const keyOf = (p: PlannedAccount): Triage => ({
   k: 0,
-  forced: p.forced === null ? 2 : FORCED_ORDER[p.forced],
+  forced: forcedRank(p.forced),
   expected: p.lateness.expectedLateCents,
   callable: p.lateness.callableCents,
   agency: p.lateness.agencyCents,
@@ -67,13 +76,13 @@ export interface RankedFirst {
  * the n-th largest expected late dollars, found by a numeric sort.
  */
 export function rankedFirst(xs: readonly Triage[], n: number): RankedFirst {
-  const free = xs.filter((t) => t.forced === 2);
+  const free = xs.filter((t) => t.forced === NOT_FORCED);
   if (n >= free.length) return { order: [...xs].sort(priorityOrder), unsorted: () => false };
   const dollars = new Float64Array(free.length);
   for (let i = 0; i < free.length; i++) dollars[i] = free[i]!.expected;
   dollars.sort();
   const cut = dollars[dollars.length - n]!;
-  const unsorted = (t: Triage) => t.forced === 2 && t.expected < cut;
+  const unsorted = (t: Triage) => t.forced === NOT_FORCED && t.expected < cut;
   const order = xs.filter((t) => !unsorted(t)).sort(priorityOrder);
   for (const t of xs) if (unsorted(t)) order.push(t);
   return { order, unsorted };

@@ -35,8 +35,10 @@ import {
 } from './lateness/peer-priors.ts';
 import {
   byCode,
-  FORCED_ORDER,
+  type Forced,
+  forcedRank,
   keepPlacesForOldest,
+  NOT_FORCED,
   overdueOrder,
   type RankedFirst,
   rankedFirst,
@@ -49,6 +51,7 @@ import {
   holdsLetters,
   isLarge,
   type Treatment,
+  type TreatmentStep,
   treatmentPlan,
   treatmentStep,
 } from './treatment.ts';
@@ -60,7 +63,7 @@ export interface PlannedAccount {
   treatment: Treatment;
   large: boolean;
   /** On the list whatever its expected late dollars: pinned by a manager, or a callback due. */
-  forced: 'pinned' | 'callback' | null;
+  forced: Forced;
   /** Listed in a place kept for the oldest callable debts (`policy.oldestShare`), not for its dollars. */
   reserved?: true;
   lateness: LatenessAssessment;
@@ -232,6 +235,10 @@ const treatedAs = (
     ? callableView(account, asOf, policy.ladder.agency)
     : account;
 
+/** Why the account is on the list whatever its dollars, given its treatment step. */
+const forcedBy = (account: AccountInputs, step: TreatmentStep): Forced =>
+  account.pinned ? 'pinned' : step === 'callback' ? 'callback' : null;
+
 export function planAccount(
   account: AccountInputs,
   priors: PeerPriors,
@@ -249,12 +256,11 @@ export function planAccount(
     policy.ladder.agency,
   );
   const treatment = treatmentPlan(treatedAs(account, lateness, asOf, policy), asOf, policy, display);
-  const callbackDue = treatment.step === 'callback';
   return {
     account,
     treatment,
     large: isLarge(account, policy),
-    forced: account.pinned ? 'pinned' : callbackDue ? 'callback' : null,
+    forced: forcedBy(account, treatment.step),
     lateness,
     peers: prior.label,
   };
@@ -279,7 +285,7 @@ function triage(
   const step = treatmentStep(treatedAs(account, totals, asOf, policy), asOf, policy);
   return {
     k,
-    forced: account.pinned ? FORCED_ORDER.pinned : step === 'callback' ? FORCED_ORDER.callback : 2,
+    forced: forcedRank(forcedBy(account, step)),
     expected: totals.expectedLateCents,
     callable: totals.callableCents,
     agency: totals.agencyCents,
@@ -327,7 +333,7 @@ export function planDay(
 
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
   const places = Math.min(capacity, Math.round(capacity * policy.oldestShare));
-  const eligible = triaged.filter((t) => t.forced !== 2 || (t.expected > 0 && t.callable > 0));
+  const eligible = triaged.filter((t) => t.forced !== NOT_FORCED || (t.expected > 0 && t.callable > 0));
   const fill = (ranked: RankedFirst) => {
     const candidates = keepPlacesForOldest(
       ranked.order,
@@ -359,7 +365,7 @@ export function planDay(
     (t) =>
       t.step !== 'none' &&
       !holdsLetters(t.step) &&
-      (t.callable > 0 || accounts[t.k]!.disputes.openCount > 0 || t.forced !== 2),
+      (t.callable > 0 || accounts[t.k]!.disputes.openCount > 0 || t.forced !== NOT_FORCED),
   );
   const held = offSheet.filter((t) => holdsLetters(t.step));
   const automatedList = once(() =>
