@@ -15,7 +15,7 @@ import { type LateMoney, lateMoneyByDay, observedThrough } from '../store/backte
 import { readSettings, storedSettings, writeSettings } from '../store/settings.ts';
 import { readSheetHolders, readSheetInputs } from '../store/sheet-inputs.ts';
 import { businessDays } from './backtest.ts';
-import { endOfDayIn, scaleCapacities } from './build-call-sheets.ts';
+import { daysSinceLastSheet, endOfDayIn, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
@@ -154,7 +154,11 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
         halfLifeDays: policy.lateness.halfLifeDays,
         promiseGraceDays,
       });
-      out.push({ day, inputs, late: late.get(day) ?? new Map() });
+      out.push({
+        day,
+        inputs: { ...inputs, daysSinceLastSheet: await daysSinceLastSheet(sql, day) },
+        late: late.get(day) ?? new Map(),
+      });
     }
     return out;
   };

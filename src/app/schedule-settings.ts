@@ -1,6 +1,6 @@
 // When the bot speaks first: the `schedule` settings group (defaults in code, stored per company).
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar.ts';
+import { type IsoDate, isIsoDate, weekday } from '../domain/calendar.ts';
 import { defineSettings } from '../store/settings.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like 08:00');
@@ -30,3 +30,11 @@ export const scheduleSchema = z.object({
 export type ScheduleSettings = z.output<typeof scheduleSchema>;
 
 export const SCHEDULE_SETTINGS = defineSettings('schedule', scheduleSchema);
+
+/** A day the morning sheets and digests go out: a business day of the week, not a holiday. */
+export function isBusinessDay(
+  date: IsoDate,
+  s: Pick<ScheduleSettings, 'businessDays' | 'holidays'>,
+): boolean {
+  return s.businessDays.includes(weekday(date)) && !s.holidays.includes(date);
+}

@@ -48,7 +48,7 @@ export interface SheetRow {
   /** A small series for a sparkline (e.g. overdue balance by month, oldest first). */
   trend: number[];
   pinned: boolean;
-  /** In a place kept for the oldest callable debts (`policy.oldestShare`), not ranked by its dollars. */
+  /** In a place kept for late debts (`policy.oldestShare`), not ranked by its dollars. */
   reserved: boolean;
   /** The account's own collector when the row was lent to this sheet (theirs was full), else null. */
   lentFrom: string | null;

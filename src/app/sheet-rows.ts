@@ -89,7 +89,7 @@ export function toSheetRow(
     reasons: details.explanation.reasons,
     trend: payTrend(details.monthlyAvgDays),
     pinned: a.pinned,
-    reserved: p.reserved === true,
+    reserved: p.reserved !== undefined,
     lentFrom:
       a.collectorId !== null && a.collectorId !== details.holderId
         ? (details.collectorCodes.get(a.collectorId) ?? null)

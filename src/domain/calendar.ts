@@ -36,6 +36,12 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** Days back from `date` to the last earlier day `isDay` holds for (1: the day before), at most `limit`. */
+export function daysSincePrevious(date: IsoDate, isDay: (d: IsoDate) => boolean, limit = 31): number {
+  for (let n = 1; n < limit; n++) if (isDay(addDays(date, -n))) return n;
+  return limit;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { commandSettings } from '../app/commands/settings.ts';
 import { type OutreachChatOptions, outreachBatchPrompt } from '../app/outreach/approve-batch.ts';
 import { outreachSettings } from '../app/outreach/outreach-settings.ts';
+import { isBusinessDay } from '../app/schedule-settings.ts';
 import type { IsoDate } from '../domain/calendar.ts';
 import { activeRecipients } from '../store/collectors.ts';
 import { countQueued, pendingFollowUps } from '../store/outreach.ts';
 import { readSettings } from '../store/settings.ts';
 import { defineJob, isoDay, type Job, type JobContext } from './job.ts';
-import { dailyState, isBusinessDay } from './schedule.ts';
+import { dailyState } from './schedule.ts';
 
 /** Sending with the SMTP set-up bound in (src/app/outreach/send-batch.ts, send-follow-ups.ts). */
 export interface OutreachSender {

@@ -2,8 +2,7 @@
 // local calendar dates and local minutes of the day in the collector's IANA zone, so a DST change
 // neither skips nor repeats a morning: the period key is the local date, not an instant.
 import { TZDate } from '@date-fns/tz';
-import type { ScheduleSettings } from '../app/schedule-settings.ts';
-import { type IsoDate, weekday } from '../domain/calendar.ts';
+import type { IsoDate } from '../domain/calendar.ts';
 
 export interface LocalClock {
   date: IsoDate;
@@ -18,13 +17,6 @@ export function localClock(now: Date, timeZone: string): LocalClock {
 }
 
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-export function isBusinessDay(
-  date: IsoDate,
-  s: Pick<ScheduleSettings, 'businessDays' | 'holidays'>,
-): boolean {
-  return s.businessDays.includes(weekday(date)) && !s.holidays.includes(date);
-}
 
 export type DailyState =
   /** Not a day this job runs. */

@@ -2,9 +2,10 @@
 // Period key: "<collector>:<local date>", so a DST change or a restart can neither skip nor repeat it.
 import { z } from 'zod';
 import { kpiNotes } from '../app/kpi-notes.ts';
+import { isBusinessDay } from '../app/schedule-settings.ts';
 import { activeRecipients } from '../store/collectors.ts';
 import { type DuePeriods, defineJob, isoDay, type Job, type JobContext, type SheetBuilder } from './job.ts';
-import { dailyState, isBusinessDay } from './schedule.ts';
+import { dailyState } from './schedule.ts';
 
 /** Whose morning and which day: the sheet's holder (or the team's summary) as of their local date. */
 const morningPayload = z.object({ collector: z.string(), asOf: isoDay });

@@ -1,6 +1,6 @@
 // The call list's order and the cuts made in it: every account's keys for the order, found before
-// any account is assessed in full (a day has tens of thousands of them); the places kept for the
-// oldest debts; and an order sorted only as far as the sheets can reach.
+// any account is assessed in full (a day has tens of thousands of them); the places kept for late
+// debts; and an order sorted only as far as the sheets can reach.
 
 import type { PlannedAccount } from './plan-day.ts';
 import type { TreatmentStep } from './treatment.ts';
@@ -34,7 +34,7 @@ export interface Triage {
   code: string;
   collectorId: number | null;
   step: TreatmentStep;
-  /** In a place kept for the oldest debts. */
+  /** In a place kept for late debts. */
   reserved?: true;
 }
 
@@ -90,54 +90,54 @@ export function rankedFirst(xs: readonly Triage[], n: number): RankedFirst {
 
 /** Where the unsorted part of a filled order begins (its length when all of it is sorted). */
 export function unsortedFrom(order: readonly Triage[], ranked: RankedFirst): number {
-  // A kept place for an old debt is sorted with the others kept, wherever it came from.
+  // A kept place is sorted with the others kept, wherever it came from.
   const at = order.findIndex((t) => !t.reserved && ranked.unsorted(t));
   return at < 0 ? order.length : at;
 }
 
 /**
- * The list's order with `places` of the first `capacity` kept for the oldest overdue debts still
- * with the callers: the best `capacity − places` by priority, then the accounts left with the oldest
- * callable invoice, in priority order (marked `reserved`), then the rest by priority. Ranking by
- * dollars alone never reaches a small debt, however old; the backtest measures what these places
- * cost and earn (docs/backtest.md). `ageOf`: days past due of an account's oldest callable invoice.
+ * The list's order with `places` of the first `capacity` kept for late debts: the best
+ * `capacity − places` by priority, then the accounts left with the highest claims (`claimOf`, whole
+ * numbers; 0 = none), in priority order (marked `reserved`), then the rest by priority. Ranking by
+ * dollars alone never reaches a small debt, however late; the backtest measures what these places
+ * cost and earn (docs/backtest.md).
  */
-export function keepPlacesForOldest(
+export function keepPlaces(
   ranked: readonly Triage[],
   places: number,
   capacity: number,
-  ageOf: (t: Triage) => number,
+  claimOf: (t: Triage) => number,
 ): Triage[] {
   const head = Math.max(0, capacity - places);
   if (places <= 0 || ranked.length <= head) return [...ranked];
   const rest = ranked.slice(head);
-  // The `places` oldest (ties by priority) without sorting every account by age: ages are whole
-  // days below the agency mark, so counting them finds the youngest age that still gets a place.
-  const ages = rest.map(ageOf);
+  // The `places` highest claims (ties by priority) without sorting every account: claims are small
+  // whole numbers (days past due), so counting them finds the lowest claim that still gets a place.
+  const claims = rest.map(claimOf);
   const counts: number[] = [];
-  for (const age of ages) if (age > 0) counts[age] = (counts[age] ?? 0) + 1;
+  for (const c of claims) if (c > 0) counts[c] = (counts[c] ?? 0) + 1;
   let above = 0;
   let cutoff = 0;
-  for (let age = counts.length - 1; age > 0; age--) {
-    const n = counts[age] ?? 0;
+  for (let c = counts.length - 1; c > 0; c--) {
+    const n = counts[c] ?? 0;
     if (above + n >= places) {
-      cutoff = age;
+      cutoff = c;
       break;
     }
     above += n;
   }
-  const oldest = rest.filter((_, i) => ages[i]! > cutoff);
+  const kept = rest.filter((_, i) => claims[i]! > cutoff);
   if (cutoff > 0)
-    oldest.push(
+    kept.push(
       ...rest
-        .filter((_, i) => ages[i] === cutoff)
+        .filter((_, i) => claims[i] === cutoff)
         .sort(priorityOrder)
         .slice(0, places - above),
     );
-  const kept = new Set(oldest);
+  const keptSet = new Set(kept);
   // Pushed one by one: spreading arrays of tens of thousands copies them through the iterator.
   const out = ranked.slice(0, head);
-  for (const t of oldest.sort(priorityOrder)) out.push({ ...t, reserved: true });
-  for (const t of rest) if (!kept.has(t)) out.push(t);
+  for (const t of kept.sort(priorityOrder)) out.push({ ...t, reserved: true });
+  for (const t of rest) if (!keptSet.has(t)) out.push(t);
   return out;
 }

@@ -37,7 +37,7 @@ import {
   byCode,
   type Forced,
   forcedRank,
-  keepPlacesForOldest,
+  keepPlaces,
   NOT_FORCED,
   overdueOrder,
   type RankedFirst,
@@ -64,8 +64,11 @@ export interface PlannedAccount {
   large: boolean;
   /** On the list whatever its expected late dollars: pinned by a manager, or a callback due. */
   forced: Forced;
-  /** Listed in a place kept for the oldest callable debts (`policy.oldestShare`), not for its dollars. */
-  reserved?: true;
+  /**
+   * Listed in a place kept for late debts (`policy.oldestShare`), not for its dollars: its late
+   * debt's call is due today (`policy.lateCallEveryDays`), or it is among the oldest.
+   */
+  reserved?: KeptFor;
   lateness: LatenessAssessment;
   /** The peer segment the model shrinks toward, in words. */
   peers: string;
@@ -92,7 +95,15 @@ export interface DayInputs {
   historySums?: PeerSums;
   /** Promises judged in the last year, company-wide; default: the accounts' own added up. */
   promiseRecord?: { kept: number; broken: number };
+  /**
+   * Days since the previous day with sheets (3 on a Monday after a weekend off; default 1): a late
+   * debt's call that fell on a day without sheets is due on this one.
+   */
+  daysSinceLastSheet?: number;
 }
+
+/** Why an account holds a kept place: its late debt's call is due today, or it is among the oldest. */
+export type KeptFor = 'late_call' | 'oldest';
 
 export interface DayPlan {
   asOf: IsoDate;
@@ -142,10 +153,42 @@ export function oldestCallableDays(account: Pick<AccountInputs, 'open'>, agencyD
   return oldest;
 }
 
-/** Why a row sits in a place kept for the oldest debts (its dollars alone would not list it). */
-export function reservedReason(p: PlannedAccount, agencyDays: number): string {
-  const days = oldestCallableDays(p.account, agencyDays) ?? 0;
-  return `one of the oldest debts still with the callers: ${plural(days, 'day')} past due (a place is kept for them)`;
+/**
+ * Whether the account's late debt (its oldest invoice still with the callers, more than L days past
+ * due) is due a call today: on the first sheet day after it turned late, then every
+ * `lateCallEveryDays`. A call that fell on a day without sheets is due on the next sheet day.
+ */
+export function lateCallDue(
+  account: Pick<AccountInputs, 'open'>,
+  policy: Pick<PolicySettings, 'lateCallEveryDays' | 'lateness' | 'ladder'>,
+  daysSinceLastSheet = 1,
+): boolean {
+  const every = policy.lateCallEveryDays;
+  const age = oldestCallableDays(account, policy.ladder.agency);
+  if (every <= 0 || age === null) return false;
+  const late = age - (policy.lateness.lateDays + 1); // days since it turned late
+  return late >= 0 && late % every < daysSinceLastSheet;
+}
+
+/**
+ * An account's claim on a kept place (0: none; higher first): its oldest callable debt's days past
+ * due, raised above every age when that debt's late call is due today.
+ */
+function keptPlaceClaim(account: AccountInputs, policy: PolicySettings, daysSinceLastSheet: number): number {
+  const age = oldestCallableDays(account, policy.ladder.agency) ?? 0;
+  if (age <= 0) return 0;
+  return lateCallDue(account, policy, daysSinceLastSheet) ? age + policy.ladder.agency : age;
+}
+
+/** Why a row sits in a place kept for late debts (its dollars alone would not list it). */
+export function reservedReason(
+  p: PlannedAccount,
+  policy: Pick<PolicySettings, 'lateness' | 'ladder'>,
+): string {
+  const days = plural(oldestCallableDays(p.account, policy.ladder.agency) ?? 0, 'day');
+  return p.reserved === 'late_call'
+    ? `its late debt's call is due: ${days} past due, more than ${policy.lateness.lateDays} (a place is kept for late debts)`
+    : `one of the oldest debts still with the callers: ${days} past due (a place is kept for them)`;
 }
 
 /**
@@ -328,18 +371,21 @@ export function planDay(
   const full: (PlannedAccount | undefined)[] = new Array(accounts.length);
   const planned = (k: number): PlannedAccount =>
     (full[k] ??= planAccount(accounts[k]!, priors, companyRate, asOf, policy, display, samples[k]));
+  const sinceLastSheet = Math.max(1, input.daysSinceLastSheet ?? 1);
   const plannedOf = (t: Triage): PlannedAccount =>
-    t.reserved ? { ...planned(t.k), reserved: true } : planned(t.k);
+    t.reserved
+      ? {
+          ...planned(t.k),
+          reserved: lateCallDue(accounts[t.k]!, policy, sinceLastSheet) ? 'late_call' : 'oldest',
+        }
+      : planned(t.k);
 
   const capacity = holders.reduce((sum, h) => sum + Math.max(0, Math.floor(h.capacity)), 0);
   const places = Math.min(capacity, Math.round(capacity * policy.oldestShare));
   const eligible = triaged.filter((t) => t.forced !== NOT_FORCED || (t.expected > 0 && t.callable > 0));
   const fill = (ranked: RankedFirst) => {
-    const candidates = keepPlacesForOldest(
-      ranked.order,
-      places,
-      capacity,
-      (t) => oldestCallableDays(accounts[t.k]!, agencyDays) ?? 0,
+    const candidates = keepPlaces(ranked.order, places, capacity, (t) =>
+      keptPlaceClaim(accounts[t.k]!, policy, sinceLastSheet),
     );
     const assigned = assignCollectors(candidates, holders, { lend: policy.lendOverflow });
     return { ...assigned, sortedTo: unsortedFrom(candidates, ranked) };

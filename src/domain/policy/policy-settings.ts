@@ -15,11 +15,18 @@ export const policySchema = z.object({
    */
   lendOverflow: z.boolean().default(true),
   /**
-   * Share of each day's calls kept for the accounts with the oldest callable invoices among those
-   * the model expects late money from, however small: a debt on its way to the agency gets a call
-   * before it arrives. 0 = expected late dollars alone.
+   * Share of each day's calls kept for late debts among the accounts the model expects late money
+   * from, however small: a debt on its way to the agency gets calls before it arrives (see
+   * `lateCallEveryDays`). 0 = expected late dollars alone.
    */
   oldestShare: z.number().min(0).max(0.5).default(0.05),
+  /**
+   * Days between the calls a late debt gets in those kept places: its first on the first sheet day
+   * after it turns late (more than L days past due), then every this many days until it reaches the
+   * agency step. A debt whose call is due comes before older ones; the places left go to the
+   * oldest. 0 = the oldest debts only.
+   */
+  lateCallEveryDays: z.number().int().min(0).max(90).default(7),
   /** An account with at least this much open is "large": its steps are calls rather than letters. */
   largeAccountCents: z.number().int().min(0).default(1_000_000),
   weights: z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleSchema } from '../../../src/app/schedule-settings.ts';
-import { dailyState, isBusinessDay, localClock, retryDelayMs } from '../../../src/jobs/schedule.ts';
+import { isBusinessDay, scheduleSchema } from '../../../src/app/schedule-settings.ts';
+import { dailyState, localClock, retryDelayMs } from '../../../src/jobs/schedule.ts';
 
 const S = scheduleSchema.parse({ holidays: ['2027-07-05'] });
 const at = (iso: string) => new Date(iso);

@@ -5,7 +5,13 @@ import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
 import { addSample, peerSums } from '../../../../src/domain/policy/lateness/peer-priors.ts';
 import { byPriority } from '../../../../src/domain/policy/list-order.ts';
-import { dayPriors, planDay, reservedReason, segmentOf } from '../../../../src/domain/policy/plan-day.ts';
+import {
+  dayPriors,
+  lateCallDue,
+  planDay,
+  reservedReason,
+  segmentOf,
+} from '../../../../src/domain/policy/plan-day.ts';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
 
 const AS_OF = '2027-05-28';
@@ -208,7 +214,7 @@ describe('the day plan', () => {
     expect(plan.automated.map((p) => p.account.code)).toEqual(['A']);
   });
 
-  it('keeps a share of the places for the oldest overdue debts that their dollars would not list', () => {
+  it('keeps a share of the places for late debts that their dollars would not list', () => {
     const mk = (code: string, dpd: number, cents: number) =>
       emptyAccount(code, {
         customerId: code.charCodeAt(0),
@@ -222,28 +228,99 @@ describe('the day plan', () => {
       mk('A', 35, 4_000_000),
       mk('B', 33, 3_000_000),
       mk('C', 32, 2_000_000),
-      mk('D', 31, 1_000_000),
-      mk('E', 45, 20_000), // small, and the oldest debt still with the callers
+      mk('D', 32, 1_000_000),
+      mk('E', 46, 20_000), // small, and the oldest debt still with the callers
+      mk('G', 38, 15_000), // small, late for a week today: its weekly call is due
       mk('F', 60, 9_000), // at the agency step: the manager's
     ];
-    const plan = (share: number) =>
+    const plan = (policy: Partial<typeof DEFAULT_POLICY>, daysSinceLastSheet?: number) =>
       planDay(
-        { accounts },
+        { accounts, ...(daysSinceLastSheet ? { daysSinceLastSheet } : {}) },
         [{ id: 1, code: 'ava', capacity: 4 }],
         AS_OF,
-        { ...DEFAULT_POLICY, oldestShare: share },
+        { ...DEFAULT_POLICY, ...policy },
         DEFAULT_DISPLAY,
       ).sheets.get(1)!;
-    expect(plan(0).map((p) => p.account.code)).toEqual(['A', 'B', 'C', 'D']);
-    const kept = plan(0.25);
-    expect(kept.map((p) => [p.account.code, p.reserved === true])).toEqual([
-      ['A', false],
-      ['B', false],
-      ['C', false],
-      ['E', true],
+    const rows = (ps: ReturnType<typeof plan>) => ps.map((p) => [p.account.code, p.reserved ?? null]);
+    expect(rows(plan({ oldestShare: 0 }))).toEqual([
+      ['A', null],
+      ['B', null],
+      ['C', null],
+      ['D', null],
     ]);
-    expect(reservedReason(kept[3]!, DEFAULT_POLICY.ladder.agency)).toBe(
-      'one of the oldest debts still with the callers: 45 days past due (a place is kept for them)',
+    const oldest = plan({ oldestShare: 0.25, lateCallEveryDays: 0 });
+    expect(rows(oldest)).toEqual([
+      ['A', null],
+      ['B', null],
+      ['C', null],
+      ['E', 'oldest'],
+    ]);
+    expect(reservedReason(oldest[3]!, DEFAULT_POLICY)).toBe(
+      'one of the oldest debts still with the callers: 46 days past due (a place is kept for them)',
+    );
+    // G turned late (31 days past due) a week ago: its call comes before E's older debt.
+    const weekly = plan({ oldestShare: 0.25 });
+    expect(rows(weekly).at(-1)).toEqual(['G', 'late_call']);
+    expect(reservedReason(weekly[3]!, DEFAULT_POLICY)).toBe(
+      "its late debt's call is due: 38 days past due, more than 30 (a place is kept for late debts)",
+    );
+    // Every 4 days, neither call is due today; E's older debt takes the place.
+    expect(rows(plan({ oldestShare: 0.25, lateCallEveryDays: 4 })).at(-1)).toEqual(['E', 'oldest']);
+  });
+
+  it('gives a late debt its call on the first sheet day after it turns late, then every lateCallEveryDays', () => {
+    const policy = { ...DEFAULT_POLICY, lateCallEveryDays: 7 };
+    const at = (dpd: number, since = 1) => lateCallDue({ open: [{ id: 1, dpd, cents: 100 }] }, policy, since);
+    expect([30, 31, 32, 37, 38, 39, 45].map((d) => at(d))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    // It turned late on Saturday (31 days past due): its call is due on Monday, two days later.
+    expect(at(33, 3)).toBe(true);
+    expect(at(33, 1)).toBe(false);
+    // Money at the agency step is the manager's, and a younger debt does not count for it.
+    expect(lateCallDue({ open: [{ id: 1, dpd: 52, cents: 100 }] }, policy)).toBe(false);
+    expect(
+      lateCallDue(
+        {
+          open: [
+            { id: 1, dpd: 52, cents: 100 },
+            { id: 2, dpd: 38, cents: 100 },
+          ],
+        },
+        policy,
+      ),
+    ).toBe(true);
+    expect(at(38)).toBe(true);
+    expect(lateCallDue({ open: [{ id: 1, dpd: 38, cents: 100 }] }, { ...policy, lateCallEveryDays: 0 })).toBe(
+      false,
+    );
+  });
+
+  it('gives a late debt its call on the sheet day that ends each cycle, whatever the days without sheets', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 31, max: 49 }), (every, start) => {
+        const policy = { ...DEFAULT_POLICY, lateCallEveryDays: every };
+        // Sheet days 1–3 days apart: a call is due exactly when a day since the last sheet is a
+        // whole number of cycles after the debt turned late (31 days past due).
+        let dpd = start;
+        for (let k = 0; k < 40; k++) {
+          const gap = 1 + (k % 3);
+          dpd += gap;
+          if (dpd >= DEFAULT_POLICY.ladder.agency) break;
+          const isDue = lateCallDue({ open: [{ id: 1, dpd, cents: 1 }] }, policy, gap);
+          const late = dpd - 31;
+          const dueDays = Array.from({ length: gap }, (_, j) => late - j).filter(
+            (x) => x >= 0 && x % every === 0,
+          );
+          expect(isDue).toBe(dueDays.length > 0);
+        }
+      }),
     );
   });
 
