@@ -21,6 +21,7 @@ import { forgetReadProfiles } from '../src/store/pay-profiles.ts';
 const TODAY = '2027-05-28';
 const SEED = 42;
 const RUNS = 7;
+const DIGEST_COLLECTOR = 'ava';
 const pglite = process.argv.includes('--pglite');
 const size: DemoSize = pglite ? 'medium' : 'large';
 const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/callsheet_bench';
@@ -92,7 +93,7 @@ try {
   let rows = 0;
   let automated = 0;
   const deps = { store, now: () => new Date(`${TODAY}T12:00:00Z`) };
-  const { scan, build, sheetsOnly, newProcess, stale } = await timeRounds({
+  const { scan, build, sheetsOnly, newProcess, stale, digest } = await timeRounds({
     // The first build after the ledger changed (an import, a payment) finds the pay profiles stale:
     // it reads the year of settled invoices as before and stores them for the builds after it.
     // It runs first in each round, so the full build after it reads the new set from the table
@@ -112,6 +113,9 @@ try {
         'SELECT customer_id, sum(open_amount)::text AS open FROM invoices GROUP BY customer_id',
       ),
     sheetsOnly: () => buildCallSheets(deps, { asOf: TODAY, automated: false }),
+    // What one collector's morning digest builds: the team's plan, their sheet and their part of
+    // the automated tier.
+    digest: () => buildCallSheets(deps, { asOf: TODAY, collectorCode: DIGEST_COLLECTOR }),
     newProcess: () => {
       forgetReadProfiles(store.sql);
       return buildCallSheets(deps, { asOf: TODAY, automated: false });
@@ -136,6 +140,9 @@ try {
     `  sheets only, profiles read from the table (a new process)  median ${median(newProcess).toFixed(0)} ms  (runs ${newProcess.map((t) => t.toFixed(0)).join(', ')})`,
   );
   console.log(
+    `  one collector's digest (${DIGEST_COLLECTOR}: sheet + their automated tier)  median ${median(digest).toFixed(0)} ms  (runs ${digest.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  console.log(
     `  sheets only, pay profiles stale (first build after an import)  median ${median(stale).toFixed(0)} ms  (runs ${stale.map((t) => t.toFixed(0)).join(', ')})`,
   );
   const verdict = (r: number, ms: number) =>
@@ -143,6 +150,7 @@ try {
   console.log(`  ratio, with the automated tier: ${verdict(ratio, median(build))}`);
   console.log(`  ratio, sheets only:             ${verdict(ratioSheets, median(sheetsOnly))}`);
   console.log(`  ratio, sheets only, new process: ${verdict(ratioNew, median(newProcess))}`);
+  console.log(`  ratio, one collector's digest:   ${verdict(median(digest) / median(scan), median(digest))}`);
   const [load] = (await import('node:os')).loadavg();
   console.log(
     `  machine load average while measuring: ${load?.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,

@@ -174,12 +174,13 @@ export async function buildCallSheets(
   for (const h of sheetHolders)
     for (const p of plans.get(dayOf.get(h.id)!)!.plan.sheets.get(h.id) ?? [])
       onSheets.add(p.account.customerId);
+  // A digest (one collector) assesses only that collector's part of the automated tier.
   const automatedPlanned =
     options.automated === false
       ? []
-      : team.plan.automated.filter(
-          (p) => only === undefined || sheetHolders.some((h) => h.id === p.account.collectorId),
-        );
+      : only === undefined
+        ? team.plan.automated
+        : sheetHolders.flatMap((h) => team.plan.automatedOf(h.id));
   const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
   // Side by side on a pool (one after the other in a transaction): with the automated tier these

@@ -109,6 +109,9 @@ describe("the demo company's sheets (size small, seed 42)", () => {
     const one = await buildCallSheets(deps(), { collectorCode: 'HIRO' });
     expect(one.sheets.map((s) => s.collector.code)).toEqual(['hiro']);
     expect(one.sheets[0]?.rows).toEqual(set.sheets[1]?.rows);
+    // Their part of the automated tier is the team's, row for row.
+    expect(one.automated.length).toBeGreaterThan(0);
+    expect(one.automated).toEqual(set.automated.filter((r) => r.collectorCode === 'hiro'));
     await expect(buildCallSheets(deps(), { collectorCode: 'nobody' })).rejects.toThrow(
       'no collector "nobody" has a call sheet (collectors: ava, hiro)',
     );

@@ -117,6 +117,8 @@ export interface DayPlan {
    * Assessed in full when first read; `automatedCount` counts it without that.
    */
   readonly automated: (PlannedAccount & { overCapacity: boolean })[];
+  /** One collector's own accounts in `automated`, assessed without assessing the rest (a digest's part). */
+  automatedOf(collectorId: number): (PlannedAccount & { overCapacity: boolean })[];
   automatedCount: number;
   /** Not on a sheet, and no letter either: a promise not yet due, or a reliable pattern. */
   readonly held: PlannedAccount[];
@@ -414,9 +416,8 @@ export function planDay(
       (t.callable > 0 || accounts[t.k]!.disputes.openCount > 0 || t.forced !== NOT_FORCED),
   );
   const held = offSheet.filter((t) => holdsLetters(t.step));
-  const automatedList = once(() =>
-    automated.sort(overdueOrder).map((t) => ({ ...planned(t.k), overCapacity: over.has(t.k) })),
-  );
+  const automatedRow = (t: Triage) => ({ ...planned(t.k), overCapacity: over.has(t.k) });
+  const automatedList = once(() => automated.sort(overdueOrder).map(automatedRow));
   const heldList = once(() => held.sort(overdueOrder).map((t) => planned(t.k)));
   const accountList = once(() => accounts.map((_, k) => planned(k)));
   const agency = triaged
@@ -446,6 +447,11 @@ export function planDay(
     get automated() {
       return automatedList();
     },
+    automatedOf: (collectorId) =>
+      automated
+        .filter((t) => t.collectorId === collectorId)
+        .sort(overdueOrder)
+        .map(automatedRow),
     automatedCount: automated.length,
     get held() {
       return heldList();

@@ -123,6 +123,11 @@ describe('the day plan', () => {
         for (const p of plan.automated)
           expect(p.treatment.step === 'none' || p.treatment.noDunning).toBe(false);
         for (const p of plan.held) expect(p.treatment.noDunning).toBe(true);
+        // A collector's part of the automated tier is the whole tier's, in the same order.
+        for (const h of hs)
+          expect(plan.automatedOf(h.id)).toEqual(
+            plan.automated.filter((p) => p.account.collectorId === h.id),
+          );
         const expected = plan.accounts.reduce((s, p) => s + p.lateness.expectedLateCents, 0);
         expect(plan.coverage.expectedLateCents).toBe(expected);
         // Read twice, the same accounts: what is assessed on demand is kept.
