@@ -11,10 +11,27 @@ describe('packed whole numbers from the database', () => {
     ]);
     expect(unpackColumns(null, 2)).toEqual([[], []]);
     expect(unpackColumns('', 4)).toEqual([[], [], [], []]);
-    expect(unpackOpenInvoices('5 -14 120000,9 3 99')).toEqual([
-      { id: 5, dpd: -14, cents: 120_000 },
+    // The database sends them in any order; they come back oldest due first, then by id.
+    expect(unpackOpenInvoices('5 -14 120000,9 3 99,4 3 7')).toEqual([
+      { id: 4, dpd: 3, cents: 7 },
       { id: 9, dpd: 3, cents: 99 },
+      { id: 5, dpd: -14, cents: 120_000 },
     ]);
+  });
+
+  it('orders the open invoices oldest due first whatever order they were packed in', () => {
+    const invoice = fc.record({
+      id: fc.integer({ min: 1, max: 1_000_000 }),
+      dpd: fc.integer({ min: -90, max: 400 }),
+      cents: fc.integer({ min: 0, max: 1e12 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(invoice, { selector: (i) => i.id, maxLength: 20 }), (invoices) => {
+        const packed = invoices.map((i) => `${i.id} ${i.dpd} ${i.cents}`).join(',');
+        const expected = [...invoices].sort((a, b) => b.dpd - a.dpd || a.id - b.id);
+        expect(unpackOpenInvoices(packed || null)).toEqual(expected);
+      }),
+    );
   });
 
   it('gives back exactly what the database packed', () => {
