@@ -183,12 +183,12 @@ export async function buildCallSheets(
         : sheetHolders.flatMap((h) => team.plan.automatedOf(h.id));
   const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
-  // Side by side on a pool (one after the other in a transaction): with the automated tier these
-  // are tens of thousands of accounts each.
+  // Side by side on a pool (one after the other in a transaction): with the automated tier the
+  // first two are tens of thousands of accounts each. Balances by currency are the sheet rows' only.
   const [contacts, invoices, balances] = await Promise.all([
     readContacts(sql, [...needed]),
     readOverdueInvoices(sql, teamDay, [...needed], display.base),
-    readCurrencyBalances(sql, teamDay, [...needed], display.base),
+    readCurrencyBalances(sql, teamDay, [...onSheets], display.base),
   ]);
   const refused = refusedLines(plans, display.base);
 
