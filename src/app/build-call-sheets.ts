@@ -87,23 +87,26 @@ export async function planSheetsDay(
   display: MoneyDisplay,
   histories?: HistorySource,
 ) {
-  const inputs = await readSheetInputs(
-    sql,
-    {
-      asOf,
-      base: display.base,
-      cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
-      timeZone: holders[0]?.timeZone ?? 'UTC',
-      brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
-      dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
-      lateDays: policy.lateness.lateDays,
-      halfLifeDays: policy.lateness.halfLifeDays,
-      promiseGraceDays,
-    },
-    histories,
-  );
+  const [inputs, sinceLastSheet] = await Promise.all([
+    readSheetInputs(
+      sql,
+      {
+        asOf,
+        base: display.base,
+        cutoff: endOfDayIn(asOf, holders[0]?.timeZone ?? 'UTC'),
+        timeZone: holders[0]?.timeZone ?? 'UTC',
+        brokenPromiseWindowDays: policy.thresholds.brokenPromiseWindowDays,
+        dueSoonDays: Math.max(policy.ladder.courtesyCallDays, policy.ladder.preDueReminderDays),
+        lateDays: policy.lateness.lateDays,
+        halfLifeDays: policy.lateness.halfLifeDays,
+        promiseGraceDays,
+      },
+      histories,
+    ),
+    daysSinceLastSheet(sql, asOf),
+  ]);
   const plan = planDay(
-    { ...inputs, daysSinceLastSheet: await daysSinceLastSheet(sql, asOf) },
+    { ...inputs, daysSinceLastSheet: sinceLastSheet },
     holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
     asOf,
     policy,
@@ -183,24 +186,27 @@ export async function buildCallSheets(
         : sheetHolders.flatMap((h) => team.plan.automatedOf(h.id));
   const needed = new Set<number>(onSheets);
   for (const p of automatedPlanned) needed.add(p.account.customerId);
+  // Explained once per day for every sheet shown that day (one set of reads, not one per sheet).
+  const explainShown = async () => {
+    const out = new Map<IsoDate, Awaited<ReturnType<typeof explainRows>>>();
+    for (const [day, { plan }] of plans) {
+      const shown = sheetHolders
+        .filter((h) => dayOf.get(h.id) === day)
+        .flatMap((h) => plan.sheets.get(h.id) ?? []);
+      if (shown.length) out.set(day, await explainRows(sql, plan, shown, policy, display));
+    }
+    return out;
+  };
   // Side by side on a pool (one after the other in a transaction): with the automated tier the
   // first two are tens of thousands of accounts each. Balances by currency are the sheet rows' only.
-  const [contacts, invoices, balances] = await Promise.all([
+  const [contacts, invoices, balances, explained] = await Promise.all([
     readContacts(sql, [...needed]),
     readOverdueInvoices(sql, teamDay, [...needed], display.base),
     readCurrencyBalances(sql, teamDay, [...onSheets], display.base),
+    explainShown(),
   ]);
   const refused = refusedLines(plans, display.base);
-
   const dueToday = promisesDueTodayByHolder(plans, sheetHolders, dayOf);
-  // Explained once per day for every sheet shown that day (one set of reads, not one per sheet).
-  const explained = new Map<IsoDate, Awaited<ReturnType<typeof explainRows>>>();
-  for (const [day, { plan }] of plans) {
-    const shown = sheetHolders
-      .filter((h) => dayOf.get(h.id) === day)
-      .flatMap((h) => plan.sheets.get(h.id) ?? []);
-    if (shown.length) explained.set(day, await explainRows(sql, plan, shown, policy, display));
-  }
   const codes = new Map(allHolders.map((h) => [h.id, h.code]));
   const sheets: CallSheet[] = [];
   for (const h of sheetHolders) {

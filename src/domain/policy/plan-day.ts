@@ -437,7 +437,7 @@ export function planDay(
       coveredCents += callableOverdue(accounts[t.k]!, agencyDays);
       coveredExpectedLateCents += t.expected;
     }
-  return {
+  const plan: Omit<DayPlan, 'automatedOf'> = {
     asOf,
     lateDays: policy.lateness.lateDays,
     get accounts() {
@@ -447,11 +447,6 @@ export function planDay(
     get automated() {
       return automatedList();
     },
-    automatedOf: (collectorId) =>
-      automated
-        .filter((t) => t.collectorId === collectorId)
-        .sort(overdueOrder)
-        .map(automatedRow),
     automatedCount: automated.length,
     get held() {
       return heldList();
@@ -462,6 +457,14 @@ export function planDay(
     capacity,
     overCapacity,
   };
+  // A method, not data: not enumerable, so a plan compares and serialises as what it holds.
+  return Object.defineProperty(plan as DayPlan, 'automatedOf', {
+    value: (collectorId: number) =>
+      automated
+        .filter((t) => t.collectorId === collectorId)
+        .sort(overdueOrder)
+        .map(automatedRow),
+  });
 }
 
 function agencyEntry(p: PlannedAccount, asOf: IsoDate): AgencyEntry {
