@@ -142,13 +142,15 @@ async function writeProfiles(
 /** Profiles decoded into blocks of this many: one allocation per block, not one per customer. */
 const BLOCK = 4096;
 
-async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number, CustomerHistory>> {
+/** The stored set, or null when a stored profile is not this version's size (written by another). */
+async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number, CustomerHistory> | null> {
   const bins = daysLateBins(lateDays).length;
   const size = HEAD.length + bins;
   const out = new Map<number, CustomerHistory>();
   let block = new Float64Array(0);
   let bytes = new Uint8Array(0);
   let at = 0;
+  let misfit = false;
   const read = (c: SqlConn) =>
     forEachRow<{
       customer_id: number;
@@ -170,8 +172,11 @@ async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number
           bytes = new Uint8Array(block.buffer);
           at = 0;
         }
+        const figures = Buffer.from(row.figures, 'base64');
+        if (figures.length !== 8 * size) misfit = true;
+        if (misfit) return;
         // Into the block at an aligned offset: a row's bytes may start anywhere in the driver's buffer.
-        bytes.set(Buffer.from(row.figures, 'base64').subarray(0, 8 * size), 8 * at);
+        bytes.set(figures, 8 * at);
         out.set(Number(row.customer_id), {
           segment: { termsDays: Number(row.terms_days), industry: row.industry, region: row.region },
           ...unpack(block, at, bins),
@@ -181,7 +186,7 @@ async function readProfiles(conn: SqlConn, lateDays: number): Promise<Map<number
     );
   // On a pool, one connection of its own: its rows are then handled as they arrive.
   await ('session' in conn && typeof conn.session === 'function' ? (conn as Sql).session(read) : read(conn));
-  return out;
+  return misfit ? null : out;
 }
 
 /**
@@ -205,11 +210,11 @@ async function freshProfiles(
   conn: SqlConn,
   state: State,
   lateDays: number,
-): Promise<ReadonlyMap<number, CustomerHistory>> {
+): Promise<ReadonlyMap<number, CustomerHistory> | null> {
   const kept = lastRead.get(conn);
   if (kept && kept.stamp === state.stamp && kept.lateDays === lateDays) return kept.histories;
   const histories = await readProfiles(conn, lateDays);
-  lastRead.set(conn, { stamp: state.stamp, lateDays, histories });
+  if (histories) lastRead.set(conn, { stamp: state.stamp, lateDays, histories });
   return histories;
 }
 
@@ -221,7 +226,9 @@ async function freshProfiles(
 export const historiesFromProfiles: HistorySource = async (conn, q) => {
   if (q.customerIds) return historiesFromInvoices(conn, q);
   const state = await readState(conn, q);
-  if (state?.fresh) return freshProfiles(conn, state, q.lateDays);
+  // A set stored by a version whose profiles have another size is rebuilt, as a stale one is.
+  const stored = state?.fresh ? await freshProfiles(conn, state, q.lateDays) : null;
+  if (stored) return stored;
   const histories = await historiesFromInvoices(conn, q);
   // Storing is a saving for the next build, never a reason to fail this one (a read-only replica,
   // a lock timeout): the histories in hand are right either way.

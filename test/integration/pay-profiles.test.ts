@@ -6,7 +6,7 @@ import { planSheetsDay } from '../../src/app/build-call-sheets.ts';
 import { addDays } from '../../src/domain/calendar.ts';
 import { DEFAULT_DISPLAY } from '../../src/domain/money-text.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy/policy-settings.ts';
-import { historiesFromProfiles } from '../../src/store/pay-profiles.ts';
+import { forgetReadProfiles, historiesFromProfiles } from '../../src/store/pay-profiles.ts';
 import { type HistorySource, historiesFromInvoices } from '../../src/store/sheet-inputs.ts';
 import { demoStore } from '../support/test-store.ts';
 
@@ -69,5 +69,22 @@ describe('pay profiles (medium demo)', () => {
     // A write that cannot change a history (a dispute flag) keeps them.
     await demo().sql.query('UPDATE invoices SET disputed = true WHERE id = 1');
     expect((await state())?.fresh).toBe(true);
+  }, 600_000);
+
+  it('rebuild a stored set whose profiles have another size (written by another version)', async () => {
+    const full = await planOf(TODAY, historiesFromInvoices);
+    await planOf(TODAY, historiesFromProfiles);
+    expect((await state())?.fresh).toBe(true);
+    await demo().sql.query(
+      'UPDATE pay_profiles SET figures = substring(figures FROM 9) WHERE customer_id = (SELECT min(customer_id) FROM pay_profiles)',
+    );
+    forgetReadProfiles(demo().sql);
+    expect(await planOf(TODAY, historiesFromProfiles)).toEqual(full);
+    const sizes = await demo().sql.query<{ n: number }>(
+      'SELECT DISTINCT length(figures) AS n FROM pay_profiles',
+    );
+    expect(sizes).toHaveLength(1);
+    forgetReadProfiles(demo().sql);
+    expect(await planOf(TODAY, historiesFromProfiles)).toEqual(full);
   }, 600_000);
 });
