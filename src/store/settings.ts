@@ -46,7 +46,10 @@ export async function writeSettings<S extends z.ZodType>(
   );
   const merged = { ...(row?.value ?? {}), ...patch };
   const parsed = group.schema.safeParse(merged);
-  if (!parsed.success) throw new UserError(`invalid ${group.key} settings: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new UserError(
+      `invalid ${group.key} settings: ${issuesText(group.key, parsed.error)} (\`settings\` lists each with its default)`,
+    );
   await conn.query(
     `INSERT INTO settings (key, value, actor, source, updated_at) VALUES ($1, $2::jsonb, $3, $4, now())
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, actor = EXCLUDED.actor, source = EXCLUDED.source, updated_at = now()`,
@@ -64,4 +67,9 @@ export async function storedSettings(conn: SqlConn, key: string): Promise<Record
   const [row] = await conn.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]);
   const v = row?.value;
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** A validation failure on one line, each rule named by its setting: "policy.oldestShare: Too big: …". */
+function issuesText(key: string, error: z.ZodError): string {
+  return error.issues.map((i) => `${[key, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
 }

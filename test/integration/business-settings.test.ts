@@ -61,8 +61,16 @@ describe('business settings', () => {
   });
 
   it.each([
-    ['policy.lateness.lateDays', '500', /invalid policy settings: .*<=365/s],
-    ['schedule.holidays', '["12/24"]', /a date like 2027-12-25/],
+    [
+      'policy.lateness.lateDays',
+      '500',
+      /^invalid policy settings: policy\.lateness\.lateDays: Too big: expected number to be <=365 \(`settings` lists each with its default\)$/,
+    ],
+    [
+      'schedule.holidays',
+      '["12/24"]',
+      /^invalid schedule settings: schedule\.holidays\.0: a date like 2027-12-25 /,
+    ],
     [
       'policy.lateness.lateDay',
       '45',
