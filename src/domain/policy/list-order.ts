@@ -112,7 +112,8 @@ export function keepPlaces(
   if (places <= 0 || ranked.length <= head) return [...ranked];
   const rest = ranked.slice(head);
   // The `places` highest claims (ties by priority) without sorting every account: claims are small
-  // whole numbers (days past due), so counting them finds the lowest claim that still gets a place.
+  // whole numbers (days past due, raised when a call is due), so counting them finds the lowest
+  // claim that still gets a place.
   const claims = rest.map(claimOf);
   const counts: number[] = [];
   for (const c of claims) if (c > 0) counts[c] = (counts[c] ?? 0) + 1;
