@@ -3,7 +3,7 @@
 // view. The store computes per-customer aggregates as of the day in SQL; the pure policy code
 // assesses every account's expected late dollars and fills the sheets in that order.
 import { TZDate } from '@date-fns/tz';
-import { addDays, daysSincePrevious, type IsoDate, todayIn } from '../domain/calendar.ts';
+import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
 import { type MissingRate, missingRateText } from '../domain/fx.ts';
 import { type MoneyDisplay, moneyText, sumAmounts } from '../domain/money-text.ts';
 import { type Explanation, explainAccount } from '../domain/policy/explain-account.ts';
@@ -28,7 +28,7 @@ import { commandSettings } from './commands/settings.ts';
 import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
-import { isBusinessDay, SCHEDULE_SETTINGS } from './schedule-settings.ts';
+import { daysSinceBusinessDay, SCHEDULE_SETTINGS } from './schedule-settings.ts';
 import type { AgencyRow, CallSheet, InvoicePrediction, ManagerSummary, SheetSet } from './sheet-model.ts';
 import { isEscalation, overdueAmounts, toAgencyRow, toAutomatedRow, toSheetRow } from './sheet-rows.ts';
 
@@ -73,8 +73,7 @@ export function scaleCapacities<T extends { dailyCapacity: number }>(
 
 /** Days since the business day before `day` (3 on a Monday): a late debt's call due on a day off falls on `day`. */
 export async function daysSinceLastSheet(sql: SqlConn, day: IsoDate): Promise<number> {
-  const schedule = await readSettings(sql, SCHEDULE_SETTINGS);
-  return daysSincePrevious(day, (d) => isBusinessDay(d, schedule));
+  return daysSinceBusinessDay(day, await readSettings(sql, SCHEDULE_SETTINGS));
 }
 
 /** One day's plan from the store: read the day's accounts and histories, then plan it. */

@@ -15,11 +15,12 @@ import { type LateMoney, lateMoneyByDay, observedThrough } from '../store/backte
 import { readSettings, storedSettings, writeSettings } from '../store/settings.ts';
 import { readSheetHolders, readSheetInputs } from '../store/sheet-inputs.ts';
 import { businessDays } from './backtest.ts';
-import { daysSinceLastSheet, endOfDayIn, scaleCapacities } from './build-call-sheets.ts';
+import { endOfDayIn, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import { readMoneyDisplay } from './company-settings.ts';
 import type { AppDeps } from './deps.ts';
 import { policySettings } from './policy-settings.ts';
+import { daysSinceBusinessDay, SCHEDULE_SETTINGS } from './schedule-settings.ts';
 
 export type FittedParameters = Pick<LatenessSettings, (typeof FITTED)[number]>;
 
@@ -138,6 +139,7 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
   const display = await readMoneyDisplay(sql);
   const { base } = display;
 
+  const schedule = await readSettings(sql, SCHEDULE_SETTINGS);
   const load = async (days: IsoDate[], label: string): Promise<ReplayDay[]> => {
     const late = await lateMoneyByDay(sql, { days, observedThrough: last, lateDays: L, base });
     const out: ReplayDay[] = [];
@@ -156,7 +158,7 @@ export async function fitPolicy(deps: AppDeps, input: FitInput): Promise<FitResu
       });
       out.push({
         day,
-        inputs: { ...inputs, daysSinceLastSheet: await daysSinceLastSheet(sql, day) },
+        inputs: { ...inputs, daysSinceLastSheet: daysSinceBusinessDay(day, schedule) },
         late: late.get(day) ?? new Map(),
       });
     }

@@ -1,6 +1,6 @@
 // When the bot speaks first: the `schedule` settings group (defaults in code, stored per company).
 import { z } from 'zod';
-import { type IsoDate, isIsoDate, weekday } from '../domain/calendar.ts';
+import { daysSincePrevious, type IsoDate, isIsoDate, weekday } from '../domain/calendar.ts';
 import { defineSettings } from '../store/settings.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like 08:00');
@@ -37,4 +37,12 @@ export function isBusinessDay(
   s: Pick<ScheduleSettings, 'businessDays' | 'holidays'>,
 ): boolean {
   return s.businessDays.includes(weekday(date)) && !s.holidays.includes(date);
+}
+
+/** Days since the business day before `day` (3 on a Monday with the default week). */
+export function daysSinceBusinessDay(
+  day: IsoDate,
+  s: Pick<ScheduleSettings, 'businessDays' | 'holidays'>,
+): number {
+  return daysSincePrevious(day, (d) => isBusinessDay(d, s));
 }

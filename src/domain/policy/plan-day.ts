@@ -165,8 +165,16 @@ export function lateCallDue(
   policy: Pick<PolicySettings, 'lateCallEveryDays' | 'lateness' | 'ladder'>,
   daysSinceLastSheet = 1,
 ): boolean {
+  return lateCallDueAt(oldestCallableDays(account, policy.ladder.agency), policy, daysSinceLastSheet);
+}
+
+/** `lateCallDue` for a debt `age` days past due (null: no debt still with the callers). */
+function lateCallDueAt(
+  age: number | null,
+  policy: Pick<PolicySettings, 'lateCallEveryDays' | 'lateness'>,
+  daysSinceLastSheet: number,
+): boolean {
   const every = policy.lateCallEveryDays;
-  const age = oldestCallableDays(account, policy.ladder.agency);
   if (every <= 0 || age === null) return false;
   const late = age - (policy.lateness.lateDays + 1); // days since it turned late
   return late >= 0 && late % every < daysSinceLastSheet;
@@ -174,12 +182,13 @@ export function lateCallDue(
 
 /**
  * An account's claim on a kept place (0: none; higher first): its oldest callable debt's days past
- * due, raised above every age when that debt's late call is due today.
+ * due, raised above every age when that debt's late call is due today. The age is found once: this
+ * runs for every account the dollars leave off the sheets.
  */
 function keptPlaceClaim(account: AccountInputs, policy: PolicySettings, daysSinceLastSheet: number): number {
   const age = oldestCallableDays(account, policy.ladder.agency) ?? 0;
   if (age <= 0) return 0;
-  return lateCallDue(account, policy, daysSinceLastSheet) ? age + policy.ladder.agency : age;
+  return lateCallDueAt(age, policy, daysSinceLastSheet) ? age + policy.ladder.agency : age;
 }
 
 /** Why a row sits in a place kept for late debts (its dollars alone would not list it). */
