@@ -23,7 +23,6 @@ import {
   promiseKeptRate,
 } from './lateness/assess-lateness.ts';
 import type { LateSample } from './lateness/late-survival.ts';
-import type { PayHistory } from './lateness/pay-history.ts';
 import {
   addSample,
   copySums,
@@ -86,11 +85,10 @@ export interface AgencyEntry {
 
 export interface DayInputs {
   accounts: readonly AccountInputs[];
-  /** Customers with a year of history and nothing open: they still teach their peers. */
-  others?: readonly { segment: Segment; history: PayHistory }[];
   /**
-   * Every customer's settled year (accounts' and others') summed by peer segment, when the reader
-   * has it: the priors then add only the accounts' open late money, instead of every history.
+   * Every customer's settled year (those with nothing open too: they still teach their peers)
+   * summed by peer segment, when the reader has it: the priors then add only the accounts' open
+   * late money. Without it the priors learn from the accounts alone.
    */
   historySums?: PeerSums;
   /** Promises judged in the last year, company-wide; default: the accounts' own added up. */
@@ -222,13 +220,7 @@ export function dayPriors(
   }
   const own = samples ?? input.accounts.map((a) => ownSample(a, settings));
   return peerPriors(
-    [
-      ...input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: own[k]! })),
-      ...(input.others ?? []).map((o) => ({
-        segment: o.segment,
-        sample: ownSample({ ...o, open: [] }, settings),
-      })),
-    ],
+    input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: own[k]! })),
     settings,
   );
 }
