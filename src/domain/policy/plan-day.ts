@@ -23,6 +23,8 @@ import {
   promiseKeptRate,
 } from './lateness/assess-lateness.ts';
 import type { LateSample } from './lateness/late-survival.ts';
+import type { LatenessSettings } from './lateness/lateness-settings.ts';
+import { learnPayClasses, withPayClasses } from './lateness/pay-classes.ts';
 import {
   addSample,
   copySums,
@@ -210,6 +212,11 @@ export function dayPriors(
   samples?: readonly LateSample[],
 ): PeerPriors {
   const settings = policy.lateness;
+  const own = samples ?? input.accounts.map((a) => ownSample(a, settings));
+  return withPayClasses(segmentPriors(input, settings, own), learnPayClasses(own, settings));
+}
+
+function segmentPriors(input: DayInputs, settings: LatenessSettings, own: readonly LateSample[]): PeerPriors {
   if (input.historySums) {
     const sums = copySums(input.historySums);
     for (const a of input.accounts) {
@@ -218,7 +225,6 @@ export function dayPriors(
     }
     return priorsOf(sums, settings);
   }
-  const own = samples ?? input.accounts.map((a) => ownSample(a, settings));
   return peerPriors(
     input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: own[k]! })),
     settings,
@@ -294,9 +300,10 @@ export function planAccount(
   display: MoneyDisplay,
   own?: LateSample,
 ): PlannedAccount {
-  const prior = priors.of(segmentOf(account));
+  const sample = own ?? ownSample(account, policy.lateness);
+  const prior = priors.of(segmentOf(account), sample);
   const lateness = assessLateness(
-    latenessSubject(account, companyRate, asOf, policy, own),
+    latenessSubject(account, companyRate, asOf, policy, sample),
     prior,
     policy.lateness,
     policy.ladder.agency,
@@ -324,7 +331,7 @@ function triage(
 ): Triage {
   const totals = lateTotals(
     latenessSubject(account, companyRate, asOf, policy, own),
-    priors.of(segmentOf(account)),
+    priors.of(segmentOf(account), own),
     policy.lateness,
     policy.ladder.agency,
   );

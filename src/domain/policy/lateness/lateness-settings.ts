@@ -15,6 +15,8 @@ export const latenessSchema = z
     trendWeight: z.number().min(0).max(2).default(0.5),
     /** Fitted. The least p of any invoice: the chance a customer stops paying whatever its history says. */
     surpriseRate: z.number().min(0).max(0.5).default(0.01),
+    /** Typical ways of paying learned each day from the customers' years (0 = none: a customer's prior is its segment's alone). */
+    payClasses: z.number().int().min(0).max(12).default(4),
     /** Pseudo-invoices of the wider segment in a narrower one (terms → industry → region). */
     peerShrinkage: z.number().min(0).max(10_000).default(20),
     /** A past invoice weighs half as much after this many days. */

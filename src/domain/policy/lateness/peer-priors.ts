@@ -20,7 +20,11 @@ export interface PeerPrior {
 }
 
 export interface PeerPriors {
-  of(segment: Segment): PeerPrior;
+  /**
+   * The prior of a customer in `segment`; given its own sample, the day's pay classes (when
+   * learned) weigh in by how much of that sample there is.
+   */
+  of(segment: Segment, own?: LateSample): PeerPrior;
 }
 
 /**

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessLateness, ownSample } from '../../../../src/domain/policy/lateness/assess-lateness.ts';
+import { at } from '../../../../src/domain/policy/lateness/late-survival.ts';
+import {
+  type LatenessSettings,
+  latenessSchema,
+} from '../../../../src/domain/policy/lateness/lateness-settings.ts';
+import {
+  classMixture,
+  learnPayClasses,
+  withPayClasses,
+} from '../../../../src/domain/policy/lateness/pay-classes.ts';
+import { NO_HISTORY, payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
+import { peerPriors } from '../../../../src/domain/policy/lateness/peer-priors.ts';
+
+const settings: LatenessSettings = latenessSchema.parse({});
+const segment = { termsDays: 30, industry: 'Retail', region: 'West' };
+const L = settings.lateDays;
+
+/** A customer's year: n invoices, one every 30 days back from the day, paid `daysLate(k)` late. */
+function year(n: number, daysLate: (k: number) => number) {
+  const history = payHistoryOf(
+    {
+      daysLate: Array.from({ length: n }, (_, k) => daysLate(k)),
+      daysAgo: Array.from({ length: n }, (_, k) => Math.min(364, 5 + k * 30)),
+      cents: Array.from({ length: n }, () => 100_000),
+    },
+    L,
+    settings.halfLifeDays,
+  );
+  return ownSample({ history, open: [] }, settings);
+}
+
+/** A company of prompt payers (2 days early), steady 60-day payers on 30-day terms and chronic late payers. */
+const company = [
+  ...Array.from({ length: 60 }, (_, j) => year(12, (k) => -2 + ((j + k) % 3))),
+  ...Array.from({ length: 30 }, (_, j) => year(12, (k) => 29 + ((j + k) % 4))),
+  ...Array.from({ length: 20 }, (_, j) => year(12, (k) => 45 + ((j + k) % 20))),
+];
+
+describe('pay classes', () => {
+  it('learn the company’s ways of paying, so a prompt payer’s prior is safer than its segment’s and a late payer’s riskier', () => {
+    const classes = learnPayClasses(company, settings);
+    expect(classes).not.toBeNull();
+    const segmentPrior = peerPriors(
+      company.map((sample) => ({ segment, sample })),
+      settings,
+    ).of(segment);
+    const prompt = classMixture(classes!, company[0]!);
+    const late = classMixture(classes!, company[100]!);
+    expect(at(prompt, L)).toBeLessThan(at(segmentPrior.grid, L) / 5);
+    expect(at(late, L)).toBeGreaterThan(at(segmentPrior.grid, L) * 2);
+  });
+
+  it('give a customer with a clean year a lower p than its segment alone would', () => {
+    const segments = peerPriors(
+      company.map((sample) => ({ segment, sample })),
+      settings,
+    );
+    const refined = withPayClasses(segments, learnPayClasses(company, settings));
+    const own = company[1]!;
+    const subject = { history: NO_HISTORY, open: [{ id: 1, dpd: -10, cents: 100_000 }], own };
+    const bySegment = assessLateness(subject, segments.of(segment), settings, 50).invoices[0]!.p;
+    const byClass = assessLateness(subject, refined.of(segment, own), settings, 50).invoices[0]!.p;
+    expect(byClass).toBeLessThan(bySegment);
+  });
+
+  it('leave a customer without a history of its own its segment’s prior', () => {
+    const segments = peerPriors(
+      company.map((sample) => ({ segment, sample })),
+      settings,
+    );
+    const refined = withPayClasses(segments, learnPayClasses(company, settings));
+    expect(refined.of(segment, { binWeights: new Float64Array(0), lateWeight: 0 })).toBe(
+      segments.of(segment),
+    );
+    expect(refined.of(segment)).toBe(segments.of(segment));
+  });
+
+  it('are not learned when switched off or from too few customers', () => {
+    expect(learnPayClasses(company, { ...settings, payClasses: 0 })).toBeNull();
+    expect(learnPayClasses(company.slice(0, 10), settings)).toBeNull();
+  });
+
+  it('are the same for the same customers', () => {
+    const a = learnPayClasses(company, settings)!;
+    const b = learnPayClasses([...company], settings)!;
+    expect(a.grids.map((g) => [...g.values])).toEqual(b.grids.map((g) => [...g.values]));
+  });
+
+  it('give every customer a survival in [0, 1] that never rises with days late', () => {
+    const classes = learnPayClasses(company, settings)!;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -90, max: 400 }), { minLength: 1, maxLength: 40 }),
+        (daysLate) => {
+          const grid = classMixture(
+            classes,
+            year(daysLate.length, (k) => daysLate[k]!),
+          );
+          for (let i = 0; i < grid.values.length; i++) {
+            expect(grid.values[i]).toBeGreaterThanOrEqual(0);
+            expect(grid.values[i]).toBeLessThanOrEqual(1 + 1e-12);
+            if (i > 0) expect(grid.values[i]).toBeLessThanOrEqual(grid.values[i - 1]! + 1e-12);
+          }
+        },
+      ),
+    );
+  });
+});
