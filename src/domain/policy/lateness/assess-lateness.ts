@@ -14,7 +14,7 @@ import {
   recency,
   type TrendMoments,
 } from './pay-history.ts';
-import type { PeerPrior } from './peer-priors.ts';
+import { type PeerPrior, priorAt } from './peer-priors.ts';
 
 export interface OpenInvoice {
   id: number;
@@ -108,7 +108,7 @@ interface Blend {
   own: LateSample;
   n: number;
   k: number;
-  grid: SurvivalGrid;
+  prior: PeerPrior;
   bins: readonly DaysLateBin[];
   h: number;
   shift: number;
@@ -117,8 +117,8 @@ interface Blend {
 /** S(t) of a blend, evaluated only where needed (a module function, not a closure per account). */
 function survival(b: Blend, t: number): number {
   return b.n + b.k > 0
-    ? (b.n * sampleSurvival(b.own, b.bins, t, b.h, b.shift) + b.k * at(b.grid, t)) / (b.n + b.k)
-    : at(b.grid, t);
+    ? (b.n * sampleSurvival(b.own, b.bins, t, b.h, b.shift) + b.k * priorAt(b.prior, t)) / (b.n + b.k)
+    : priorAt(b.prior, t);
 }
 
 export function assessLateness(
@@ -151,7 +151,7 @@ export function lateTotals(
   // With no history of its own a customer is its peers: any positive weight gives exactly the prior,
   // and a vanishing one (shrinkage 0, or so small that its product underflows) would give 0/0.
   const k = n > 0 ? settings.shrinkage : 1;
-  const blend: Blend = { own, n, k, grid: prior.grid, bins, h, shift };
+  const blend: Blend = { own, n, k, prior, bins, h, shift };
   const sL = survival(blend, L);
   const promised = promiseCover(subject);
   let expected = 0;

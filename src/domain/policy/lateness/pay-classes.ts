@@ -11,8 +11,10 @@ import { daysLateBins } from './pay-history.ts';
 import type { PeerPriors } from './peer-priors.ts';
 
 export interface PayClasses {
-  /** Per class, log shares of each days-late bin with the late mass last. */
-  logShares: readonly Float64Array[];
+  /** Weights per customer: the days-late bins, then the late mass. */
+  width: number;
+  /** Row by class: the log share of each of the `width` weights. */
+  logShares: Float64Array;
   /** Log share of the customers in each class. */
   logMix: Float64Array;
   /** Each class's survival, smoothed like a customer's own. */
@@ -26,7 +28,7 @@ const SMOOTHING = 1;
 /** Customers with less than one recent invoice's weight say too little of how they pay. */
 const MIN_WEIGHT = 1;
 /** The classes are the company's, not a customer's: a few thousand histories find them. */
-const MAX_LEARNERS = 4000;
+const MAX_LEARNERS = 2000;
 /** Fewer customers than this per class leave the classes to chance. */
 const LEARNERS_PER_CLASS = 5;
 
@@ -50,120 +52,152 @@ export function learnPayClasses(
   if (k <= 0) return null;
   const bins = daysLateBins(settings.lateDays);
   const B = bins.length;
+  const D = B + 1;
   const withHistory = samples.filter((s) => totalWeight(s) >= MIN_WEIGHT);
   if (withHistory.length < k * LEARNERS_PER_CLASS) return null;
   // Every m-th customer: an even spread of the company, and a bounded cost on a large ledger.
   const stride = Math.ceil(withHistory.length / MAX_LEARNERS);
-  const data = withHistory.filter((_, j) => j % stride === 0).map((s) => vectorOf(s, B));
+  const learners = withHistory.filter((_, j) => j % stride === 0);
+  const N = learners.length;
+  // One flat array, a row of D weights per customer: the rounds below touch every weight k times.
+  const data = new Float64Array(N * D);
+  learners.forEach((s, j) => data.set(vectorOf(s, B), j * D));
 
-  const pooled = new Float64Array(B + 1);
+  const pooled = new Float64Array(D);
   let pooledTotal = 0;
-  for (const x of data)
-    for (let b = 0; b <= B; b++) {
-      pooled[b]! += x[b]!;
-      pooledTotal += x[b]!;
-    }
+  for (let i = 0; i < data.length; i++) {
+    pooled[i % D]! += data[i]!;
+    pooledTotal += data[i]!;
+  }
   // The smoothing's shares: the company's, with a tenth spread evenly, so no share is ever 0.
-  for (let b = 0; b <= B; b++) pooled[b] = 0.9 * (pooled[b]! / pooledTotal) + 0.1 / (B + 1);
+  for (let b = 0; b < D; b++) pooled[b] = 0.9 * (pooled[b]! / pooledTotal) + 0.1 / D;
 
   // Start from k groups of equal size by mean days late (the late mass counted at L + half L).
   const lateAt = settings.lateDays * 1.5;
-  const position = data.map((x) => {
-    let sum = x[B]! * lateAt;
-    let w = x[B]!;
+  const position = new Float64Array(N);
+  for (let j = 0; j < N; j++) {
+    let sum = data[j * D + B]! * lateAt;
+    let w = data[j * D + B]!;
     for (let b = 0; b < B; b++) {
-      sum += x[b]! * bins[b]!.at;
-      w += x[b]!;
+      sum += data[j * D + b]! * bins[b]!.at;
+      w += data[j * D + b]!;
     }
-    return sum / w;
-  });
-  const order = data.map((_, j) => j).sort((a, b) => position[a]! - position[b]! || a - b);
-  const resp = data.map(() => new Float64Array(k));
+    position[j] = sum / w;
+  }
+  const order = Array.from({ length: N }, (_, j) => j).sort((a, b) => position[a]! - position[b]! || a - b);
+  const resp = new Float64Array(N * k);
   order.forEach((j, rank) => {
-    resp[j]![Math.floor((rank * k) / data.length)] = 1;
+    resp[j * k + Math.floor((rank * k) / N)] = 1;
   });
 
-  let logShares: Float64Array[] = [];
+  const logShares = new Float64Array(k * D);
   const logMix = new Float64Array(k);
+  const sums = new Float64Array(k * D);
+  const members = new Float64Array(k);
+  let previous = Number.NEGATIVE_INFINITY;
   for (let round = 0; round < ROUNDS; round++) {
-    logShares = [];
-    for (let c = 0; c < k; c++) {
-      const sum = new Float64Array(B + 1);
-      let total = 0;
-      let members = 0;
-      for (let j = 0; j < data.length; j++) {
-        const r = resp[j]![c]!;
-        if (r === 0) continue;
-        members += r;
-        const x = data[j]!;
-        for (let b = 0; b <= B; b++) {
-          sum[b]! += r * x[b]!;
-          total += r * x[b]!;
-        }
+    // M: each class's shares and the share of customers in it, from the memberships.
+    sums.fill(0);
+    members.fill(0);
+    for (let j = 0; j < N; j++)
+      for (let c = 0; c < k; c++) {
+        const r = resp[j * k + c]!;
+        if (r < 1e-12) continue;
+        members[c]! += r;
+        for (let b = 0; b < D; b++) sums[c * D + b]! += r * data[j * D + b]!;
       }
-      const shares = new Float64Array(B + 1);
-      for (let b = 0; b <= B; b++)
-        shares[b] = Math.log((sum[b]! + SMOOTHING * pooled[b]!) / (total + SMOOTHING));
-      logShares.push(shares);
-      logMix[c] = Math.log(Math.max(1e-6, members / data.length));
+    for (let c = 0; c < k; c++) {
+      let total = 0;
+      for (let b = 0; b < D; b++) total += sums[c * D + b]!;
+      for (let b = 0; b < D; b++)
+        logShares[c * D + b] = Math.log((sums[c * D + b]! + SMOOTHING * pooled[b]!) / (total + SMOOTHING));
+      logMix[c] = Math.log(Math.max(1e-6, members[c]! / N));
     }
-    for (let j = 0; j < data.length; j++) membership(data[j]!, logShares, logMix, resp[j]!);
+    // E: memberships from the likelihood of each customer's year under each class.
+    let logLikelihood = 0;
+    for (let j = 0; j < N; j++) logLikelihood += membership(data, j * D, D, logShares, logMix, resp, j * k);
+    // Done when a round no longer improves the fit by a millionth.
+    if (logLikelihood - previous < 1e-6 * Math.abs(logLikelihood)) break;
+    previous = logLikelihood;
   }
-  const grids = logShares.map((shares) =>
-    survivalGrid(
-      { binWeights: Array.from(shares.subarray(0, B), Math.exp), lateWeight: Math.exp(shares[B]!) },
-      settings.lateDays,
-      settings.spreadFloorDays,
-    ),
-  );
-  return { logShares, logMix, grids };
+  const grids: SurvivalGrid[] = [];
+  for (let c = 0; c < k; c++) {
+    const shares = logShares.subarray(c * D, c * D + D);
+    grids.push(
+      survivalGrid(
+        { binWeights: Array.from(shares.subarray(0, B), Math.exp), lateWeight: Math.exp(shares[B]!) },
+        settings.lateDays,
+        settings.spreadFloorDays,
+      ),
+    );
+  }
+  return { logShares, logMix, grids, width: D };
 }
 
-/** How likely each class is to have produced sample `x` (bins, then the late mass), into `out`. */
+/**
+ * How likely each class is to have produced the weights x[at … at + width) (bins, then the late
+ * mass), into out[to …]; returns the log of the likelihood summed over classes.
+ */
 function membership(
-  x: ArrayLike<number>,
-  logShares: readonly Float64Array[],
+  x: Float64Array,
+  at: number,
+  width: number,
+  logShares: Float64Array,
   logMix: Float64Array,
   out: Float64Array,
-): Float64Array {
+  to: number,
+): number {
+  const k = logMix.length;
   let max = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < logShares.length; c++) {
-    const shares = logShares[c]!;
+  for (let c = 0; c < k; c++) {
     let l = logMix[c]!;
-    for (let b = 0; b < shares.length; b++) {
-      const w = x[b] ?? 0;
-      if (w > 0) l += w * shares[b]!;
+    for (let b = 0; b < width; b++) {
+      const w = x[at + b]!;
+      if (w > 0) l += w * logShares[c * width + b]!;
     }
-    out[c] = l;
+    out[to + c] = l;
     if (l > max) max = l;
   }
   let sum = 0;
-  for (let c = 0; c < out.length; c++) {
-    out[c] = Math.exp(out[c]! - max);
-    sum += out[c]!;
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(out[to + c]! - max);
+    out[to + c] = e;
+    sum += e;
   }
-  for (let c = 0; c < out.length; c++) out[c]! /= sum;
-  return out;
+  for (let c = 0; c < k; c++) out[to + c]! /= sum;
+  return max + Math.log(sum);
 }
 
-/** The classes weighed by how well each explains the customer's own sample. */
-export function classMixture(classes: PayClasses, own: LateSample): SurvivalGrid {
-  const B = classes.logShares[0]!.length - 1;
-  const r = membership(
-    vectorOf(own, B),
-    classes.logShares,
-    classes.logMix,
-    new Float64Array(classes.grids.length),
-  );
-  const first = classes.grids[0]!;
-  const values = new Float64Array(first.values.length);
-  for (let c = 0; c < r.length; c++) {
-    const g = classes.grids[c]!.values;
-    const w = r[c]!;
-    if (w < 1e-9) continue;
-    for (let i = 0; i < values.length; i++) values[i]! += w * g[i]!;
+/**
+ * The classes weighed by how well each explains the customer's own sample: how likely each class
+ * is to have produced it, given the company's share of customers in each.
+ */
+export function classWeights(classes: PayClasses, own: LateSample): number[] {
+  const D = classes.width;
+  const k = classes.grids.length;
+  const r: number[] = new Array(k);
+  // The sums of `membership`, read straight from the sample: a typed array per account would
+  // cost more than the arithmetic.
+  const weights = own.binWeights;
+  const bins = Math.min(D - 1, weights.length);
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < k; c++) {
+    const row = c * D;
+    let l = classes.logMix[c]! + own.lateWeight * classes.logShares[row + D - 1]!;
+    for (let b = 0; b < bins; b++) {
+      const w = weights[b]!;
+      if (w > 0) l += w * classes.logShares[row + b]!;
+    }
+    r[c] = l;
+    if (l > max) max = l;
   }
-  return { from: first.from, lateDays: first.lateDays, values };
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    r[c] = Math.exp(r[c]! - max);
+    sum += r[c]!;
+  }
+  for (let c = 0; c < k; c++) r[c]! /= sum;
+  return r;
 }
 
 /**
@@ -174,9 +208,12 @@ export function withPayClasses(segments: PeerPriors, classes: PayClasses | null)
   if (!classes) return segments;
   return {
     of(segment, own) {
-      const peer = segments.of(segment);
-      if (!own || totalWeight(own) <= 0) return peer;
-      return { grid: classMixture(classes, own), label: `customers who pay like it` };
+      if (!own || totalWeight(own) <= 0) return segments.of(segment);
+      return {
+        grids: classes.grids,
+        weights: classWeights(classes, own),
+        label: 'customers who pay like it',
+      };
     },
   };
 }

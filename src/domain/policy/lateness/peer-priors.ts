@@ -3,7 +3,7 @@
 // then terms, industry and region — each level shrunk toward the one above by `peerShrinkage`
 // pseudo-invoices, so a thin segment borrows from its wider one.
 
-import { blend, type LateSample, type SurvivalGrid, survivalGrid, totalWeight } from './late-survival.ts';
+import { at, blend, type LateSample, type SurvivalGrid, survivalGrid, totalWeight } from './late-survival.ts';
 import type { LatenessSettings } from './lateness-settings.ts';
 import { daysLateBins } from './pay-history.ts';
 
@@ -13,10 +13,20 @@ export interface Segment {
   region: string | null;
 }
 
+/** A prior survival: a weighted mix of grids (a segment's prior is one grid of weight 1). */
 export interface PeerPrior {
-  grid: SurvivalGrid;
-  /** The narrowest segment, in words ("30-day terms, Construction, West"). */
+  grids: readonly SurvivalGrid[];
+  /** One per grid, adding up to 1. */
+  weights: readonly number[];
+  /** Whose prior it is, in words ("30-day terms, Construction, West"). */
   label: string;
+}
+
+/** S(t) of a prior. */
+export function priorAt(prior: PeerPrior, t: number): number {
+  let s = 0;
+  for (let i = 0; i < prior.grids.length; i++) s += prior.weights[i]! * at(prior.grids[i]!, t);
+  return s;
 }
 
 export interface PeerPriors {
@@ -169,7 +179,7 @@ export function priorsOf(sums: PeerSums, settings: LatenessSettings): PeerPriors
   return {
     of(segment) {
       const narrowest = nodesOf(sums, segment)[3]!;
-      narrowest.peer ??= { grid: priorOf(narrowest), label: narrowest.label };
+      narrowest.peer ??= { grids: [priorOf(narrowest)], weights: [1], label: narrowest.label };
       return narrowest.peer;
     },
   };

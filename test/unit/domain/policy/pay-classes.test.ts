@@ -1,18 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessLateness, ownSample } from '../../../../src/domain/policy/lateness/assess-lateness.ts';
-import { at } from '../../../../src/domain/policy/lateness/late-survival.ts';
 import {
   type LatenessSettings,
   latenessSchema,
 } from '../../../../src/domain/policy/lateness/lateness-settings.ts';
 import {
-  classMixture,
+  classWeights,
   learnPayClasses,
   withPayClasses,
 } from '../../../../src/domain/policy/lateness/pay-classes.ts';
 import { NO_HISTORY, payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
-import { peerPriors } from '../../../../src/domain/policy/lateness/peer-priors.ts';
+import { peerPriors, priorAt } from '../../../../src/domain/policy/lateness/peer-priors.ts';
 
 const settings: LatenessSettings = latenessSchema.parse({});
 const segment = { termsDays: 30, industry: 'Retail', region: 'West' };
@@ -47,10 +46,11 @@ describe('pay classes', () => {
       company.map((sample) => ({ segment, sample })),
       settings,
     ).of(segment);
-    const prompt = classMixture(classes!, company[0]!);
-    const late = classMixture(classes!, company[100]!);
-    expect(at(prompt, L)).toBeLessThan(at(segmentPrior.grid, L) / 5);
-    expect(at(late, L)).toBeGreaterThan(at(segmentPrior.grid, L) * 2);
+    const refined = withPayClasses({ of: () => segmentPrior }, classes);
+    const prompt = refined.of(segment, company[0]!);
+    const late = refined.of(segment, company[100]!);
+    expect(priorAt(prompt, L)).toBeLessThan(priorAt(segmentPrior, L) / 5);
+    expect(priorAt(late, L)).toBeGreaterThan(priorAt(segmentPrior, L) * 2);
   });
 
   it('give a customer with a clean year a lower p than its segment alone would', () => {
@@ -89,20 +89,25 @@ describe('pay classes', () => {
     expect(a.grids.map((g) => [...g.values])).toEqual(b.grids.map((g) => [...g.values]));
   });
 
-  it('give every customer a survival in [0, 1] that never rises with days late', () => {
+  it('give every customer class weights adding up to 1 and a survival in [0, 1] that never rises with days late', () => {
     const classes = learnPayClasses(company, settings)!;
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: -90, max: 400 }), { minLength: 1, maxLength: 40 }),
         (daysLate) => {
-          const grid = classMixture(
+          const weights = classWeights(
             classes,
             year(daysLate.length, (k) => daysLate[k]!),
           );
-          for (let i = 0; i < grid.values.length; i++) {
-            expect(grid.values[i]).toBeGreaterThanOrEqual(0);
-            expect(grid.values[i]).toBeLessThanOrEqual(1 + 1e-12);
-            if (i > 0) expect(grid.values[i]).toBeLessThanOrEqual(grid.values[i - 1]! + 1e-12);
+          expect(weights.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+          const prior = { grids: classes.grids, weights, label: '' };
+          let previous = Number.POSITIVE_INFINITY;
+          for (let t = -40; t <= L; t++) {
+            const s = priorAt(prior, t);
+            expect(s).toBeGreaterThanOrEqual(0);
+            expect(s).toBeLessThanOrEqual(1 + 1e-12);
+            expect(s).toBeLessThanOrEqual(previous + 1e-12);
+            previous = s;
           }
         },
       ),

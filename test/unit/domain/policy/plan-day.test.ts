@@ -145,8 +145,8 @@ describe('the day plan', () => {
         const plain = dayPriors({ accounts: as }, DEFAULT_POLICY);
         const summed = dayPriors({ accounts: as, historySums: sums }, DEFAULT_POLICY);
         for (const a of as) {
-          const x = plain.of(segmentOf(a)).grid.values;
-          const y = summed.of(segmentOf(a)).grid.values;
+          const x = plain.of(segmentOf(a)).grids[0]!.values;
+          const y = summed.of(segmentOf(a)).grids[0]!.values;
           for (let k = 0; k < x.length; k++) expect(y[k]).toBeCloseTo(x[k]!, 12);
         }
       }),
