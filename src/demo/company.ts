@@ -90,7 +90,8 @@ const FORCED: readonly (Habit | Planted)[] = [
   ...PLANTED,
 ];
 
-function roleFor(index: number, rng: Rng): Habit | Planted {
+/** Customer `index`'s habit or planted behaviour: the first draw of its own generator. */
+export function roleFor(index: number, rng: Rng): Habit | Planted {
   const forced = FORCED[index];
   if (forced) return forced;
   const r = rng.next();
@@ -109,7 +110,8 @@ function roleFor(index: number, rng: Rng): Habit | Planted {
   return 'prompt';
 }
 
-function habitOf(role: Habit | Planted): Habit {
+/** The payment habit behind a role (a planted behaviour pays like one of the habits). */
+export function habitOf(role: Habit | Planted): Habit {
   switch (role) {
     case 'slowing_payer':
       return 'slowing';
@@ -216,7 +218,7 @@ function settle(
 }
 
 /** Days from issue to payment by habit; null = not paid (yet). */
-function payDelay(
+export function payDelay(
   habit: Habit,
   role: Habit | Planted,
   terms: number,
