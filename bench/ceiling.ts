@@ -131,13 +131,17 @@ try {
     const list = byCustomer.get(r.customer_id) ?? [];
     const role = roleFor(r.customer_id - 1, createRng(hashSeed(SEED, 'customer', r.customer_id - 1)));
     let sum = 0;
+    const paid = r.paid.map(([d, c]): [IsoDate, number] => {
+      sum += centsFromDecimal(c);
+      return [d as IsoDate, sum];
+    });
     list.push({
       id: r.id,
       customerId: r.customer_id,
       issue: r.issue as IsoDate,
       due: r.due as IsoDate,
       cents: centsFromDecimal(r.amount),
-      paid: r.paid.map(([d, c]) => [d as IsoDate, (sum += centsFromDecimal(c))]),
+      paid,
       habit: habitOf(role),
       role,
       n: list.length,

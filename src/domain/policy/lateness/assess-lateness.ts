@@ -5,7 +5,7 @@
 // an invoice already more than L days past due is late (p = 1). Money at the agency step is not
 // the callers' any more: it is counted apart and adds nothing to the expected late dollars.
 import type { Cents } from '../../money.ts';
-import { at, type LateSample, type SurvivalGrid, sampleSurvival, totalWeight } from './late-survival.ts';
+import { type LateSample, sampleSurvival, totalWeight } from './late-survival.ts';
 import type { LatenessSettings } from './lateness-settings.ts';
 import {
   type DaysLateBin,

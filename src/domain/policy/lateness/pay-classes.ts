@@ -61,7 +61,7 @@ export function learnPayClasses(
   const N = learners.length;
   // One flat array, a row of D weights per customer: the rounds below touch every weight k times.
   const data = new Float64Array(N * D);
-  learners.forEach((s, j) => data.set(vectorOf(s, B), j * D));
+  for (const [j, s] of learners.entries()) data.set(vectorOf(s, B), j * D);
 
   const pooled = new Float64Array(D);
   let pooledTotal = 0;
