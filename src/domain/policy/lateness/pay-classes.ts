@@ -21,7 +21,7 @@ export interface PayClasses {
   grids: readonly SurvivalGrid[];
 }
 
-/** Rounds of expectation–maximisation: the classes move by less than a customer's weight after ~20. */
+/** Rounds of expectation–maximisation at most; it stops sooner once a round no longer improves the fit. */
 const ROUNDS = 30;
 /** Pooled pseudo-invoices in every class: no bin is ever impossible for a class. */
 const SMOOTHING = 1;
@@ -168,36 +168,23 @@ function membership(
   return max + Math.log(sum);
 }
 
+/** One customer's weights and memberships: reused, as a day's plan weighs every account in turn. */
+let row = new Float64Array(0);
+let memberships = new Float64Array(0);
+
 /**
  * The classes weighed by how well each explains the customer's own sample: how likely each class
  * is to have produced it, given the company's share of customers in each.
  */
 export function classWeights(classes: PayClasses, own: LateSample): number[] {
-  const D = classes.width;
   const k = classes.grids.length;
-  const r: number[] = new Array(k);
-  // The sums of `membership`, read straight from the sample: a typed array per account would
-  // cost more than the arithmetic.
-  const weights = own.binWeights;
-  const bins = Math.min(D - 1, weights.length);
-  let max = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < k; c++) {
-    const row = c * D;
-    let l = classes.logMix[c]! + own.lateWeight * classes.logShares[row + D - 1]!;
-    for (let b = 0; b < bins; b++) {
-      const w = weights[b]!;
-      if (w > 0) l += w * classes.logShares[row + b]!;
-    }
-    r[c] = l;
-    if (l > max) max = l;
-  }
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    r[c] = Math.exp(r[c]! - max);
-    sum += r[c]!;
-  }
-  for (let c = 0; c < k; c++) r[c]! /= sum;
-  return r;
+  if (row.length !== classes.width) row = new Float64Array(classes.width);
+  if (memberships.length !== k) memberships = new Float64Array(k);
+  const bins = classes.width - 1;
+  for (let b = 0; b < bins; b++) row[b] = own.binWeights[b] ?? 0;
+  row[bins] = own.lateWeight;
+  membership(row, 0, classes.width, classes.logShares, classes.logMix, memberships, 0);
+  return Array.from(memberships);
 }
 
 /**

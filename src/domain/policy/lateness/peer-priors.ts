@@ -32,7 +32,7 @@ export function priorAt(prior: PeerPrior, t: number): number {
 export interface PeerPriors {
   /**
    * The prior of a customer in `segment`; given its own sample, the day's pay classes (when
-   * learned) weigh in by how much of that sample there is.
+   * learned) that explain it replace the segment's for a customer with a history.
    */
   of(segment: Segment, own?: LateSample): PeerPrior;
 }
