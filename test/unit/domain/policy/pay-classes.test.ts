@@ -113,4 +113,61 @@ describe('pay classes', () => {
       ),
     );
   });
+
+  it('keep every p in [0, 1] and never lower it as an unpaid invoice ages, for any company, customer and L', () => {
+    const histories = fc.array(fc.integer({ min: -90, max: 400 }), { minLength: 1, maxLength: 24 });
+    fc.assert(
+      fc.property(
+        fc.array(histories, { minLength: 0, maxLength: 60 }),
+        histories,
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: -120, max: 200 }),
+        fc.integer({ min: 1, max: 60 }),
+        (others, mine, lateDays, payClasses, dpd, more) => {
+          const s = latenessSchema.parse({ lateDays, payClasses });
+          const sampleOf = (days: number[]) =>
+            ownSample(
+              {
+                history: payHistoryOf(
+                  {
+                    daysLate: days,
+                    daysAgo: days.map((_, k) => Math.min(364, 5 + k * 15)),
+                    cents: days.map(() => 100_000),
+                  },
+                  s.lateDays,
+                  s.halfLifeDays,
+                ),
+                open: [],
+              },
+              s,
+            );
+          const company = others.map(sampleOf);
+          const priors = withPayClasses(
+            peerPriors(
+              company.map((sample) => ({ segment, sample })),
+              s,
+            ),
+            learnPayClasses(company, s),
+          );
+          const own = sampleOf(mine);
+          const pAt = (d: number) =>
+            assessLateness(
+              { history: NO_HISTORY, open: [{ id: 1, dpd: d, cents: 100_000 }], own },
+              priors.of(segment, own),
+              s,
+              10_000,
+            ).invoices[0]!.p;
+          const younger = pAt(dpd);
+          const older = pAt(dpd + more);
+          for (const p of [younger, older]) {
+            expect(p).toBeGreaterThanOrEqual(0);
+            expect(p).toBeLessThanOrEqual(1);
+          }
+          expect(older).toBeGreaterThanOrEqual(younger - 1e-12);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
