@@ -62,6 +62,15 @@ export function learnPayClasses(
   // One flat array, a row of D weights per customer: the rounds below touch every weight k times.
   const data = new Float64Array(N * D);
   for (const [j, s] of learners.entries()) data.set(vectorOf(s, B), j * D);
+  const spread = settings.spreadFloorDays;
+  if (
+    last &&
+    last.k === k &&
+    last.lateDays === settings.lateDays &&
+    last.spread === spread &&
+    sameWeights(last.data, data)
+  )
+    return last.classes;
 
   const pooled = new Float64Array(D);
   let pooledTotal = 0;
@@ -127,11 +136,27 @@ export function learnPayClasses(
       survivalGrid(
         { binWeights: Array.from(shares.subarray(0, B), Math.exp), lateWeight: Math.exp(shares[B]!) },
         settings.lateDays,
-        settings.spreadFloorDays,
+        spread,
       ),
     );
   }
-  return { logShares, logMix, grids, width: D };
+  const classes = { logShares, logMix, grids, width: D };
+  last = { data, k, lateDays: settings.lateDays, spread, classes };
+  return classes;
+}
+
+/**
+ * The classes learned last, with what they were learned from. A running server plans the same day
+ * many times while the ledger does not change (each collector's digest, /sheet, the team view), and
+ * the same histories give the same classes: compared weight by weight, so it is exact.
+ */
+let last: { data: Float64Array; k: number; lateDays: number; spread: number; classes: PayClasses } | null =
+  null;
+
+function sameWeights(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -168,23 +193,39 @@ function membership(
   return max + Math.log(sum);
 }
 
-/** One customer's weights and memberships: reused, as a day's plan weighs every account in turn. */
-let row = new Float64Array(0);
-let memberships = new Float64Array(0);
-
 /**
  * The classes weighed by how well each explains the customer's own sample: how likely each class
- * is to have produced it, given the company's share of customers in each.
+ * is to have produced it, given the company's share of customers in each. The sums of
+ * `membership`, read straight from the sample: a day's plan weighs every account, and copying each
+ * sample into a row first cost more than the arithmetic.
  */
 export function classWeights(classes: PayClasses, own: LateSample): number[] {
+  const D = classes.width;
   const k = classes.grids.length;
-  if (row.length !== classes.width) row = new Float64Array(classes.width);
-  if (memberships.length !== k) memberships = new Float64Array(k);
-  const bins = classes.width - 1;
-  for (let b = 0; b < bins; b++) row[b] = own.binWeights[b] ?? 0;
-  row[bins] = own.lateWeight;
-  membership(row, 0, classes.width, classes.logShares, classes.logMix, memberships, 0);
-  return Array.from(memberships);
+  const shares = classes.logShares;
+  const weights = own.binWeights;
+  const bins = Math.min(D - 1, weights.length);
+  const late = own.lateWeight;
+  const out: number[] = [];
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < k; c++) {
+    const row = c * D;
+    let l = classes.logMix[c]! + (late > 0 ? late * shares[row + D - 1]! : 0);
+    for (let b = 0; b < bins; b++) {
+      const w = weights[b]!;
+      if (w > 0) l += w * shares[row + b]!;
+    }
+    out.push(l);
+    if (l > max) max = l;
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(out[c]! - max);
+    out[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < k; c++) out[c]! /= sum;
+  return out;
 }
 
 /**

@@ -83,6 +83,18 @@ describe('pay classes', () => {
     expect(learnPayClasses(company.slice(0, 10), settings)).toBeNull();
   });
 
+  it('are learned again when the customers change, and not when they do not', () => {
+    const first = learnPayClasses(company, settings)!;
+    expect(learnPayClasses([...company], settings)).toBe(first);
+    const other = learnPayClasses(company.slice(0, 90), settings)!;
+    expect(other).not.toBe(first);
+    expect(other.grids.map((g) => [...g.values])).not.toEqual(first.grids.map((g) => [...g.values]));
+    expect(learnPayClasses(company, { ...settings, spreadFloorDays: 2 })).not.toBe(first);
+    expect(learnPayClasses(company, settings)!.grids.map((g) => [...g.values])).toEqual(
+      first.grids.map((g) => [...g.values]),
+    );
+  });
+
   it('are the same for the same customers', () => {
     const a = learnPayClasses(company, settings)!;
     const b = learnPayClasses([...company], settings)!;
