@@ -32,7 +32,6 @@ import {
   type PeerSums,
   peerPriors,
   priorsOf,
-  type Segment,
 } from './lateness/peer-priors.ts';
 import {
   byCode,
@@ -142,12 +141,6 @@ function callableOverdue(account: AccountInputs, agencyDays: number): number {
   return cents;
 }
 
-export const segmentOf = (a: Pick<AccountInputs, 'termsDays' | 'industry' | 'region'>): Segment => ({
-  termsDays: a.termsDays,
-  industry: a.industry,
-  region: a.region,
-});
-
 /** Days past due of the account's oldest invoice still with the callers (below the agency step). */
 export function oldestCallableDays(account: Pick<AccountInputs, 'open'>, agencyDays: number): number | null {
   let oldest: number | null = null;
@@ -221,12 +214,12 @@ function segmentPriors(input: DayInputs, settings: LatenessSettings, own: readon
     const sums = copySums(input.historySums);
     for (const a of input.accounts) {
       const late = lateOpenWeight(a, settings, 0);
-      if (late > 0) addSample(sums, segmentOf(a), { binWeights: NO_WEIGHTS, lateWeight: late });
+      if (late > 0) addSample(sums, a, { binWeights: NO_WEIGHTS, lateWeight: late });
     }
     return priorsOf(sums, settings);
   }
   return peerPriors(
-    input.accounts.map((a, k) => ({ segment: segmentOf(a), sample: own[k]! })),
+    input.accounts.map((a, k) => ({ segment: a, sample: own[k]! })),
     settings,
   );
 }
@@ -263,16 +256,14 @@ function latenessSubject(
   own?: LateSample,
 ): LatenessSubject {
   const pending = account.promises.pendingOn !== null && account.promises.pendingOn >= asOf;
+  // Every field present, in one order: one object shape for every account keeps the model's reads
+  // of it fast (a day's plan makes one per account).
   return {
     history: account.history,
     open: account.open,
-    ...(own ? { own } : {}),
-    ...(pending
-      ? {
-          pendingPromiseCents: account.promises.pendingCents,
-          promiseKeptRate: promiseKeptRate(account.promises, companyRate, policy.lateness),
-        }
-      : {}),
+    own,
+    pendingPromiseCents: pending ? account.promises.pendingCents : undefined,
+    promiseKeptRate: pending ? promiseKeptRate(account.promises, companyRate, policy.lateness) : undefined,
   };
 }
 
@@ -301,7 +292,7 @@ export function planAccount(
   own?: LateSample,
 ): PlannedAccount {
   const sample = own ?? ownSample(account, policy.lateness);
-  const prior = priors.of(segmentOf(account), sample);
+  const prior = priors.of(account, sample);
   const lateness = assessLateness(
     latenessSubject(account, companyRate, asOf, policy, sample),
     prior,
@@ -331,7 +322,7 @@ function triage(
 ): Triage {
   const totals = lateTotals(
     latenessSubject(account, companyRate, asOf, policy, own),
-    priors.of(segmentOf(account), own),
+    priors.of(account, own),
     policy.lateness,
     policy.ladder.agency,
   );

@@ -27,11 +27,11 @@ export interface LatenessSubject {
   history: PayHistory;
   open: readonly OpenInvoice[];
   /** An open promise not yet due: its amount covers the oldest invoices first. */
-  pendingPromiseCents?: Cents;
+  pendingPromiseCents?: Cents | undefined;
   /** The customer's share of promises kept (already shrunk toward the company's), 0–1. */
-  promiseKeptRate?: number;
+  promiseKeptRate?: number | undefined;
   /** `ownSample` of this subject, when the caller already has it (a day's plan computes it for the priors). */
-  own?: LateSample;
+  own?: LateSample | undefined;
 }
 
 export interface InvoiceLateness extends OpenInvoice {

@@ -7,6 +7,7 @@ import { at, blend, type LateSample, type SurvivalGrid, survivalGrid, totalWeigh
 import type { LatenessSettings } from './lateness-settings.ts';
 import { daysLateBins } from './pay-history.ts';
 
+/** A customer's peer group. An account has these fields itself, so the plan passes it as is (no copy per account). */
 export interface Segment {
   termsDays: number;
   industry: string | null;

@@ -5,13 +5,7 @@ import { type AccountInputs, emptyAccount } from '../../../../src/domain/policy/
 import { payHistoryOf } from '../../../../src/domain/policy/lateness/pay-history.ts';
 import { addSample, peerSums } from '../../../../src/domain/policy/lateness/peer-priors.ts';
 import { byPriority } from '../../../../src/domain/policy/list-order.ts';
-import {
-  dayPriors,
-  lateCallDue,
-  planDay,
-  reservedReason,
-  segmentOf,
-} from '../../../../src/domain/policy/plan-day.ts';
+import { dayPriors, lateCallDue, planDay, reservedReason } from '../../../../src/domain/policy/plan-day.ts';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy-settings.ts';
 
 const AS_OF = '2027-05-28';
@@ -141,12 +135,12 @@ describe('the day plan', () => {
     fc.assert(
       fc.property(accounts, (as) => {
         const sums = peerSums(L.lateDays);
-        for (const a of as) addSample(sums, segmentOf(a), a.history);
+        for (const a of as) addSample(sums, a, a.history);
         const plain = dayPriors({ accounts: as }, DEFAULT_POLICY);
         const summed = dayPriors({ accounts: as, historySums: sums }, DEFAULT_POLICY);
         for (const a of as) {
-          const x = plain.of(segmentOf(a)).grids[0]!.values;
-          const y = summed.of(segmentOf(a)).grids[0]!.values;
+          const x = plain.of(a).grids[0]!.values;
+          const y = summed.of(a).grids[0]!.values;
           for (let k = 0; k < x.length; k++) expect(y[k]).toBeCloseTo(x[k]!, 12);
         }
       }),
