@@ -501,9 +501,15 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
     yearAvgDays: yearCount ? round1(yearSum / yearCount) : null,
     yearStddevDays: variance === null ? null : round1(Math.sqrt(Math.max(0, variance))),
     yearCount,
-    monthlyAvgDays: [], // filled for sheet rows only, by readPayTrends
+    monthlyAvgDays: NONE as (number | null)[], // read for sheet rows only, by readPayTrends
   };
 }
+
+/**
+ * One shared empty list for what an account's row fills in later (by replacing it, never by
+ * adding to it): tens of thousands of accounts a day would otherwise each get their own.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * Whole numbers packed by the database as text in groups ("a b c,a b c"; any may be negative) are
@@ -592,7 +598,7 @@ const NO_DISPUTES: AccountInputs['disputes'] = Object.freeze({
 });
 const NO_PAYMENTS: AccountInputs['payments'] = Object.freeze({
   ...paymentStats({}),
-  monthlyAvgDays: Object.freeze([]) as unknown as (number | null)[],
+  monthlyAvgDays: NONE,
 });
 const NO_ORDERS: AccountInputs['orders'] = Object.freeze({ last90Cents: 0, last90Count: 0 });
 
@@ -647,11 +653,11 @@ function toAccount(row: Raw): AccountInputs {
     marginPct: null,
     openCents: n.openCents,
     overdueCents: n.overdueCents,
-    overdueSegments: [], // read for the ranked few, by readScoreInputs
+    overdueSegments: NONE, // read for the ranked few, by readScoreInputs
     oldestDueDate: n.oldestDueDate,
     nextDueDate: n.nextDueDate,
     nextDueCents: n.nextDueCents,
-    overdueInvoices: [], // filled for the rows that show them, by readOverdueInvoices
+    overdueInvoices: NONE, // read for the rows that show them, by readOverdueInvoices
     open: unpackOpenInvoices(text(row, 'open_invoices')),
     history: NO_HISTORY, // from the day's histories, by readSheetInputs
     payments: NO_PAYMENTS, // from the same
