@@ -335,17 +335,35 @@ async function receivedAfter(conn: SqlConn, asOf: IsoDate): Promise<boolean> {
   return rows.length > 0;
 }
 
-const sheetInputsSql = (laterReceipts: boolean, base: string) => `
-WITH ${openOnDay('$5::int[]', laterReceipts, base)},
--- Balances per customer on the day. Paid history is read separately (readPaymentHistory), only for
--- the accounts whose treatment depends on it.
+/**
+ * An account's numbers as one packed text (read by unpackAccountNumbers; an empty field is NULL,
+ * dates are days since 1970) rather than ten columns the driver would decode one by one. `agg`: the
+ * account's balances, or null for an account with no money open (zeros).
+ */
+const packedNumbers = (agg: string | null) => {
+  const of = (column: string, fallback: string) =>
+    agg ? `coalesce(${agg}.${column}, ${fallback})` : fallback;
+  const day = (column: string) => (agg ? `coalesce((${agg}.${column} - DATE '1970-01-01')::text, '')` : `''`);
+  return `concat_ws(' ', c.id, coalesce(c.collector_id::text, ''), c.pinned::int, c.terms_days,
+                 coalesce(c.expected_days_to_pay::text, ''), ${of('open_c', '0')}::bigint,
+                 ${of('overdue_c', '0')}::bigint, ${of('due_soon', '0')}::bigint, ${day('oldest_due')},
+                 ${day('next_due')})`;
+};
+
+/**
+ * Every account with money open on the day: its balances, dates and open invoices ($1 the day, $2
+ * the customers or NULL for all, $3 the days counted as due soon). Read beside the accounts'
+ * activity (activitySql), on another connection of a pool: each is about half the work.
+ */
+const balancesSql = (laterReceipts: boolean, base: string) => `
+WITH ${openOnDay('$2::int[]', laterReceipts, base)},
 agg AS (
   SELECT customer_id,
          sum(oc) AS open_c,
          coalesce(sum(oc) FILTER (WHERE dpd > 0), 0) AS overdue_c,
          min(due_date) FILTER (WHERE dpd > 0) AS oldest_due,
          min(due_date) FILTER (WHERE dpd <= 0) AS next_due,
-         coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$6::int), 0) AS due_soon,
+         coalesce(sum(oc) FILTER (WHERE dpd <= 0 AND dpd >= -$3::int), 0) AS due_soon,
          -- One packed text per account ("id dpd cents,…"), read by unpackOpenInvoices: three
          -- arrays cost the driver a string per element and most of the decoding. Neither list is
          -- ordered here: an ordered or DISTINCT aggregate sorts once per customer (tens of
@@ -353,8 +371,24 @@ agg AS (
          string_agg(id || ' ' || dpd || ' ' || coalesce(oc::int8, 0), ',') AS open_invoices,
          array_agg(currency) FILTER (WHERE oc IS NULL) AS unpriced
     FROM open_on_day GROUP BY customer_id
-),
-ix AS (
+)
+-- The customer's factors for the reasons (risk, age, margin) are read for the rows shown only.
+SELECT c.code, c.name, c.industry, c.region, ${packedNumbers('agg')} AS numbers, agg.open_invoices,
+       agg.unpriced
+  FROM agg JOIN customers c ON c.id = agg.customer_id
+ -- The lateness model weighs invoices not due yet too; money in a currency with no rate is
+ -- reported as such.
+ WHERE agg.open_c > 0 OR agg.unpriced IS NOT NULL`;
+
+/**
+ * Every customer's calls, promises and disputes as of the day ($1 the day, $2 the first instant
+ * after it, $3 the zone of its calendar days, $4 the window of broken promises, $5 the customers or
+ * NULL for all, $6 the days before a promise is judged). A customer with no money open is still an
+ * account when it has a dispute, a promise pending or a callback due (`listed`): for those alone
+ * its own columns come too.
+ */
+const activitySql = (base: string) => `
+WITH ix AS (
   SELECT i.customer_id, i.outcome, i.occurred_at, i.on_date,
          max(i.occurred_at) FILTER (WHERE i.outcome IN ${REACHED}) OVER (PARTITION BY i.customer_id) AS last_reached
     FROM interactions i
@@ -380,8 +414,8 @@ pr AS (
          min(p.due_on) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date) AS pending_on,
          (array_agg(${toBaseSql('p.amount', 'p.currency', '$1::date', base)} ORDER BY p.due_on, p.id) FILTER (WHERE p.status <> 'cancelled' AND p.due_on >= $1::date))[1] AS pending_amount,
          count(*) FILTER (WHERE p.status <> 'cancelled' AND p.due_on = $1::date)::int AS due_today,
-         count(*) FILTER (WHERE p.status = 'kept' AND p.due_on < $1::date - $7::int AND p.due_on >= $1::date - 365)::int AS kept,
-         count(*) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date - $7::int AND p.due_on >= $1::date - 365)::int AS kept_broken
+         count(*) FILTER (WHERE p.status = 'kept' AND p.due_on < $1::date - $6::int AND p.due_on >= $1::date - 365)::int AS kept,
+         count(*) FILTER (WHERE p.status = 'broken' AND p.due_on < $1::date - $6::int AND p.due_on >= $1::date - 365)::int AS kept_broken
     FROM promises p JOIN interactions i ON i.id = p.interaction_id
    WHERE i.occurred_at < $2::timestamptz
      AND ($5::int[] IS NULL OR p.customer_id = ANY($5::int[]))
@@ -402,15 +436,7 @@ dp AS (
 )
 -- Every column the model does not need for all accounts is left NULL where there is nothing to say
 -- (0 is read for a NULL count): tens of thousands of rows, and each value sent is a string to decode.
--- The customer's factors for the reasons (risk, age, margin) are read for the rows shown only.
--- The account's numbers travel as one packed text (read by unpackAccountNumbers; an empty field is
--- NULL, dates are days since 1970) rather than ten columns the driver would decode one by one.
-SELECT c.code, c.name, c.industry, c.region,
-       concat_ws(' ', c.id, coalesce(c.collector_id::text, ''), c.pinned::int, c.terms_days,
-                 coalesce(c.expected_days_to_pay::text, ''), coalesce(agg.open_c, 0)::bigint,
-                 coalesce(agg.overdue_c, 0)::bigint, coalesce(agg.due_soon, 0)::bigint,
-                 coalesce((agg.oldest_due - DATE '1970-01-01')::text, ''),
-                 coalesce((agg.next_due - DATE '1970-01-01')::text, '')) AS numbers,
+SELECT c.id,
        (ix_agg.last_touch AT TIME ZONE $3)::date::text AS last_touch,
        nullif(ix_agg.streak, 0) AS streak,
        (ix_agg.streak_since AT TIME ZONE $3)::date::text AS streak_since,
@@ -418,25 +444,27 @@ SELECT c.code, c.name, c.industry, c.region,
        CASE WHEN ix_agg.callback_at = ix_agg.last_touch THEN (ix_agg.callback_at AT TIME ZONE $3)::date::text END AS callback_asked,
        nullif(pr.broken, 0) AS broken, pr.first_broken::text, pr.last_broken::text,
        pr.pending_on::text, pr.pending_amount::text AS pending_amount, nullif(pr.due_today, 0) AS due_today,
-       nullif(pr.kept, 0) AS kept, nullif(pr.kept_broken, 0) AS kept_broken, agg.open_invoices,
+       nullif(pr.kept, 0) AS kept, nullif(pr.kept_broken, 0) AS kept_broken,
        dp.n AS disputes, dp.reasons AS dispute_reasons, dp.numbers AS dispute_numbers,
-       agg.unpriced
+       l.listed, CASE WHEN l.listed THEN c.code END AS code, CASE WHEN l.listed THEN c.name END AS name,
+       CASE WHEN l.listed THEN c.industry END AS industry, CASE WHEN l.listed THEN c.region END AS region,
+       CASE WHEN l.listed THEN ${packedNumbers(null)} END AS numbers
   FROM customers c
-  LEFT JOIN agg ON agg.customer_id = c.id
   LEFT JOIN ix_agg ON ix_agg.customer_id = c.id
   LEFT JOIN pr ON pr.customer_id = c.id
   LEFT JOIN dp ON dp.customer_id = c.id
- -- Every account with open money (the lateness model weighs invoices not due yet too, and money
- -- in a currency with no rate is reported as such), and those with a dispute, a promise pending or a callback due.
- WHERE (agg.open_c > 0 OR agg.unpriced IS NOT NULL OR dp.n > 0 OR pr.pending_on IS NOT NULL
-        OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch))
-   AND ($5::int[] IS NULL OR c.id = ANY($5::int[]))`;
-/** The query for a day with no payment received after it (mornings), and for any other day, per base. */
-const SQL = new Map<string, { today: string; past: string }>();
+  CROSS JOIN LATERAL (
+    SELECT coalesce(dp.n > 0 OR pr.pending_on IS NOT NULL
+                    OR (ix_agg.callback_on <= $1::date AND ix_agg.callback_at = ix_agg.last_touch), false) AS listed
+  ) l
+ WHERE ix_agg.customer_id IS NOT NULL OR pr.customer_id IS NOT NULL OR dp.customer_id IS NOT NULL`;
+
+/** The queries for a day with no payment received after it (mornings), and for any other day, per base. */
+const SQL = new Map<string, { today: string; past: string; activity: string }>();
 function sheetSql(base: string) {
   let q = SQL.get(base);
   if (!q) {
-    q = { today: sheetInputsSql(false, base), past: sheetInputsSql(true, base) };
+    q = { today: balancesSql(false, base), past: balancesSql(true, base), activity: activitySql(base) };
     SQL.set(base, q);
   }
   return q;
@@ -635,7 +663,11 @@ const disputesOf = (row: Raw): AccountInputs['disputes'] => ({
   invoices: list(row, 'dispute_numbers'),
 });
 
-function toAccount(row: Raw): AccountInputs {
+/** No calls, promises or disputes: the activity of a customer activitySql has no row for. */
+const NO_ACTIVITY: Raw = Object.freeze({});
+
+/** An account from its balances row (balancesSql, or activitySql for one with no money open) and its activity row. */
+function toAccount(row: Raw, activity: Raw): AccountInputs {
   const n = unpackAccountNumbers(String(row.numbers));
   return {
     customerId: n.customerId,
@@ -662,9 +694,9 @@ function toAccount(row: Raw): AccountInputs {
     history: NO_HISTORY, // from the day's histories, by readSheetInputs
     payments: NO_PAYMENTS, // from the same
     orders: NO_ORDERS, // read for the rows shown, by readScoreInputs
-    interactions: row.last_touch == null ? NO_INTERACTIONS : interactionsOf(row),
-    promises: hasPromises(row) ? promisesOf(row) : NO_PROMISES,
-    disputes: row.disputes == null ? NO_DISPUTES : disputesOf(row),
+    interactions: activity.last_touch == null ? NO_INTERACTIONS : interactionsOf(activity),
+    promises: hasPromises(activity) ? promisesOf(activity) : NO_PROMISES,
+    disputes: activity.disputes == null ? NO_DISPUTES : disputesOf(activity),
   };
 }
 
@@ -703,41 +735,58 @@ export async function readSheetInputs(
   histories: HistorySource = historiesFromInvoices,
 ): Promise<SheetDayInputs> {
   const later = await receivedAfter(conn, q.asOf);
-  // On a pool the three run side by side on three connections; in a transaction, one after the other.
   const accounts: AccountInputs[] = [];
   const unpriced: UnpricedAccount[] = [];
-  // Each row becomes an account as it arrives (the driver keeps none), and the histories' sums are
-  // made while the main query still runs on the server.
-  const [, [byCustomer, historySums], promiseRecord] = await Promise.all([
+  const ids = q.customerIds ? [...q.customerIds] : null;
+  const sql = sheetSql(q.base);
+  // The accounts' activity and their balances are two queries, side by side on a pool (one after
+  // the other in a transaction). Each balances row becomes an account as it arrives (the driver
+  // keeps none) once the activity is in, which is first as a rule: it is the smaller half. An
+  // activity row is taken by its account's balances; those left that are listed are accounts with
+  // no money open.
+  const activity = new Map<number, Raw>();
+  let activityRead = false;
+  const waiting: Raw[] = [];
+  const add = (row: Raw) => {
+    const currencies = row.unpriced as string[] | null;
+    const customerId = unpackAccountNumbers(String(row.numbers)).customerId;
+    const own = activity.get(customerId);
+    if (own) activity.delete(customerId);
+    if (!currencies?.length) accounts.push(toAccount(row, own ?? NO_ACTIVITY));
+    else
+      unpriced.push({
+        customerId,
+        code: String(row.code),
+        name: String(row.name),
+        currencies: [...new Set(currencies.map((c) => c.trim()))].sort(),
+      });
+  };
+  // The histories' sums are made while the queries still run on the server.
+  const [, , [byCustomer, historySums], promiseRecord] = await Promise.all([
     withAggregateSettings(conn, (c) =>
       forEachRow<Raw>(
         c,
-        later ? sheetSql(q.base).past : sheetSql(q.base).today,
-        [
-          q.asOf,
-          q.cutoff,
-          q.timeZone,
-          q.brokenPromiseWindowDays,
-          q.customerIds ? [...q.customerIds] : null,
-          q.dueSoonDays,
-          q.promiseGraceDays,
-        ],
+        sql.activity,
+        [q.asOf, q.cutoff, q.timeZone, q.brokenPromiseWindowDays, ids, q.promiseGraceDays],
         (row) => {
-          const currencies = row.unpriced as string[] | null;
-          if (!currencies?.length) accounts.push(toAccount(row));
-          else
-            unpriced.push({
-              customerId: unpackAccountNumbers(String(row.numbers)).customerId,
-              code: String(row.code),
-              name: String(row.name),
-              currencies: [...new Set(currencies.map((c) => c.trim()))].sort(),
-            });
+          activity.set(Number(row.id), row);
         },
       ),
+    ).then(() => {
+      activityRead = true;
+      for (const row of waiting) add(row);
+      waiting.length = 0;
+    }),
+    withAggregateSettings(conn, (c) =>
+      forEachRow<Raw>(c, later ? sql.past : sql.today, [q.asOf, ids, q.dueSoonDays], (row) => {
+        if (activityRead) add(row);
+        else waiting.push(row);
+      }),
     ),
     histories(conn, q).then((h) => [h, sumHistories(h, q.lateDays)] as const),
     readPromiseRecord(conn, q.asOf, q.promiseGraceDays),
   ]);
+  for (const row of activity.values()) if (row.listed) accounts.push(toAccount(row, row));
   for (const a of accounts) {
     const own = byCustomer.get(a.customerId);
     if (own) {
