@@ -120,6 +120,65 @@ describe('the shared embedded database', () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  it("keeps every client's statements apart under load: each answer is to its own question", async () => {
+    // Three pools stand for three processes (serve and two commands), four connections each, all
+    // through the one session: look-ups by two statements with parameters, transactions that read
+    // back their own insert, and COPYs into a temporary table, all at once.
+    const pools = [
+      pool,
+      ...[1, 2].map(() => new pg.Pool({ host: dir, user: 'postgres', database: 'postgres', max: 4 })),
+    ];
+    await pool.query("INSERT INTO ledger SELECT g, 'U' || g FROM generate_series(1, 40) g");
+    const wrong: string[] = [];
+    let next = 1000;
+    const worker = async (p: pg.Pool, w: number) => {
+      for (let i = 0; i < 40; i++) {
+        const kind = (w + i) % 4;
+        if (kind < 2) {
+          const k = 1 + ((w * 7 + i * 13) % 40);
+          const { rows: got } =
+            kind === 0
+              ? await p.query('SELECT id FROM ledger WHERE who = $1', [`U${k}`])
+              : await p.query('SELECT who AS id FROM ledger WHERE id = $1 AND id > 0', [k]);
+          if (String(got[0]?.id) !== String(kind === 0 ? k : `U${k}`))
+            wrong.push(`look-up ${k}: ${JSON.stringify(got)}`);
+        } else {
+          const client = await p.connect();
+          try {
+            await client.query('BEGIN');
+            if (kind === 2) {
+              const id = ++next;
+              await client.query('INSERT INTO ledger VALUES ($1, $2)', [id, `w${w}`]);
+              const { rows: got } = await client.query('SELECT who FROM ledger WHERE id = $1', [id]);
+              if (got[0]?.who !== `w${w}`) wrong.push(`insert ${id}: ${JSON.stringify(got)}`);
+            } else {
+              await client.query('CREATE TEMP TABLE copied (n int) ON COMMIT DROP');
+              await pipeline(
+                Readable.from([Array.from({ length: 25 }, (_, j) => `${j}\n`).join('')]),
+                client.query(copyFrom('COPY copied FROM STDIN')),
+              );
+              const { rows: got } = await client.query('SELECT count(*)::int AS n FROM copied');
+              if (got[0]?.n !== 25) wrong.push(`copy: ${JSON.stringify(got)}`);
+            }
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+        }
+      }
+    };
+    try {
+      await Promise.all(pools.flatMap((p, k) => [0, 1, 2, 3].map((j) => worker(p, 4 * k + j))));
+    } finally {
+      await Promise.all(pools.slice(1).map((p) => p.end()));
+    }
+    expect(wrong).toEqual([]);
+    // Every transaction's insert committed, once.
+    expect((await pool.query('SELECT count(*)::int AS n FROM ledger WHERE id > 1000')).rows).toEqual([
+      { n: next - 1000 },
+    ]);
+  });
+
   it('reads the transaction status from the last ReadyForQuery of a reply', () => {
     const ready = (s: string) => Buffer.from([0x5a, 0, 0, 0, 5, s.charCodeAt(0)]);
     const complete = Buffer.concat([Buffer.from([0x43, 0, 0, 0, 10]), Buffer.from('BEGIN\0')]);
