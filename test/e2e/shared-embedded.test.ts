@@ -19,6 +19,14 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
 const env = () => ({ ...storeEnv(db), ...slackEnv(fake), USER: 'tester' });
 
+/** Every command started, so that a failed check still lets them finish before the folder goes. */
+const started: Promise<unknown>[] = [];
+const cli = (args: string[]) => {
+  const run = runCallsheet(args, env());
+  started.push(run);
+  return run;
+};
+
 /** A signed /logcall from Ana; resolves once the core has answered (in the ack or later). */
 async function slackLogcall(text: string, id: string, retryOf?: string): Promise<string> {
   const body = slashCommand({
@@ -48,6 +56,7 @@ describe.skipIf(testBackend() !== 'pglite')('serve and the CLI on one embedded d
     serving = await spawnServe(env());
   });
   afterAll(async () => {
+    await Promise.allSettled(started);
     if (serving?.child.exitCode === null) await serving.stop();
     await fake?.close();
     await db?.drop();
@@ -58,22 +67,20 @@ describe.skipIf(testBackend() !== 'pglite')('serve and the CLI on one embedded d
     const customers = path.join(dir, 'customers.csv');
     writeFileSync(customers, 'code,name,collector\nNEW1,New One,ana\nNEW2,New Two,ben\nNEW3,New Three,ana\n');
     const slack = [1, 2, 3, 4].map((n) => slackLogcall(`ACME no answer`, `slack${n}`));
-    const cli = [
-      runCallsheet(['import', customers], env()),
-      ...[1, 2, 3].map((n) =>
-        runCallsheet(['logcall', '--as', 'ben', '--key', `cli-${n}`, 'BOLT no answer'], env()),
-      ),
+    const commands = [
+      cli(['import', customers]),
+      ...[1, 2, 3].map((n) => cli(['logcall', '--as', 'ben', '--key', `cli-${n}`, 'BOLT no answer'])),
       // The same key again: recorded once.
-      runCallsheet(['logcall', '--as', 'ben', '--key', 'cli-1', 'BOLT no answer'], env()),
-      runCallsheet(['sheet', '--collector', 'ana', '--json'], env()),
-      runCallsheet(['settings'], env()),
-      runCallsheet(['alerts'], env()),
+      cli(['logcall', '--as', 'ben', '--key', 'cli-1', 'BOLT no answer']),
+      cli(['sheet', '--collector', 'ana', '--json']),
+      cli(['settings']),
+      cli(['alerts']),
     ];
     // No team channel is bound, so digest --now posts the collectors' sheets and exits 1 for the summary.
-    const digest = runCallsheet(['digest', '--now'], env());
+    const digest = cli(['digest', '--now']);
     const replies = await Promise.all(slack);
     for (const reply of replies) expect(reply).toMatch(/No answer from/);
-    const runs = await Promise.all(cli);
+    const runs = await Promise.all(commands);
     for (const run of runs) ok(run);
     const digested = await digest;
     expect(digested.stderr).not.toMatch(/another Callsheet process|lock/i);
