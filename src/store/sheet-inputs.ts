@@ -572,7 +572,7 @@ const isoOf = (day: number | null): IsoDate | null => (day === null ? null : iso
 /** The read position in a packed text; one, reused: unpacking is synchronous. */
 const cursor = { k: 0 };
 
-/** The main query's packed account numbers, in the order it writes them. */
+/** An account's packed numbers (packedNumbers), in the order the queries write them. */
 function unpackAccountNumbers(packed: string) {
   cursor.k = 0;
   return {
@@ -589,6 +589,8 @@ function unpackAccountNumbers(packed: string) {
   };
 }
 
+type AccountNumbers = ReturnType<typeof unpackAccountNumbers>;
+
 /** Packed groups of `width` whole numbers (see nextInteger) as `width` columns. */
 export function unpackColumns(packed: string | null, width: number): number[][] {
   const columns: number[][] = Array.from({ length: width }, () => []);
@@ -602,7 +604,7 @@ export function unpackColumns(packed: string | null, width: number): number[][] 
 const oldestDueFirst = (a: AccountInputs['open'][number], b: AccountInputs['open'][number]) =>
   b.dpd - a.dpd || a.id - b.id;
 
-/** The main query's packed open invoices ("id dpd cents,…"), one object each, oldest due first. */
+/** The balances query's packed open invoices ("id dpd cents,…"), one object each, oldest due first. */
 export function unpackOpenInvoices(packed: string | null): AccountInputs['open'] {
   const out: AccountInputs['open'] = [];
   if (!packed) return out;
@@ -667,8 +669,11 @@ const disputesOf = (row: Raw): AccountInputs['disputes'] => ({
 const NO_ACTIVITY: Raw = Object.freeze({});
 
 /** An account from its balances row (balancesSql, or activitySql for one with no money open) and its activity row. */
-function toAccount(row: Raw, activity: Raw): AccountInputs {
-  const n = unpackAccountNumbers(String(row.numbers));
+function toAccount(
+  row: Raw,
+  activity: Raw,
+  n: AccountNumbers = unpackAccountNumbers(String(row.numbers)),
+): AccountInputs {
   return {
     customerId: n.customerId,
     code: String(row.code),
@@ -749,13 +754,13 @@ export async function readSheetInputs(
   const waiting: Raw[] = [];
   const add = (row: Raw) => {
     const currencies = row.unpriced as string[] | null;
-    const customerId = unpackAccountNumbers(String(row.numbers)).customerId;
-    const own = activity.get(customerId);
-    if (own) activity.delete(customerId);
-    if (!currencies?.length) accounts.push(toAccount(row, own ?? NO_ACTIVITY));
+    const n = unpackAccountNumbers(String(row.numbers));
+    const own = activity.get(n.customerId);
+    if (own) activity.delete(n.customerId);
+    if (!currencies?.length) accounts.push(toAccount(row, own ?? NO_ACTIVITY, n));
     else
       unpriced.push({
-        customerId,
+        customerId: n.customerId,
         code: String(row.code),
         name: String(row.name),
         currencies: [...new Set(currencies.map((c) => c.trim()))].sort(),
