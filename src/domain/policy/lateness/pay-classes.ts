@@ -172,7 +172,6 @@ function membership(
   to: number,
 ): number {
   const k = logMix.length;
-  let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {
     let l = logMix[c]!;
     for (let b = 0; b < width; b++) {
@@ -180,15 +179,24 @@ function membership(
       if (w > 0) l += w * logShares[c * width + b]!;
     }
     out[to + c] = l;
-    if (l > max) max = l;
   }
+  return normalise(out, to, k);
+}
+
+/**
+ * The k log-likelihoods at x[from …] turned, in place, into the probabilities they give (adding up
+ * to 1); returns the log of the likelihoods' sum. Shifted by their largest, so none underflows.
+ */
+function normalise(x: Float64Array | number[], from: number, k: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < k; c++) if (x[from + c]! > max) max = x[from + c]!;
   let sum = 0;
   for (let c = 0; c < k; c++) {
-    const e = Math.exp(out[to + c]! - max);
-    out[to + c] = e;
+    const e = Math.exp(x[from + c]! - max);
+    x[from + c] = e;
     sum += e;
   }
-  for (let c = 0; c < k; c++) out[to + c]! /= sum;
+  for (let c = 0; c < k; c++) x[from + c]! /= sum;
   return max + Math.log(sum);
 }
 
@@ -206,7 +214,6 @@ export function classWeights(classes: PayClasses, own: LateSample): number[] {
   const bins = Math.min(D - 1, weights.length);
   const late = own.lateWeight;
   const out: number[] = [];
-  let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {
     const row = c * D;
     let l = classes.logMix[c]! + (late > 0 ? late * shares[row + D - 1]! : 0);
@@ -215,15 +222,8 @@ export function classWeights(classes: PayClasses, own: LateSample): number[] {
       if (w > 0) l += w * shares[row + b]!;
     }
     out.push(l);
-    if (l > max) max = l;
   }
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    const e = Math.exp(out[c]! - max);
-    out[c] = e;
-    sum += e;
-  }
-  for (let c = 0; c < k; c++) out[c]! /= sum;
+  normalise(out, 0, k);
   return out;
 }
 
