@@ -529,13 +529,14 @@ function paymentStats(row: Raw): AccountInputs['payments'] {
     yearAvgDays: yearCount ? round1(yearSum / yearCount) : null,
     yearStddevDays: variance === null ? null : round1(Math.sqrt(Math.max(0, variance))),
     yearCount,
-    monthlyAvgDays: NONE as (number | null)[], // read for sheet rows only, by readPayTrends
+    monthlyAvgDays: NONE, // read for sheet rows only, by readPayTrends
   };
 }
 
 /**
- * One shared empty list for what an account's row fills in later (by replacing it, never by
- * adding to it): tens of thousands of accounts a day would otherwise each get their own.
+ * One shared, frozen empty list for an account's lists that are empty or that its row fills in
+ * later (by replacing them, never by adding to them): tens of thousands of accounts a day would
+ * otherwise each get their own.
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
@@ -623,13 +624,10 @@ export function unpackOpenInvoices(packed: string | null): AccountInputs['open']
 // rather than allocating it (a day reads tens of thousands of accounts, and every object is GC work).
 const NO_DISPUTES: AccountInputs['disputes'] = Object.freeze({
   openCount: 0,
-  reasons: Object.freeze([]) as unknown as string[],
-  invoices: Object.freeze([]) as unknown as string[],
+  reasons: NONE,
+  invoices: NONE,
 });
-const NO_PAYMENTS: AccountInputs['payments'] = Object.freeze({
-  ...paymentStats({}),
-  monthlyAvgDays: NONE,
-});
+const NO_PAYMENTS: AccountInputs['payments'] = Object.freeze(paymentStats({}));
 const NO_ORDERS: AccountInputs['orders'] = Object.freeze({ last90Cents: 0, last90Count: 0 });
 
 const interactionsOf = (row: Raw): AccountInputs['interactions'] => ({
