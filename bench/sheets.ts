@@ -100,10 +100,12 @@ try {
     // (as a new process would); the sheets-only figure then finds it kept in memory.
     stale: async () => {
       await store.sql.query('UPDATE pay_profile_state SET ledger_version = ledger_version + 1');
-      await buildCallSheets(deps, { asOf: TODAY, automated: false });
+      await buildCallSheets(deps, { asOf: TODAY });
     },
+    // The automated tier listed with its contacts and invoice numbers: the mail-merge queue and the
+    // outreach batch (the only builds that list it).
     build: async () => {
-      const set = await buildCallSheets(deps, { asOf: TODAY });
+      const set = await buildCallSheets(deps, { asOf: TODAY, automated: true });
       sheets = set.sheets.length;
       rows = set.sheets.reduce((n, s) => n + s.rows.length, 0);
       automated = set.automated.length;
@@ -112,13 +114,13 @@ try {
       store.sql.query(
         'SELECT customer_id, sum(open_amount)::text AS open FROM invoices GROUP BY customer_id',
       ),
-    sheetsOnly: () => buildCallSheets(deps, { asOf: TODAY, automated: false }),
-    // What one collector's morning digest builds: the team's plan, their sheet and their part of
-    // the automated tier.
+    // The team view and the manager's summary: every sheet, the automated tier counted.
+    sheetsOnly: () => buildCallSheets(deps, { asOf: TODAY }),
+    // What one collector's morning digest builds: the team's plan and their sheet.
     digest: () => buildCallSheets(deps, { asOf: TODAY, collectorCode: DIGEST_COLLECTOR }),
     newProcess: () => {
       forgetReadProfiles(store.sql);
-      return buildCallSheets(deps, { asOf: TODAY, automated: false });
+      return buildCallSheets(deps, { asOf: TODAY });
     },
   });
   const ratio = median(build) / median(scan);
@@ -131,26 +133,26 @@ try {
     `  raw GROUP BY scan of invoices  median ${median(scan).toFixed(0)} ms  (runs ${scan.map((t) => t.toFixed(0)).join(', ')})`,
   );
   console.log(
-    `  buildCallSheets (all sheets)   median ${median(build).toFixed(0)} ms  (runs ${build.map((t) => t.toFixed(0)).join(', ')})`,
+    `  all sheets and the automated tier listed (mail merge, outreach)   median ${median(build).toFixed(0)} ms  (runs ${build.map((t) => t.toFixed(0)).join(', ')})`,
   );
   console.log(
-    `  sheets only (automated tier counted, not listed)  median ${median(sheetsOnly).toFixed(0)} ms  (runs ${sheetsOnly.map((t) => t.toFixed(0)).join(', ')})`,
+    `  all sheets, automated tier counted (team view, manager summary)  median ${median(sheetsOnly).toFixed(0)} ms  (runs ${sheetsOnly.map((t) => t.toFixed(0)).join(', ')})`,
   );
   console.log(
     `  sheets only, profiles read from the table (a new process)  median ${median(newProcess).toFixed(0)} ms  (runs ${newProcess.map((t) => t.toFixed(0)).join(', ')})`,
   );
   console.log(
-    `  one collector's digest (${DIGEST_COLLECTOR}: sheet + their automated tier)  median ${median(digest).toFixed(0)} ms  (runs ${digest.map((t) => t.toFixed(0)).join(', ')})`,
+    `  one collector's digest (${DIGEST_COLLECTOR}'s sheet)  median ${median(digest).toFixed(0)} ms  (runs ${digest.map((t) => t.toFixed(0)).join(', ')})`,
   );
   console.log(
     `  sheets only, pay profiles stale (first build after an import)  median ${median(stale).toFixed(0)} ms  (runs ${stale.map((t) => t.toFixed(0)).join(', ')})`,
   );
   const verdict = (r: number, ms: number) =>
     `${r.toFixed(2)}× (target ≤ 3×: ${r <= 3 ? 'met' : 'missed'}), ${ms <= 2000 ? 'within' : 'over'} 2 s`;
-  console.log(`  ratio, with the automated tier: ${verdict(ratio, median(build))}`);
-  console.log(`  ratio, sheets only:             ${verdict(ratioSheets, median(sheetsOnly))}`);
-  console.log(`  ratio, sheets only, new process: ${verdict(ratioNew, median(newProcess))}`);
-  console.log(`  ratio, one collector's digest:   ${verdict(median(digest) / median(scan), median(digest))}`);
+  console.log(`  ratio, sheets:                  ${verdict(ratioSheets, median(sheetsOnly))}`);
+  console.log(`  ratio, sheets, new process:     ${verdict(ratioNew, median(newProcess))}`);
+  console.log(`  ratio, one collector's digest:  ${verdict(median(digest) / median(scan), median(digest))}`);
+  console.log(`  ratio, with the automated tier listed: ${verdict(ratio, median(build))}`);
   const [load] = (await import('node:os')).loadavg();
   console.log(
     `  machine load average while measuring: ${load?.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,

@@ -38,8 +38,9 @@ export interface BuildCallSheetsOptions {
   /** Only this collector's sheet (and automated rows); the plan is still the whole team's. */
   collectorCode?: string;
   /**
-   * Include the automated tier's rows (contacts, invoice numbers for the mail merge); default true.
-   * Digests that post only the sheets pass false: the tier is then counted, not listed.
+   * List the automated tier's rows (contacts, invoice numbers for the mail merge). Off by default:
+   * the digests, the team view and the manager's summary only count the tier, and on a large ledger
+   * its rows cost as much again as the sheets.
    */
   automated?: boolean;
   /** Calls for the whole team instead of the collectors' capacities (shared in proportion): backtests. */
@@ -178,7 +179,7 @@ export async function buildCallSheets(
       onSheets.add(p.account.customerId);
   // A digest (one collector) assesses only that collector's part of the automated tier.
   const automatedPlanned =
-    options.automated === false
+    options.automated !== true
       ? []
       : only === undefined
         ? team.plan.automated

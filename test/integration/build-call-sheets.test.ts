@@ -16,7 +16,7 @@ const deps = () => ({ store, now: () => new Date(`${TODAY}T13:00:00Z`) });
 beforeAll(async () => {
   store = await openTestStore();
   planted = (await loadDemo(store, { size: 'small', seed: 42, today: TODAY })).marker.planted;
-  set = await buildCallSheets(deps());
+  set = await buildCallSheets(deps(), { automated: true });
 });
 afterAll(async () => {
   await store?.close();
@@ -106,7 +106,7 @@ describe("the demo company's sheets (size small, seed 42)", () => {
   });
 
   it('builds one collector’s sheet, and refuses an unknown collector by name', async () => {
-    const one = await buildCallSheets(deps(), { collectorCode: 'HIRO' });
+    const one = await buildCallSheets(deps(), { collectorCode: 'HIRO', automated: true });
     expect(one.sheets.map((s) => s.collector.code)).toEqual(['hiro']);
     expect(one.sheets[0]?.rows).toEqual(set.sheets[1]?.rows);
     // Their part of the automated tier is the team's, row for row.
@@ -126,5 +126,13 @@ describe("the demo company's sheets (size small, seed 42)", () => {
     expect(lines).toHaveLength(set.automated.length + 2);
     const onSheets = new Set(rows().map((r) => r.customer.code));
     expect(set.automated.some((r) => onSheets.has(r.customer.code))).toBe(false);
+  });
+
+  it('counts the automated tier without listing it unless asked (digests, the team view)', async () => {
+    const counted = await buildCallSheets(deps());
+    expect(counted.automated).toEqual([]);
+    expect(counted.summary.automatedCustomers).toBe(set.automated.length);
+    expect(counted.summary).toEqual(set.summary);
+    expect(counted.sheets).toEqual(set.sheets);
   });
 });

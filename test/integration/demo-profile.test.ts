@@ -50,7 +50,7 @@ describe('the prompt profile of the demo', () => {
   });
 
   it('has its planted behaviours on the sheet with their actions', async () => {
-    const set = await buildCallSheets(deps());
+    const set = await buildCallSheets(deps(), { automated: true });
     const row = (code: string) => set.sheets.flatMap((s) => s.rows).find((r) => r.customer.code === code);
     for (const code of planted.broken_promise ?? [])
       expect(row(code)?.action.label).toMatch(/2 broken promises/);

@@ -99,7 +99,10 @@ export async function planOutreachBatch(
   options: { asOf?: IsoDate | undefined; templatesDir?: string | undefined } = {},
 ): Promise<OutreachBatch> {
   const sql = deps.store.sql;
-  const set = await buildCallSheets(deps, options.asOf ? { asOf: options.asOf } : {});
+  const set = await buildCallSheets(deps, {
+    automated: true,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+  });
   const policy = await readSettings(sql, policySettings);
   const settings = await readSettings(sql, outreachSettings);
   const [holder] = await readSheetHolders(sql);
