@@ -20,12 +20,18 @@ import {
 } from '../domain/kpis/baseline-policies.ts';
 import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
 import { byPriority } from '../domain/policy/list-order.ts';
+import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import type { Result } from '../domain/result.ts';
 import { type ListEntry, measureOutcomes, observedThrough, openByDay } from '../store/backtest-inputs.ts';
 import { collectorsCapacity } from '../store/collectors.ts';
 import { readRateGaps } from '../store/fx-rates.ts';
 import { readSettings } from '../store/settings.ts';
-import { preloadPaidInvoices, readSheetHolders, summarised } from '../store/sheet-inputs.ts';
+import {
+  type PaidInvoiceSource,
+  preloadPaidInvoices,
+  readSheetHolders,
+  summarised,
+} from '../store/sheet-inputs.ts';
 import { planSheetsDay, predictionsOf, scaleCapacities } from './build-call-sheets.ts';
 import { commandSettings } from './commands/settings.ts';
 import { readMoneyDisplay } from './company-settings.ts';
@@ -56,6 +62,11 @@ export interface BacktestInput {
    * contacted (a row of its own; the others still get Callsheet's number of calls).
    */
   countReminded?: boolean | undefined;
+  /**
+   * Callsheet again with some policy settings changed (`--try policy.oldestShare=0.15`), one row
+   * each, scored with the reference's number of calls like the baselines; nothing is stored.
+   */
+  tries?: readonly { label: string; policy: PolicySettings }[] | undefined;
 }
 
 export interface PolicyReport {
@@ -102,6 +113,16 @@ export function fewLateWarning(lateCustomers: number, lateDays: number): string 
     : null;
 }
 
+/** How a replay differs from the stored Callsheet: other policy settings (`--try`), its own row. */
+export interface ReplayOptions {
+  id?: string;
+  label?: string;
+  /** Default: the stored policy settings. */
+  policy?: PolicySettings;
+  /** The period's settled invoices, when another replay has read them already. */
+  paid?: PaidInvoiceSource | undefined;
+}
+
 /**
  * Callsheet's plan for each replayed day, as the sheets would hold it: the engine's own inputs and
  * plan, without the rows' contacts and reasons (not needed to score a list), and with the year of
@@ -113,16 +134,17 @@ export async function replayedPolicy(
   to: IsoDate,
   onPredictions: (list: readonly InvoicePrediction[]) => void,
   onReminded: (asOf: IsoDate, customerIds: number[]) => void = () => {},
+  variant: ReplayOptions = {},
 ): Promise<BacktestPolicy> {
   const sql = deps.store.sql;
-  const policy = await readSettings(sql, policySettings);
+  const policy = variant.policy ?? (await readSettings(sql, policySettings));
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const holders = await readSheetHolders(sql);
   const display = await readMoneyDisplay(sql);
-  const histories = summarised(await preloadPaidInvoices(sql, from, to, display.base));
+  const histories = summarised(variant.paid ?? (await preloadPaidInvoices(sql, from, to, display.base)));
   return {
-    id: 'callsheet',
-    label: 'Callsheet',
+    id: variant.id ?? 'callsheet',
+    label: variant.label ?? 'Callsheet',
     async pick(asOf, calls) {
       const { plan } = await planSheetsDay(
         sql,
@@ -206,6 +228,17 @@ export async function runBacktest(
   const predictions: { invoiceId: number; p: number }[] = [];
   const reminded = new Map<IsoDate, number[]>();
   const called = new Map<IsoDate, number[]>();
+  const tries = input.tries ?? [];
+  // The period's settled invoices, read once for every replay of the engine.
+  const paid =
+    reference === undefined || tries.length
+      ? await preloadPaidInvoices(
+          deps.store.sql,
+          input.from,
+          input.to,
+          (await readMoneyDisplay(deps.store.sql)).base,
+        )
+      : undefined;
   const replayed =
     reference === undefined
       ? await replayedPolicy(
@@ -216,8 +249,19 @@ export async function runBacktest(
             for (const x of list) predictions.push(x);
           },
           (day, ids) => reminded.set(day, ids),
+          { paid },
         )
       : null;
+  const tried: BacktestPolicy[] = [];
+  for (const [k, t] of tries.entries())
+    tried.push(
+      await replayedPolicy(deps, input.from, input.to, () => {}, undefined, {
+        id: `callsheet-try-${k + 1}`,
+        label: t.label,
+        policy: t.policy,
+        paid,
+      }),
+    );
   const policyRef: BacktestPolicy | null = replayed
     ? { ...replayed, pick: async (day, calls) => remember(called, day, await replayed.pick(day, calls)) }
     : (reference ?? null);
@@ -267,7 +311,9 @@ export async function runBacktest(
   const gaps = await readRateGaps(conn, base);
   if (gaps.length) return fail('missing_rate', missingRatesText(gaps, base));
   const baselines = baselinePolicies(await openByDay(conn, days, base), seed);
-  const policies = policyRef ? [policyRef, ...withReminded, ...baselines] : baselines;
+  const policies = policyRef
+    ? [policyRef, ...withReminded, ...tried, ...baselines]
+    : [...tried, ...baselines];
   const lists: ListEntry[] = [];
   for (const [k, day] of days.entries()) {
     const lead = await policies[0]!.pick(day, capacity);

@@ -4,7 +4,13 @@
 // who made it; a bad value changes nothing.
 import type { z } from 'zod';
 import { UserError } from '../shared/errors.ts';
-import { readSettings, type SettingsGroup, storedSettings, writeSettings } from '../store/settings.ts';
+import {
+  issuesText,
+  readSettings,
+  type SettingsGroup,
+  storedSettings,
+  writeSettings,
+} from '../store/settings.ts';
 import type { SqlConn } from '../store/sql.ts';
 import { commandSettings } from './commands/settings.ts';
 import { companySettings } from './company-settings.ts';
@@ -154,4 +160,49 @@ export async function resetSetting(
   const { group, keys } = resolve(path);
   await store(conn, group, keys, undefined, who);
   return (await groupLines(conn, group)).find((l) => l.path === path)!;
+}
+
+/** One setting changed for a trial, never stored: `path=value`, as `settings set` would take it. */
+export interface SettingTrial {
+  path: string;
+  text: string;
+}
+
+/** `policy.oldestShare=0.15` as a trial; a clear error when it is not `<setting>=<value>`. */
+export function parseTrial(arg: string): SettingTrial {
+  const at = arg.indexOf('=');
+  if (at <= 0 || at === arg.length - 1)
+    throw new UserError(
+      `--try takes <setting>=<value>, e.g. --try policy.oldestShare=0.15 (got "${arg}")`,
+      2,
+    );
+  return { path: arg.slice(0, at).trim(), text: arg.slice(at + 1).trim() };
+}
+
+/**
+ * A group's settings in effect with `trials` applied on top, validated by the group's schema as a
+ * stored change would be; nothing is written. Every trial must belong to `group`.
+ */
+export async function settingsWith<S extends z.ZodType>(
+  conn: SqlConn,
+  group: SettingsGroup<S>,
+  trials: readonly SettingTrial[],
+): Promise<z.output<S>> {
+  let value = (await readSettings(conn, group)) as JsonObject;
+  for (const t of trials) {
+    const { group: owner, keys } = resolve(t.path);
+    if (owner !== group)
+      throw new UserError(
+        `${t.path} is not a ${group.key} setting: only ${group.key}.… can be tried here`,
+        2,
+      );
+    value = withLeaf(value, keys, parseSettingValue(t.text));
+  }
+  const parsed = group.schema.safeParse(value);
+  if (!parsed.success)
+    throw new UserError(
+      `cannot try ${trials.map((t) => `${t.path}=${t.text}`).join(', ')}: ${issuesText(group.key, parsed.error)}`,
+      2,
+    );
+  return parsed.data;
 }

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runBacktest } from '../app/backtest.ts';
+import { policyTrials } from '../app/backtest-trials.ts';
 import { systemClock } from '../app/deps.ts';
 import { UserError } from '../shared/errors.ts';
 import { backtestTableText } from '../views/console/backtest-table.ts';
@@ -19,6 +20,7 @@ interface BacktestFlags {
   json?: boolean;
   out?: string;
   countReminded?: boolean;
+  try: string[];
 }
 
 export function registerBacktest(program: Command, ctx: CliContext): void {
@@ -33,6 +35,12 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
     .option('--json', 'print the whole report as JSON (money in integer cents)')
     .option('--count-reminded', 'also score Callsheet with the customers it e-mailed counted as contacted')
     .option('--out <file>', 'also write a self-contained HTML report with charts')
+    .option(
+      '--try <setting=value>',
+      'also replay Callsheet with one policy setting changed, e.g. policy.oldestShare=0.15 (repeatable; nothing is stored)',
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
     .action(async (flags: BacktestFlags) => {
       const from = parseDateFlag('--from', flags.from);
       const to = parseDateFlag('--to', flags.to);
@@ -51,7 +59,9 @@ export function registerBacktest(program: Command, ctx: CliContext): void {
         const progress = ctx.isTty
           ? (done: number, total: number) => ctx.stderr(`\rday ${done}/${total}   `)
           : undefined;
+        const tries = await policyTrials(store.sql, flags.try);
         const result = await runBacktest(deps, {
+          tries,
           from,
           to,
           capacity,

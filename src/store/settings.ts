@@ -70,6 +70,6 @@ export async function storedSettings(conn: SqlConn, key: string): Promise<Record
 }
 
 /** A validation failure on one line, each rule named by its setting: "policy.oldestShare: Too big: …". */
-function issuesText(key: string, error: z.ZodError): string {
+export function issuesText(key: string, error: z.ZodError): string {
   return error.issues.map((i) => `${[key, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
 }

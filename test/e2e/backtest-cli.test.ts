@@ -36,6 +36,28 @@ describe('callsheet backtest', () => {
     expect(html).not.toMatch(/@import|\bfetch\(|XMLHttpRequest/);
   });
 
+  it('adds a row for each policy setting tried, without storing it', async () => {
+    const run = await runCallsheet(
+      [
+        'backtest',
+        '--from',
+        '2027-03-08',
+        '--to',
+        '2027-03-12',
+        '--capacity',
+        '10',
+        '--try',
+        'policy.oldestShare=0.2',
+      ],
+      storeEnv(demo()),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Callsheet with policy\.oldestShare = 0\.2 +10\.0 /m);
+    const settings = await runCallsheet(['settings'], storeEnv(demo()));
+    expect(settings.stdout).toMatch(/^policy\.oldestShare +0\.05$/m);
+  });
+
   it('prints JSON with every policy’s daily series', async () => {
     const run = await runCallsheet(
       ['backtest', '--from', '2027-03-08', '--to', '2027-03-12', '--capacity', '10', '--json'],
@@ -69,6 +91,11 @@ describe('callsheet backtest', () => {
     ],
     [['--from', '2027-03-01', '--to', '2027-03-05', '--every', '0'], 2, /--every must be a whole number/],
     [['--from', '2027-03-01'], 2, /--to/],
+    [
+      ['--from', '2027-03-01', '--to', '2027-03-05', '--try', 'policy.oldestShare=lots'],
+      2,
+      /^callsheet: cannot try policy\.oldestShare=lots: policy\.oldestShare: Invalid input: expected number/,
+    ],
   ])('refuses %j in one line', async (args, code, message) => {
     const run = await runCallsheet(['backtest', ...args], storeEnv(demo()));
     expect(run.code).toBe(code);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BacktestReport, fewLateWarning, runBacktest } from '../../src/app/backtest.ts';
+import { policyTrials } from '../../src/app/backtest-trials.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { backtestTableText } from '../../src/views/console/backtest-table.ts';
 import { openTestStore, type TestStore } from '../support/test-store.ts';
@@ -140,5 +141,42 @@ describe('backtest counting e-mailed customers as contacted', () => {
     expect(reminded!.summary.calls).toBeGreaterThan(callsheet!.summary.calls);
     expect(reminded!.summary.coveragePct ?? 0).toBeGreaterThanOrEqual(callsheet!.summary.coveragePct ?? 0);
     for (const b of baselines) expect(b.summary.calls).toBe(callsheet!.summary.calls);
+  });
+});
+
+describe('backtest trying other policy settings', () => {
+  const period = { from: '2027-03-01', to: '2027-03-12', capacity: 20 } as const;
+
+  it('replays Callsheet once more per trial, at its number of calls, and changes no setting', async () => {
+    const before = await store.sql.query('SELECT key, value FROM settings ORDER BY key');
+    const tries = await policyTrials(store.sql, ['policy.oldestShare=0', 'policy.oldestShare=0.05']);
+    expect(tries.map((t) => t.label)).toEqual([
+      'Callsheet with policy.oldestShare = 0',
+      'Callsheet with policy.oldestShare = 0.05',
+    ]);
+    const result = await runBacktest(deps(), { ...period, tries });
+    if (!result.ok) throw new Error(result.error.message);
+    const [callsheet, none, same, ...rest] = result.value.policies;
+    expect([none!.id, same!.id]).toEqual(['callsheet-try-1', 'callsheet-try-2']);
+    expect(rest.map((p) => p.id)).toEqual(['largest-overdue', 'oldest-invoice', 'random', 'hindsight']);
+    // The stored value tried again is the same list, day by day.
+    expect(same!.daily).toEqual(callsheet!.daily);
+    // No places kept for late debts: the same number of calls, chosen by dollars alone.
+    expect(none!.daily.map((d) => d.calls)).toEqual(callsheet!.daily.map((d) => d.calls));
+    expect(none!.summary.earlyCoveragePct).not.toBe(callsheet!.summary.earlyCoveragePct);
+    expect(await store.sql.query('SELECT key, value FROM settings ORDER BY key')).toEqual(before);
+  });
+
+  it.each([
+    ['policy.oldestShare=0.9', /cannot try policy\.oldestShare=0\.9: policy\.oldestShare: Too big/],
+    ['policy.oldestShar=0.1', /no setting "policy\.oldestShar"; did you mean policy\.oldestShare/],
+    ['schedule.digestTime=08:00', /schedule\.digestTime is not a policy setting/],
+    [
+      'policy.lateness.lateDays=45',
+      /cannot change policy\.lateness\.lateDays: the backtest measures late money with it/,
+    ],
+    ['oldestShare', /--try takes <setting>=<value>/],
+  ])('refuses --try %s with a message naming it', async (arg, message) => {
+    await expect(policyTrials(store.sql, [arg])).rejects.toThrow(message);
   });
 });
