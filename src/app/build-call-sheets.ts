@@ -145,10 +145,14 @@ async function explainRows(
   return out;
 }
 
-export async function buildCallSheets(
+/**
+ * The plans of the day: one per collector's local day (near midnight the team can span two) and
+ * the team's, the latest of them.
+ */
+async function planTeam(
   deps: AppDeps,
-  options: BuildCallSheetsOptions = {},
-): Promise<SheetSet> {
+  options: Pick<BuildCallSheetsOptions, 'asOf' | 'capacity' | 'collectorCode'>,
+) {
   const sql = deps.store.sql;
   const policy = await readSettings(sql, policySettings);
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
@@ -160,7 +164,7 @@ export async function buildCallSheets(
     const known = holders.map((h) => h.code).join(', ') || 'none yet';
     throw new UserError(`no collector "${options.collectorCode}" has a call sheet (collectors: ${known})`);
   }
-  // Each collector's "today" is in their own zone; near midnight the team can span two days.
+  // Each collector's "today" is in their own zone.
   const dayOf = new Map(holders.map((h) => [h.id, options.asOf ?? todayIn(h.timeZone, deps.now())]));
   const days = [...new Set(dayOf.values())].sort();
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
@@ -170,7 +174,28 @@ export async function buildCallSheets(
       day,
       await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display, historiesFromProfiles),
     );
-  const team = plans.get(teamDay)!;
+  return { policy, display, allHolders, holders, dayOf, teamDay, plans, team: plans.get(teamDay)! };
+}
+
+/**
+ * The automated tier as the engine plans it, without the mail-merge details (contacts, invoice
+ * numbers) the outreach batch reads its own way.
+ */
+export async function planAutomatedTier(
+  deps: AppDeps,
+  options: Pick<BuildCallSheetsOptions, 'asOf'> = {},
+): Promise<{ asOf: IsoDate; accounts: PlannedAccount[] }> {
+  const { team } = await planTeam(deps, options);
+  return { asOf: team.plan.asOf, accounts: team.plan.automated };
+}
+
+export async function buildCallSheets(
+  deps: AppDeps,
+  options: BuildCallSheetsOptions = {},
+): Promise<SheetSet> {
+  const sql = deps.store.sql;
+  const { policy, display, allHolders, holders, dayOf, teamDay, plans, team } = await planTeam(deps, options);
+  const only = options.collectorCode?.toLowerCase();
 
   const sheetHolders = holders.filter((h) => only === undefined || h.code.toLowerCase() === only);
   const onSheets = new Set<number>();

@@ -17,15 +17,15 @@ import {
   type RenderedMessage,
   renderMessage,
 } from '../../domain/outreach/render-message.ts';
+import type { PlannedAccount } from '../../domain/policy/plan-day.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type OutreachFacts, readOutreachFacts } from '../../store/outreach.ts';
 import { readSettings } from '../../store/settings.ts';
 import { readContacts, readSheetHolders } from '../../store/sheet-inputs.ts';
-import { buildCallSheets, endOfDayIn } from '../build-call-sheets.ts';
+import { endOfDayIn, planAutomatedTier } from '../build-call-sheets.ts';
 import { readMoneyDisplay } from '../company-settings.ts';
 import type { AppDeps } from '../deps.ts';
 import { policySettings } from '../policy-settings.ts';
-import type { AutomatedRow } from '../sheet-model.ts';
 import { type OutreachSettings, outreachSettings } from './outreach-settings.ts';
 import { loadTemplate } from './templates.ts';
 
@@ -68,19 +68,20 @@ export function rendered(t: MessageTemplate, view: Parameters<typeof renderMessa
 }
 
 function candidateOf(
-  row: AutomatedRow,
+  planned: PlannedAccount,
   facts: OutreachFacts,
   contacts: OutreachCandidate['contacts'],
 ): OutreachCandidate {
+  const a = planned.account;
   return {
-    customerId: row.customer.id,
-    code: row.customer.code,
-    name: row.customer.name,
+    customerId: a.customerId,
+    code: a.code,
+    name: a.name,
     language: facts.language,
     optedOut: facts.optedOut,
-    step: row.action.step,
+    step: planned.treatment.step,
     brokenPromises: facts.brokenRecent,
-    escalated: row.action.escalated,
+    escalated: planned.treatment.escalated,
     pendingPromiseOn: facts.pendingPromiseOn,
     creditHold: facts.creditHold,
     calledToday: facts.calledToday,
@@ -99,14 +100,11 @@ export async function planOutreachBatch(
   options: { asOf?: IsoDate | undefined; templatesDir?: string | undefined } = {},
 ): Promise<OutreachBatch> {
   const sql = deps.store.sql;
-  const set = await buildCallSheets(deps, {
-    automated: true,
-    ...(options.asOf ? { asOf: options.asOf } : {}),
-  });
+  const set = await planAutomatedTier(deps, options.asOf ? { asOf: options.asOf } : {});
   const policy = await readSettings(sql, policySettings);
   const settings = await readSettings(sql, outreachSettings);
   const [holder] = await readSheetHolders(sql);
-  const ids = set.automated.map((r) => r.customer.id);
+  const ids = set.accounts.map((p) => p.account.customerId);
   const facts = await readOutreachFacts(
     sql,
     {
@@ -117,9 +115,9 @@ export async function planOutreachBatch(
     ids,
   );
   const contacts = await readContacts(sql, ids);
-  const candidates = set.automated.flatMap((row) => {
-    const f = facts.get(row.customer.id);
-    return f ? [candidateOf(row, f, contacts.get(row.customer.id) ?? [])] : [];
+  const candidates = set.accounts.flatMap((p) => {
+    const f = facts.get(p.account.customerId);
+    return f ? [candidateOf(p, f, contacts.get(p.account.customerId) ?? [])] : [];
   });
   const plan = planOutreach(candidates, set.asOf, {
     ladder: policy.ladder,
