@@ -134,17 +134,17 @@ export async function replayedPolicy(
   to: IsoDate,
   onPredictions: (list: readonly InvoicePrediction[]) => void,
   onReminded: (asOf: IsoDate, customerIds: number[]) => void = () => {},
-  variant: ReplayOptions = {},
+  options: ReplayOptions = {},
 ): Promise<BacktestPolicy> {
   const sql = deps.store.sql;
-  const policy = variant.policy ?? (await readSettings(sql, policySettings));
+  const policy = options.policy ?? (await readSettings(sql, policySettings));
   const { promiseGraceDays } = await readSettings(sql, commandSettings);
   const holders = await readSheetHolders(sql);
   const display = await readMoneyDisplay(sql);
-  const histories = summarised(variant.paid ?? (await preloadPaidInvoices(sql, from, to, display.base)));
+  const histories = summarised(options.paid ?? (await preloadPaidInvoices(sql, from, to, display.base)));
   return {
-    id: variant.id ?? 'callsheet',
-    label: variant.label ?? 'Callsheet',
+    id: options.id ?? 'callsheet',
+    label: options.label ?? 'Callsheet',
     async pick(asOf, calls) {
       const { plan } = await planSheetsDay(
         sql,
