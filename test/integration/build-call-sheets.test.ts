@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCallSheets } from '../../src/app/build-call-sheets.ts';
+import { buildCallSheets, planAutomatedTier } from '../../src/app/build-call-sheets.ts';
 import type { SheetSet } from '../../src/app/sheet-model.ts';
 import type { Planted } from '../../src/demo/company.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
@@ -134,5 +134,13 @@ describe("the demo company's sheets (size small, seed 42)", () => {
     expect(counted.summary.automatedCustomers).toBe(set.automated.length);
     expect(counted.summary).toEqual(set.summary);
     expect(counted.sheets).toEqual(set.sheets);
+  });
+
+  it('gives the outreach batch the same automated tier, from the plan alone', async () => {
+    const tier = await planAutomatedTier(deps());
+    expect(tier.asOf).toBe(set.asOf);
+    expect(tier.accounts.map((p) => [p.account.code, p.treatment.step, p.treatment.escalated])).toEqual(
+      set.automated.map((r) => [r.customer.code, r.action.step, r.action.escalated]),
+    );
   });
 });
