@@ -190,7 +190,7 @@ export async function settingsWith<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   let value = (await readSettings(conn, group)) as JsonObject;
   for (const t of trials) {
-    const { group: owner, keys } = resolve(t.path);
+    const { group: owner, keys } = asUsage(() => resolve(t.path));
     if (owner !== group)
       throw new UserError(
         `${t.path} is not a ${group.key} setting: only ${group.key}.… can be tried here`,
@@ -205,4 +205,13 @@ export async function settingsWith<S extends z.ZodType>(
       2,
     );
   return parsed.data;
+}
+
+/** A UserError from `fn` as a usage error (exit 2): the setting was named on the command line. */
+function asUsage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw err instanceof UserError ? new UserError(err.message, 2) : err;
+  }
 }

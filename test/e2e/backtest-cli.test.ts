@@ -96,6 +96,11 @@ describe('callsheet backtest', () => {
       2,
       /^callsheet: cannot try policy\.oldestShare=lots: policy\.oldestShare: Invalid input: expected number/,
     ],
+    [
+      ['--from', '2027-03-01', '--to', '2027-03-05', '--try', 'policy.oldestShar=0.1'],
+      2,
+      /^callsheet: no setting "policy\.oldestShar"; did you mean policy\.oldestShare\?\n$/,
+    ],
   ])('refuses %j in one line', async (args, code, message) => {
     const run = await runCallsheet(['backtest', ...args], storeEnv(demo()));
     expect(run.code).toBe(code);
