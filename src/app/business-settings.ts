@@ -61,7 +61,8 @@ async function storedValue(conn: SqlConn, key: string): Promise<JsonObject> {
 
 function lookup(value: JsonObject, path: readonly string[]): Json | undefined {
   let at: Json | undefined = value;
-  for (const key of path) at = isObject(at) ? at[key] : undefined;
+  // Own keys only: a typed path must not reach Object.prototype ("constructor", "__proto__").
+  for (const key of path) at = isObject(at) && Object.hasOwn(at, key) ? at[key] : undefined;
   return at;
 }
 

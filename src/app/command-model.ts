@@ -1,4 +1,6 @@
 // The request every surface hands to the command core (runCommand in src/app/commands/).
+
+import { ownEntry } from '../domain/own-entry.ts';
 import type { Source } from './deps.ts';
 
 export const COMMAND_NAMES = [
@@ -35,7 +37,7 @@ const ALIASES: Readonly<Record<string, CommandName>> = {
 export function commandNamed(word: string): CommandName | null {
   const w = word.trim().replace(/^\//, '').toLowerCase();
   if ((COMMAND_NAMES as readonly string[]).includes(w)) return w as CommandName;
-  return ALIASES[w] ?? null;
+  return ownEntry(ALIASES, w) ?? null;
 }
 
 export interface CommandRequest {

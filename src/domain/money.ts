@@ -1,5 +1,6 @@
 // Money as integer cents (exact in a JavaScript number up to ±90 trillion dollars) and as the
 // decimal strings Postgres NUMERIC speaks. Never a fractional binary float.
+import { ownEntry } from './own-entry.ts';
 
 export type Cents = number;
 
@@ -74,14 +75,14 @@ export const hasSymbol = (currency: string): boolean => Object.hasOwn(SYMBOLS, c
 export function formatMoney(cents: Cents, currency = 'USD'): string {
   assertCents(cents);
   const abs = Math.abs(cents);
-  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const symbol = ownEntry(SYMBOLS, currency) ?? `${currency} `;
   return `${cents < 0 ? '-' : ''}${symbol}${grouped(Math.trunc(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** 4_820_049 → '$48,200': rounded to whole units, half away from zero (reasons, summaries). */
 export function formatMoneyWhole(cents: Cents, currency = 'USD'): string {
   const units = Math.round(Math.abs(cents) / 100);
-  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const symbol = ownEntry(SYMBOLS, currency) ?? `${currency} `;
   return `${cents < 0 ? '-' : ''}${symbol}${grouped(units)}`;
 }
 
@@ -95,7 +96,7 @@ function grouped(units: number): string {
 
 /** 4_820_000 → '$48.2k', for tight spaces such as sheet rows. */
 export function formatMoneyShort(cents: Cents, currency = 'USD'): string {
-  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const symbol = ownEntry(SYMBOLS, currency) ?? `${currency} `;
   const dollars = Math.abs(cents) / 100;
   const sign = cents < 0 ? '-' : '';
   if (dollars >= 1_000_000) return `${sign}${symbol}${(dollars / 1_000_000).toFixed(1)}M`;

@@ -176,6 +176,7 @@ describe('backtest trying other policy settings', () => {
       /cannot change policy\.lateness\.lateDays: the backtest measures late money with it/,
     ],
     ['oldestShare', /--try takes <setting>=<value>/],
+    ['policy.constructor=5', /no setting "policy\.constructor"/],
   ])('refuses --try %s with a message naming it', async (arg, message) => {
     await expect(policyTrials(store.sql, [arg])).rejects.toThrow(message);
   });

@@ -79,6 +79,10 @@ describe('business settings', () => {
     ['policy.coveragePct', '85', /no setting "policy.coveragePct"/],
     ['policy.ladder', '5', /no setting "policy.ladder"/],
     ['nope.x', '1', /no setting "nope.x"/],
+    // Names every JavaScript object has are not settings.
+    ['policy.constructor', '5', /no setting "policy.constructor"/],
+    ['policy.__proto__', '5', /no setting "policy.__proto__"/],
+    ['policy.ladder.toString', '5', /no setting "policy.ladder.toString"/],
   ])('refuses %s = %s with the reason, and changes nothing', async (path, value, message) => {
     const before = await stored();
     await expect(changeSetting(store.sql, path, value, who)).rejects.toThrow(message);

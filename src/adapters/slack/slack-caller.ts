@@ -4,6 +4,7 @@
 // A call that finally fails throws SlackCallError, whose message says what to fix.
 
 import type { webApi } from '@slack/bolt';
+import { ownEntry } from '../../domain/own-entry.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 
@@ -91,7 +92,7 @@ function classify(err: unknown): ClassifiedError {
       return { code: 'request_failed', retryable: true, detail: `could not reach Slack (${e.message})` };
     case 'slack_webapi_platform_error': {
       const code = e.data?.error ?? 'unknown_error';
-      const remedy = REMEDIES[code];
+      const remedy = ownEntry(REMEDIES, code);
       // Slack's own transient errors are worth another try.
       const retryable = code === 'internal_error' || code === 'fatal_error' || code === 'service_unavailable';
       return { code, retryable, detail: remedy ? `${code}: ${remedy}` : code };

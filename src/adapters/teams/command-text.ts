@@ -2,6 +2,7 @@
 // text. The grammar itself lives in the core; this only splits off the command word.
 import { type CommandName, commandNamed } from '../../app/command-model.ts';
 import { centsFromDecimal, decimalFromCents } from '../../domain/money.ts';
+import { ownEntry } from '../../domain/own-entry.ts';
 
 export type ParsedMessage =
   | { kind: 'command'; command: CommandName; text: string }
@@ -49,7 +50,7 @@ export function logcallFromForm(
 ): { ok: true; text: string } | { ok: false; message: string } {
   const customer = str(values.customer);
   const outcome = str(values.outcome) || 'note';
-  const word = OUTCOME_WORDS[outcome];
+  const word = ownEntry(OUTCOME_WORDS, outcome);
   if (!customer) return { ok: false, message: 'The form lost its customer: open it again from the sheet.' };
   if (!word) return { ok: false, message: `Unknown outcome "${outcome}": choose one from the list.` };
   const parts = [/^[\w.-]+$/.test(customer) ? customer : `"${customer.replace(/"/g, '')}"`, word];

@@ -1,4 +1,6 @@
 // `help [command]`: every command in a few lines, or one command in detail.
+
+import { ownEntry } from '../../domain/own-entry.ts';
 import type { Reply } from '../reply.ts';
 import { usageOf } from './usage.ts';
 
@@ -64,7 +66,7 @@ const DETAIL: Record<string, string[]> = {
 
 export function helpReply(topic = ''): Reply {
   const key = topic.trim().toLowerCase().replace(/^\//, '');
-  const detail = DETAIL[key === 'release' ? 'hold' : key === 'unbind' ? 'bind' : key];
+  const detail = ownEntry(DETAIL, key === 'release' ? 'hold' : key === 'unbind' ? 'bind' : key);
   if (detail) return { tone: 'info', title: `help ${key}`, lines: detail, private: true };
   return {
     tone: 'info',

@@ -3,6 +3,7 @@
 // payment already made, its last one. M/D or D/M comes from the workspace setting.
 import { lastDayOfMonth } from 'date-fns';
 import { addDays, addMonths, type IsoDate, isIsoDate, weekday } from '../calendar.ts';
+import { hasOwnEntry, ownEntry } from '../own-entry.ts';
 import { fail, ok, type Result } from '../result.ts';
 
 export type DateOrder = 'MDY' | 'DMY';
@@ -163,12 +164,12 @@ export function parseDateAt(
   if (t === 'end' && next === 'of' && tokens[i + 2] === 'week')
     return found(nextWeekdayInclusive(ctx.today, 5), 3);
 
-  if (t in WEEKDAYS) return found(nextWeekday(ctx.today, WEEKDAYS[t]!, ctx.direction), 1);
-  if ((t === 'this' || t === 'on') && next !== undefined && next in WEEKDAYS)
+  if (hasOwnEntry(WEEKDAYS, t)) return found(nextWeekday(ctx.today, WEEKDAYS[t]!, ctx.direction), 1);
+  if ((t === 'this' || t === 'on') && next !== undefined && hasOwnEntry(WEEKDAYS, next))
     return found(nextWeekday(ctx.today, WEEKDAYS[next]!, ctx.direction), 2);
-  if (t === 'last' && next !== undefined && next in WEEKDAYS)
+  if (t === 'last' && next !== undefined && hasOwnEntry(WEEKDAYS, next))
     return found(nextWeekday(ctx.today, WEEKDAYS[next]!, 'past'), 2);
-  if (t === 'next' && next !== undefined && next in WEEKDAYS) {
+  if (t === 'next' && next !== undefined && hasOwnEntry(WEEKDAYS, next)) {
     // "next friday" is the Friday of next week (Monday-based), as most people mean it.
     const monday = addDays(ctx.today, 7 - ((weekday(ctx.today) + 6) % 7));
     return found(addDays(monday, (WEEKDAYS[next]! + 6) % 7), 2);
@@ -181,12 +182,12 @@ export function parseDateAt(
   if (t === 'in' && next !== undefined) {
     const n =
       next === 'a' || next === 'an' || next === 'one' ? 1 : /^\d{1,3}$/.test(next) ? Number(next) : null;
-    const unit = UNITS[tokens[i + 2] ?? ''];
+    const unit = ownEntry(UNITS, tokens[i + 2] ?? '');
     if (n !== null && unit) return found(shift(ctx.today, n, unit), 3);
     const glued = /^(\d{1,3})(days?|d|weeks?|wks?|w|months?|mos?)$/.exec(next);
     if (glued) return found(shift(ctx.today, Number(glued[1]), UNITS[glued[2]!]!), 2);
   }
-  if (/^\d{1,3}$/.test(t) && next !== undefined && UNITS[next] && tokens[i + 2] === 'ago')
+  if (/^\d{1,3}$/.test(t) && next !== undefined && ownEntry(UNITS, next) && tokens[i + 2] === 'ago')
     return found(shift(ctx.today, -Number(t), UNITS[next]!), 3);
 
   // 2027-05-30
@@ -203,7 +204,7 @@ export function parseDateAt(
   }
 
   // May 30, May 30th, May 30 2027, May 30, 2027
-  if (t in MONTHS && next !== undefined && DAY.test(next)) {
+  if (hasOwnEntry(MONTHS, t) && next !== undefined && DAY.test(next)) {
     const day = Number(DAY.exec(next)![1]);
     const y = tokens[i + 2];
     if (y !== undefined && YEAR.test(y))
@@ -214,7 +215,7 @@ export function parseDateAt(
   if (DAY.test(t)) {
     const ofUsed = next === 'of' ? 1 : 0;
     const month = tokens[i + 1 + ofUsed];
-    if (month !== undefined && month in MONTHS) {
+    if (month !== undefined && hasOwnEntry(MONTHS, month)) {
       const day = Number(DAY.exec(t)![1]);
       const y = tokens[i + 2 + ofUsed];
       if (y !== undefined && YEAR.test(y))
@@ -266,7 +267,7 @@ export function parseTimeAt(tokens: readonly string[], i: number): TimeMatch | n
     pm: '14:00',
     eod: '17:00',
   };
-  if (t in named && (at === 1 || t !== 'am')) return { time: named[t]!, used: at + 1 };
+  if (hasOwnEntry(named, t) && (at === 1 || t !== 'am')) return { time: named[t]!, used: at + 1 };
   const joined = tokens[i + at + 1] === 'am' || tokens[i + at + 1] === 'pm' ? `${t}${tokens[i + at + 1]}` : t;
   const m = /^(\d{1,2})(?::(\d{2}))?(am|pm|a|p)?$/.exec(joined);
   if (!m || (!m[2] && !m[3] && at === 0)) return null;

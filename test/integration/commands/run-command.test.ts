@@ -296,6 +296,17 @@ describe('look-ups', () => {
     expect((await run('frobnicate')).title).toBe("'frobnicate' is not a command.");
   });
 
+  it.each([
+    ['help constructor', 'Callsheet commands'],
+    ['help __proto__', 'Callsheet commands'],
+    ['__proto__', "'__proto__' is not a command."],
+    ['constructor', "'constructor' is not a command."],
+  ])('answers %j as words, not as the names of JavaScript objects', async (text, title) => {
+    const reply = await run(text, { as: 'morgan' });
+    expect(reply.title).toBe(title);
+    expect(reply.lines?.every((l) => typeof l === 'string') ?? true).toBe(true);
+  });
+
   it('never throws, whatever is typed', async () => {
     const commands = fc.constantFrom(
       'logcall',
@@ -307,6 +318,8 @@ describe('look-ups', () => {
       'calls',
       'x',
       '',
+      '__proto__',
+      'constructor',
     );
     await fc.assert(
       fc.asyncProperty(commands, fc.string({ maxLength: 80 }), async (command, text) => {

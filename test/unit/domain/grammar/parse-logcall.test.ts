@@ -25,6 +25,21 @@ describe('the /logcall grammar', () => {
     expect(result.value).toMatchObject(rest);
   });
 
+  it.each([
+    'ACME promised constructor',
+    'ACME promised next __proto__',
+    'ACME promised constructor 5',
+    'ACME promised in 3 constructor',
+    'ACME callback at constructor',
+    'ACME plan 10000 in 3 constructor from 1/31',
+  ])('reads Object.prototype’s names as plain words, never as dates, times or units: %j', (text) => {
+    const result = parseLogcall(text, ctx);
+    if (result.ok) {
+      expect(result.value.date ?? null).toBeNull();
+      expect(result.value.plan ?? null).toBeNull();
+    } else expect(result.error.message.length).toBeGreaterThan(10);
+  });
+
   it('reads D/M when the workspace says so', () => {
     const dm = { ...ctx, dateOrder: 'DMY' as const };
     expect(parseLogcall('ACME promised 30/5', dm)).toMatchObject({ ok: true, value: { date: '2027-05-30' } });
