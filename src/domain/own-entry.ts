@@ -5,8 +5,3 @@
 export function ownEntry<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
-
-/** Whether the table itself holds `key` (`key in table` also finds Object.prototype's names). */
-export function hasOwnEntry(table: Readonly<Record<string, unknown>>, key: string): boolean {
-  return Object.hasOwn(table, key);
-}

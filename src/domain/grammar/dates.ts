@@ -3,7 +3,7 @@
 // payment already made, its last one. M/D or D/M comes from the workspace setting.
 import { lastDayOfMonth } from 'date-fns';
 import { addDays, addMonths, type IsoDate, isIsoDate, weekday } from '../calendar.ts';
-import { hasOwnEntry, ownEntry } from '../own-entry.ts';
+import { ownEntry } from '../own-entry.ts';
 import { fail, ok, type Result } from '../result.ts';
 
 export type DateOrder = 'MDY' | 'DMY';
@@ -164,15 +164,16 @@ export function parseDateAt(
   if (t === 'end' && next === 'of' && tokens[i + 2] === 'week')
     return found(nextWeekdayInclusive(ctx.today, 5), 3);
 
-  if (hasOwnEntry(WEEKDAYS, t)) return found(nextWeekday(ctx.today, WEEKDAYS[t]!, ctx.direction), 1);
-  if ((t === 'this' || t === 'on') && next !== undefined && hasOwnEntry(WEEKDAYS, next))
-    return found(nextWeekday(ctx.today, WEEKDAYS[next]!, ctx.direction), 2);
-  if (t === 'last' && next !== undefined && hasOwnEntry(WEEKDAYS, next))
-    return found(nextWeekday(ctx.today, WEEKDAYS[next]!, 'past'), 2);
-  if (t === 'next' && next !== undefined && hasOwnEntry(WEEKDAYS, next)) {
+  const dayOfWeek = ownEntry(WEEKDAYS, t);
+  if (dayOfWeek !== undefined) return found(nextWeekday(ctx.today, dayOfWeek, ctx.direction), 1);
+  const nextDay = next === undefined ? undefined : ownEntry(WEEKDAYS, next);
+  if ((t === 'this' || t === 'on') && nextDay !== undefined)
+    return found(nextWeekday(ctx.today, nextDay, ctx.direction), 2);
+  if (t === 'last' && nextDay !== undefined) return found(nextWeekday(ctx.today, nextDay, 'past'), 2);
+  if (t === 'next' && nextDay !== undefined) {
     // "next friday" is the Friday of next week (Monday-based), as most people mean it.
     const monday = addDays(ctx.today, 7 - ((weekday(ctx.today) + 6) % 7));
-    return found(addDays(monday, (WEEKDAYS[next]! + 6) % 7), 2);
+    return found(addDays(monday, (nextDay + 6) % 7), 2);
   }
   if (t === 'next' && next === 'week')
     return found(addDays(ctx.today, 7 - ((weekday(ctx.today) + 6) % 7)), 2);
@@ -187,8 +188,9 @@ export function parseDateAt(
     const glued = /^(\d{1,3})(days?|d|weeks?|wks?|w|months?|mos?)$/.exec(next);
     if (glued) return found(shift(ctx.today, Number(glued[1]), UNITS[glued[2]!]!), 2);
   }
-  if (/^\d{1,3}$/.test(t) && next !== undefined && ownEntry(UNITS, next) && tokens[i + 2] === 'ago')
-    return found(shift(ctx.today, -Number(t), UNITS[next]!), 3);
+  const agoUnit = next === undefined ? undefined : ownEntry(UNITS, next);
+  if (/^\d{1,3}$/.test(t) && agoUnit && tokens[i + 2] === 'ago')
+    return found(shift(ctx.today, -Number(t), agoUnit), 3);
 
   // 2027-05-30
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
@@ -204,26 +206,25 @@ export function parseDateAt(
   }
 
   // May 30, May 30th, May 30 2027, May 30, 2027
-  if (hasOwnEntry(MONTHS, t) && next !== undefined && DAY.test(next)) {
+  const monthOfT = ownEntry(MONTHS, t);
+  if (monthOfT !== undefined && next !== undefined && DAY.test(next)) {
     const day = Number(DAY.exec(next)![1]);
     const y = tokens[i + 2];
     if (y !== undefined && YEAR.test(y))
-      return check(withYear(Number(y.replace("'", '')), MONTHS[t]!, day, `${t} ${next} ${y}`), 3);
-    return check(resolveYearless(MONTHS[t]!, day, ctx, `${t} ${next}`), 2);
+      return check(withYear(Number(y.replace("'", '')), monthOfT, day, `${t} ${next} ${y}`), 3);
+    return check(resolveYearless(monthOfT, day, ctx, `${t} ${next}`), 2);
   }
   // 30 May, 30th May 2027, 30 of May
   if (DAY.test(t)) {
     const ofUsed = next === 'of' ? 1 : 0;
     const month = tokens[i + 1 + ofUsed];
-    if (month !== undefined && hasOwnEntry(MONTHS, month)) {
+    const monthNo = month === undefined ? undefined : ownEntry(MONTHS, month);
+    if (monthNo !== undefined) {
       const day = Number(DAY.exec(t)![1]);
       const y = tokens[i + 2 + ofUsed];
       if (y !== undefined && YEAR.test(y))
-        return check(
-          withYear(Number(y.replace("'", '')), MONTHS[month]!, day, `${t} ${month} ${y}`),
-          3 + ofUsed,
-        );
-      return check(resolveYearless(MONTHS[month]!, day, ctx, `${t} ${month}`), 2 + ofUsed);
+        return check(withYear(Number(y.replace("'", '')), monthNo, day, `${t} ${month} ${y}`), 3 + ofUsed);
+      return check(resolveYearless(monthNo, day, ctx, `${t} ${month}`), 2 + ofUsed);
     }
   }
   // the 30th: the next (or last) time the month reaches that day
@@ -267,7 +268,8 @@ export function parseTimeAt(tokens: readonly string[], i: number): TimeMatch | n
     pm: '14:00',
     eod: '17:00',
   };
-  if (hasOwnEntry(named, t) && (at === 1 || t !== 'am')) return { time: named[t]!, used: at + 1 };
+  const time = ownEntry(named, t);
+  if (time !== undefined && (at === 1 || t !== 'am')) return { time, used: at + 1 };
   const joined = tokens[i + at + 1] === 'am' || tokens[i + at + 1] === 'pm' ? `${t}${tokens[i + at + 1]}` : t;
   const m = /^(\d{1,2})(?::(\d{2}))?(am|pm|a|p)?$/.exec(joined);
   if (!m || (!m[2] && !m[3] && at === 0)) return null;

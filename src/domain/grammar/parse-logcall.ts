@@ -2,7 +2,7 @@
 // the line. Pure: the candidate customers, "today" in the actor's zone and the settings come in.
 import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar.ts';
 import type { Cents } from '../money.ts';
-import { hasOwnEntry } from '../own-entry.ts';
+import { ownEntry } from '../own-entry.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { amountAt, MAX_CENTS, type SaidCurrency } from './amount.ts';
 import { type CustomerCandidate, type CustomerMatch, matchCustomer } from './customers.ts';
@@ -475,8 +475,9 @@ function parsePlan(
       k++;
       continue;
     }
-    if (hasOwnEntry(FREQ, w) && frequency === null) {
-      frequency = FREQ[w]!;
+    const every = ownEntry(FREQ, w);
+    if (every !== undefined && frequency === null) {
+      frequency = every;
       k++;
       continue;
     }
