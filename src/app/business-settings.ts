@@ -89,7 +89,7 @@ export async function listSettings(conn: SqlConn): Promise<SettingLine[]> {
 }
 
 /** The group and the path inside it of a known setting; a clear error naming the close ones otherwise. */
-function resolve(path: string): { group: SettingsGroup<z.ZodType>; keys: string[] } {
+function resolve(path: string, exitCode: 1 | 2 = 1): { group: SettingsGroup<z.ZodType>; keys: string[] } {
   const [groupKey = '', ...keys] = path.split('.');
   const group = GROUPS.find((g) => g.key === groupKey);
   const leaf = group && keys.length ? lookup(group.defaults as JsonObject, keys) : undefined;
@@ -101,6 +101,7 @@ function resolve(path: string): { group: SettingsGroup<z.ZodType>; keys: string[
       (near.length
         ? `; did you mean ${near.slice(0, 5).join(', ')}?`
         : '; `callsheet settings` lists them all'),
+    exitCode,
   );
 }
 
@@ -181,38 +182,23 @@ export function parseTrial(arg: string): SettingTrial {
 }
 
 /**
- * A group's settings in effect with `trials` applied on top, validated by the group's schema as a
- * stored change would be; nothing is written. Every trial must belong to `group`.
+ * A group's settings in effect (`current`) with one trial on top, validated by the group's schema
+ * as a stored change would be; nothing is written. A trial of another group, or of no setting, is a
+ * usage error (exit 2): it was named on the command line.
  */
-export async function settingsWith<S extends z.ZodType>(
-  conn: SqlConn,
+export function settingsWith<S extends z.ZodType>(
   group: SettingsGroup<S>,
-  trials: readonly SettingTrial[],
-): Promise<z.output<S>> {
-  let value = (await readSettings(conn, group)) as JsonObject;
-  for (const t of trials) {
-    const { group: owner, keys } = asUsage(() => resolve(t.path));
-    if (owner !== group)
-      throw new UserError(
-        `${t.path} is not a ${group.key} setting: only ${group.key}.… can be tried here`,
-        2,
-      );
-    value = withLeaf(value, keys, parseSettingValue(t.text));
-  }
-  const parsed = group.schema.safeParse(value);
-  if (!parsed.success)
+  current: z.output<S>,
+  trial: SettingTrial,
+): z.output<S> {
+  const { group: owner, keys } = resolve(trial.path, 2);
+  if (owner !== group)
     throw new UserError(
-      `cannot try ${trials.map((t) => `${t.path}=${t.text}`).join(', ')}: ${issuesText(group.key, parsed.error)}`,
+      `${trial.path} is not a ${group.key} setting: only ${group.key}.… can be tried here`,
       2,
     );
+  const parsed = group.schema.safeParse(withLeaf(current as JsonObject, keys, parseSettingValue(trial.text)));
+  if (!parsed.success)
+    throw new UserError(`cannot try ${trial.path}=${trial.text}: ${issuesText(group.key, parsed.error)}`, 2);
   return parsed.data;
-}
-
-/** A UserError from `fn` as a usage error (exit 2): the setting was named on the command line. */
-function asUsage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw err instanceof UserError ? new UserError(err.message, 2) : err;
-  }
 }
