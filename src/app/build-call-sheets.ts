@@ -147,11 +147,12 @@ async function explainRows(
 
 /**
  * The plans of the day: one per collector's local day (near midnight the team can span two) and
- * the team's, the latest of them.
+ * the team's, the latest of them; with `teamDayOnly`, the team's alone.
  */
 async function planTeam(
   deps: AppDeps,
   options: Pick<BuildCallSheetsOptions, 'asOf' | 'capacity' | 'collectorCode'>,
+  teamDayOnly = false,
 ) {
   const sql = deps.store.sql;
   const policy = await readSettings(sql, policySettings);
@@ -169,7 +170,7 @@ async function planTeam(
   const days = [...new Set(dayOf.values())].sort();
   const teamDay = options.asOf ?? days[days.length - 1] ?? todayIn('UTC', deps.now());
   const plans = new Map<IsoDate, Awaited<ReturnType<typeof planSheetsDay>>>();
-  for (const day of days.length ? days : [teamDay])
+  for (const day of teamDayOnly || !days.length ? [teamDay] : days)
     plans.set(
       day,
       await planSheetsDay(sql, day, holders, policy, promiseGraceDays, display, historiesFromProfiles),
@@ -185,7 +186,7 @@ export async function planAutomatedTier(
   deps: AppDeps,
   options: Pick<BuildCallSheetsOptions, 'asOf'> = {},
 ): Promise<{ asOf: IsoDate; accounts: PlannedAccount[] }> {
-  const { team } = await planTeam(deps, options);
+  const { team } = await planTeam(deps, options, true);
   return { asOf: team.plan.asOf, accounts: team.plan.automated };
 }
 
