@@ -229,15 +229,12 @@ export async function runBacktest(
   const reminded = new Map<IsoDate, number[]>();
   const called = new Map<IsoDate, number[]>();
   const tries = input.tries ?? [];
+  const conn = deps.store.sql;
+  const { base } = await readMoneyDisplay(conn);
   // The period's settled invoices, read once for every replay of the engine.
   const paid =
     reference === undefined || tries.length
-      ? await preloadPaidInvoices(
-          deps.store.sql,
-          input.from,
-          input.to,
-          (await readMoneyDisplay(deps.store.sql)).base,
-        )
+      ? await preloadPaidInvoices(conn, input.from, input.to, base)
       : undefined;
   const replayed =
     reference === undefined
@@ -285,7 +282,6 @@ export async function runBacktest(
       'bad_period',
       `the period must run from an earlier to a later day (got ${input.from} to ${input.to})`,
     );
-  const conn = deps.store.sql;
   const last = await observedThrough(conn);
   if (!last)
     return fail('no_history', 'there are no invoices yet: import some history first (callsheet import)');
@@ -307,7 +303,6 @@ export async function runBacktest(
   const lateDays = (await readSettings(conn, policySettings)).lateness.lateDays;
   const troubleDays = 2 * lateDays;
 
-  const { base } = await readMoneyDisplay(conn);
   const gaps = await readRateGaps(conn, base);
   if (gaps.length) return fail('missing_rate', missingRatesText(gaps, base));
   const baselines = baselinePolicies(await openByDay(conn, days, base), seed);
