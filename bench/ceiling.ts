@@ -8,16 +8,28 @@
 //   those in advance);
 // - "habits and stop days known": the generator's whole law.
 // Scored by the backtest itself beside the baselines, on the medium mixed demo of 2026-12-03,
-// 2026-08-03 to 2026-10-30, at the team's capacity (150) and at 50 calls. Then, per habit, the
-// lateness model's mean p against this law's and against what happened (dollar-weighted over the
-// invoice-days). PGlite in memory by default; BENCH_DATABASE_URL runs it on a disposable database.
-import { type BacktestPolicy, businessDays, replayedPolicy, runBacktest } from '../src/app/backtest.ts';
+// 2026-08-03 to 2026-10-30, at the team's capacity (150) and at 50 calls. Then Callsheet's own list
+// (its agency step and places kept for late debts) replayed with the law's p in place of the model's:
+// what a perfect model of the habits would cover inside the list, for several shares of kept places,
+// ranked as the engine ranks (money already late counts) and by still-early money alone. Then, per
+// habit, the lateness model's mean p against this law's and against what happened (dollar-weighted
+// over the invoice-days). PGlite in memory by default; BENCH_DATABASE_URL runs it on a disposable database.
+import {
+  type BacktestPolicy,
+  businessDays,
+  type PolicyReport,
+  replayedPolicy,
+  runBacktest,
+} from '../src/app/backtest.ts';
+import { policySettings } from '../src/app/policy-settings.ts';
 import { habitOf, payDelay, roleFor } from '../src/demo/company.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { createRng, hashSeed } from '../src/demo/random.ts';
 import { daysBetween, type IsoDate, weekday } from '../src/domain/calendar.ts';
 import { centsFromDecimal } from '../src/domain/money.ts';
+import type { InvoiceOdds } from '../src/domain/policy/lateness/assess-lateness.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { readSettings } from '../src/store/settings.ts';
 
 const TODAY = '2026-12-03' as IsoDate;
 const SEED = 42;
@@ -50,6 +62,10 @@ const weekendShift = (issueWeekday: number, days: number) => {
 };
 
 const rng = createRng(hashSeed(SEED, 'ceiling'));
+
+/** A policy's still-early late $ covered, all late $ covered and lead days, on one line. */
+const row = (p: PolicyReport) =>
+  `  ${p.label.padEnd(58)} ${p.summary.earlyCoveragePct?.toFixed(1).padStart(5)}%  ${p.summary.coveragePct?.toFixed(1).padStart(5)}%  ${p.summary.avgLeadDays?.toFixed(1).padStart(5)} d`;
 
 function simulate(inv: Invoice, stopDaysKnown: boolean): Float64Array {
   const terms = daysBetween(inv.issue, inv.due);
@@ -177,12 +193,38 @@ try {
     ] as const) {
       const r = await runBacktest(deps, { from: FROM, to: TO, capacity }, knowing(known, label));
       if (!r.ok) throw new Error(r.error.message);
-      for (const p of r.value.policies.filter((x) => known === false || x.id === label))
-        console.log(
-          `  ${p.label.padEnd(46)} ${p.summary.earlyCoveragePct?.toFixed(1).padStart(5)}%  ${p.summary.coveragePct?.toFixed(1).padStart(5)}%  ${p.summary.avgLeadDays?.toFixed(1).padStart(5)} d`,
-        );
+      for (const p of r.value.policies.filter((x) => known === false || x.id === label)) console.log(row(p));
     }
   }
+
+  // Callsheet's own list (its agency step, kept places and order) with the law's p in place of the
+  // model's: what a perfect model of the habits would do inside the list, for each share of places
+  // kept for late debts, with the engine's ranking (money already late counts as late) and with the
+  // still-early money alone.
+  const invoices = new Map([...byCustomer.values()].flat().map((i) => [i.id, i]));
+  const settings = await readSettings(store.sql, policySettings);
+  const lawOdds =
+    (earlyOnly: boolean) =>
+    (asOf: IsoDate): InvoiceOdds =>
+    (invoice, p) =>
+      invoice.dpd > L ? (earlyOnly ? 0 : p) : lateOdds(invoices.get(invoice.id)!, asOf, false);
+  console.log(
+    "\nCallsheet's list with the law's p (habits known), by places kept for late debts (oldestShare):",
+  );
+  for (const capacity of [150, 50])
+    for (const earlyOnly of [false, true])
+      for (const share of [0, 0.03, 0.05, 0.15]) {
+        const label = `${capacity} calls, ${earlyOnly ? 'still-early $ only' : "the engine's ranking"}, share ${share}`;
+        const engine = await replayedPolicy(deps, FROM, TO, () => {}, undefined, {
+          id: 'law',
+          label,
+          policy: { ...settings, oldestShare: share },
+          odds: lawOdds(earlyOnly),
+        });
+        const r = await runBacktest(deps, { from: FROM, to: TO, capacity }, engine);
+        if (!r.ok) throw new Error(r.error.message);
+        console.log(row(r.value.policies.find((x) => x.id === 'law')!));
+      }
 
   // The lateness model's p per habit, beside the law's and what happened.
   const fates = new Map<number, boolean>();
@@ -194,7 +236,6 @@ try {
       if (settled) fates.set(inv.id, daysBetween(inv.due, settled) > L);
       else if (lateFrom) fates.set(inv.id, true);
     }
-  const invoices = new Map([...byCustomer.values()].flat().map((i) => [i.id, i]));
   const sums = new Map<string, { w: number; model: number; law: number; late: number }>();
   let today = new Map<number, number>();
   const replay = await replayedPolicy(deps, FROM, TO, (list) => {

@@ -19,6 +19,7 @@ import {
   randomOrder,
 } from '../domain/kpis/baseline-policies.ts';
 import { type Calibration, calibration } from '../domain/kpis/calibration.ts';
+import type { InvoiceOdds } from '../domain/policy/lateness/assess-lateness.ts';
 import { byPriority } from '../domain/policy/list-order.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import type { Result } from '../domain/result.ts';
@@ -121,6 +122,8 @@ export interface ReplayOptions {
   policy?: PolicySettings;
   /** The period's settled invoices, when another replay has read them already. */
   paid?: PaidInvoiceSource | undefined;
+  /** Each day's odds in place of the model's: a what-if (bench:ceiling replays the list with the demo's law). */
+  odds?: (asOf: IsoDate) => InvoiceOdds;
 }
 
 /**
@@ -154,6 +157,7 @@ export async function replayedPolicy(
         promiseGraceDays,
         display,
         histories,
+        options.odds?.(asOf),
       );
       onPredictions(predictionsOf(plan));
       onReminded(

@@ -7,6 +7,7 @@ import { addDays, type IsoDate, todayIn } from '../domain/calendar.ts';
 import { type MissingRate, missingRateText } from '../domain/fx.ts';
 import { type MoneyDisplay, moneyText, sumAmounts } from '../domain/money-text.ts';
 import { type Explanation, explainAccount } from '../domain/policy/explain-account.ts';
+import type { InvoiceOdds } from '../domain/policy/lateness/assess-lateness.ts';
 import { type DayPlan, type PlannedAccount, planDay, reservedReason } from '../domain/policy/plan-day.ts';
 import type { PolicySettings } from '../domain/policy/policy-settings.ts';
 import { plural } from '../domain/policy/words.ts';
@@ -86,6 +87,7 @@ export async function planSheetsDay(
   promiseGraceDays: number,
   display: MoneyDisplay,
   histories?: HistorySource,
+  odds?: InvoiceOdds,
 ) {
   const [inputs, sinceLastSheet] = await Promise.all([
     readSheetInputs(
@@ -106,7 +108,7 @@ export async function planSheetsDay(
     daysSinceLastSheet(sql, asOf),
   ]);
   const plan = planDay(
-    { ...inputs, daysSinceLastSheet: sinceLastSheet },
+    { ...inputs, daysSinceLastSheet: sinceLastSheet, odds },
     holders.map((h) => ({ id: h.id, code: h.code, capacity: h.dailyCapacity })),
     asOf,
     policy,

@@ -15,6 +15,7 @@ import { assignCollectors, type SheetHolder } from './assign-collectors.ts';
 import { daysFrom } from './days.ts';
 import {
   assessLateness,
+  type InvoiceOdds,
   type LatenessAssessment,
   type LatenessSubject,
   lateOpenWeight,
@@ -99,6 +100,8 @@ export interface DayInputs {
    * debt's call that fell on a day without sheets is due on this one.
    */
   daysSinceLastSheet?: number;
+  /** Each open invoice's odds in place of the model's (a what-if for analysis; docs/backtest.md). */
+  odds?: InvoiceOdds | undefined;
 }
 
 /** Why an account holds a kept place: its late debt's call is due today, or it is among the oldest. */
@@ -254,6 +257,7 @@ function latenessSubject(
   asOf: IsoDate,
   policy: PolicySettings,
   own?: LateSample,
+  odds?: InvoiceOdds,
 ): LatenessSubject {
   const pending = account.promises.pendingOn !== null && account.promises.pendingOn >= asOf;
   // Every field present, in one order: one object shape for every account keeps the model's reads
@@ -264,6 +268,7 @@ function latenessSubject(
     own,
     pendingPromiseCents: pending ? account.promises.pendingCents : undefined,
     promiseKeptRate: pending ? promiseKeptRate(account.promises, companyRate, policy.lateness) : undefined,
+    odds,
   };
 }
 
@@ -290,11 +295,12 @@ export function planAccount(
   policy: PolicySettings,
   display: MoneyDisplay,
   own?: LateSample,
+  odds?: InvoiceOdds,
 ): PlannedAccount {
   const sample = own ?? ownSample(account, policy.lateness);
   const prior = priors.of(account, sample);
   const lateness = assessLateness(
-    latenessSubject(account, companyRate, asOf, policy, sample),
+    latenessSubject(account, companyRate, asOf, policy, sample, odds),
     prior,
     policy.lateness,
     policy.ladder.agency,
@@ -319,9 +325,10 @@ function triage(
   asOf: IsoDate,
   policy: PolicySettings,
   own: LateSample,
+  odds: InvoiceOdds | undefined,
 ): Triage {
   const totals = lateTotals(
-    latenessSubject(account, companyRate, asOf, policy, own),
+    latenessSubject(account, companyRate, asOf, policy, own, odds),
     priors.of(account, own),
     policy.lateness,
     policy.ladder.agency,
@@ -368,10 +375,21 @@ export function planDay(
   const companyRate = companyKeptRate(
     input.promiseRecord ? [input.promiseRecord] : accounts.map((a) => a.promises),
   );
-  const triaged = accounts.map((a, k) => triage(a, k, priors, companyRate, asOf, policy, samples[k]!));
+  const triaged = accounts.map((a, k) =>
+    triage(a, k, priors, companyRate, asOf, policy, samples[k]!, input.odds),
+  );
   const full: (PlannedAccount | undefined)[] = new Array(accounts.length);
   const planned = (k: number): PlannedAccount =>
-    (full[k] ??= planAccount(accounts[k]!, priors, companyRate, asOf, policy, display, samples[k]));
+    (full[k] ??= planAccount(
+      accounts[k]!,
+      priors,
+      companyRate,
+      asOf,
+      policy,
+      display,
+      samples[k],
+      input.odds,
+    ));
   const sinceLastSheet = Math.max(1, input.daysSinceLastSheet ?? 1);
   const plannedOf = (t: Triage): PlannedAccount =>
     t.reserved

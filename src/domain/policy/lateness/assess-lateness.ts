@@ -23,6 +23,12 @@ export interface OpenInvoice {
   cents: Cents;
 }
 
+/**
+ * Odds of an open invoice from outside the model, given the model's p: a what-if that replays the
+ * list with other probabilities (bench:ceiling gives it the demo generator's own law).
+ */
+export type InvoiceOdds = (invoice: OpenInvoice, p: number) => number;
+
 export interface LatenessSubject {
   history: PayHistory;
   open: readonly OpenInvoice[];
@@ -32,6 +38,8 @@ export interface LatenessSubject {
   promiseKeptRate?: number | undefined;
   /** `ownSample` of this subject, when the caller already has it (a day's plan computes it for the priors). */
   own?: LateSample | undefined;
+  /** Replaces each invoice's p when given (never in the product: a what-if for analysis). */
+  odds?: InvoiceOdds | undefined;
 }
 
 export interface InvoiceLateness extends OpenInvoice {
@@ -167,6 +175,7 @@ export function lateTotals(
     // A promise not yet due lowers the odds by the customer's record of keeping promises.
     const covered = promised?.[i] ?? 0;
     if (covered > 0 && inv.dpd <= L) p *= 1 - covered * (subject.promiseKeptRate ?? 0);
+    if (subject.odds) p = subject.odds(inv, p);
     // A plain literal: a day's plan makes one per open invoice of every account.
     invoices?.push({ id: inv.id, dpd: inv.dpd, cents: inv.cents, p });
     if (inv.dpd > L) lateOpen++;

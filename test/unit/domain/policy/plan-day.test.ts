@@ -54,6 +54,19 @@ const holders = fc
     { id: 3, code: 'olga', capacity: c },
   ]);
 
+/** Ava's account with one open invoice, its id the code's first character. */
+const oneInvoice = (code: string, dpd: number, cents: number, extra: Partial<AccountInputs> = {}) =>
+  emptyAccount(code, {
+    customerId: code.charCodeAt(0),
+    collectorId: 1,
+    openCents: cents,
+    overdueCents: dpd > 0 ? cents : 0,
+    oldestDueDate: dpd > 0 ? '2027-05-01' : null,
+    nextDueDate: dpd > 0 ? null : '2027-06-20',
+    open: [{ id: code.charCodeAt(0), dpd, cents }],
+    ...extra,
+  });
+
 describe('the day plan', () => {
   it('never exceeds a collector’s capacity, and fills it while anyone with expected late dollars is left', () => {
     fc.assert(
@@ -182,25 +195,14 @@ describe('the day plan', () => {
   });
 
   it('puts pinned accounts and callbacks first, then the most expected late dollars', () => {
-    const mk = (code: string, dpd: number, cents: number, extra: Partial<AccountInputs> = {}) =>
-      emptyAccount(code, {
-        customerId: code.charCodeAt(0),
-        collectorId: 1,
-        openCents: cents,
-        overdueCents: dpd > 0 ? cents : 0,
-        oldestDueDate: dpd > 0 ? '2027-05-01' : null,
-        nextDueDate: dpd > 0 ? null : '2027-06-20',
-        open: [{ id: code.charCodeAt(0), dpd, cents }],
-        ...extra,
-      });
     const plan = planDay(
       {
         accounts: [
-          mk('A', 20, 100_000),
-          mk('B', 20, 900_000),
-          mk('C', -20, 10_000, { pinned: true }),
-          mk('D', 25, 5_000_000),
-          mk('E', 70, 8_000_000), // all at the agency step: the manager's, not a call
+          oneInvoice('A', 20, 100_000),
+          oneInvoice('B', 20, 900_000),
+          oneInvoice('C', -20, 10_000, { pinned: true }),
+          oneInvoice('D', 25, 5_000_000),
+          oneInvoice('E', 70, 8_000_000), // all at the agency step: the manager's, not a call
         ],
       },
       [{ id: 1, code: 'ava', capacity: 3 }],
@@ -211,6 +213,27 @@ describe('the day plan', () => {
     expect(plan.sheets.get(1)!.map((p) => p.account.code)).toEqual(['C', 'D', 'B']);
     expect(plan.agency.map((a) => [a.planned.account.code, a.cents])).toEqual([['E', 8_000_000]]);
     expect(plan.automated.map((p) => p.account.code)).toEqual(['A']);
+  });
+
+  it('ranks by odds given from outside the model when asked (a what-if), for the list and each invoice', () => {
+    const input = {
+      accounts: [oneInvoice('A', 20, 100_000), oneInvoice('B', 20, 900_000), oneInvoice('D', 25, 5_000_000)],
+    };
+    const plan = (odds?: (i: { id: number }, p: number) => number) =>
+      planDay(
+        { ...input, odds },
+        [{ id: 1, code: 'ava', capacity: 2 }],
+        AS_OF,
+        { ...DEFAULT_POLICY, oldestShare: 0 },
+        DEFAULT_DISPLAY,
+      ).sheets.get(1)!;
+    const modelled = plan();
+    const law = plan((i) => (i.id === 'A'.charCodeAt(0) ? 1 : 0.01));
+    expect(law.map((p) => p.account.code)).toEqual(['A', 'D']);
+    expect(law.map((p) => p.lateness.invoices[0]!.p)).toEqual([1, 0.01]);
+    expect(law[0]!.lateness.expectedLateCents).toBe(100_000);
+    // The model's own p, given back unchanged, gives the model's own plan.
+    expect(plan((_, p) => p)).toEqual(modelled);
   });
 
   it('keeps a share of the places for late debts that their dollars would not list', () => {
