@@ -13,7 +13,9 @@
 // what a perfect model of the habits would cover inside the list, for several shares of kept places,
 // ranked as the engine ranks (money already late counts) and by still-early money alone. Then, per
 // habit, the lateness model's mean p against this law's and against what happened (dollar-weighted
-// over the invoice-days). PGlite in memory by default; BENCH_DATABASE_URL runs it on a disposable database.
+// over the invoice-days). PGlite in memory by default; BENCH_DATABASE_URL runs it on a disposable
+// database; CEILING_FROM and CEILING_TO replay another period of the same demo, CEILING_SHARES
+// other shares of kept places.
 import {
   type BacktestPolicy,
   businessDays,
@@ -33,8 +35,10 @@ import { readSettings } from '../src/store/settings.ts';
 
 const TODAY = '2026-12-03' as IsoDate;
 const SEED = 42;
-const FROM = '2026-08-03' as IsoDate;
-const TO = '2026-10-30' as IsoDate;
+const FROM = (process.env.CEILING_FROM ?? '2026-08-03') as IsoDate;
+const TO = (process.env.CEILING_TO ?? '2026-10-30') as IsoDate;
+/** Shares of places kept for late debts (`policy.oldestShare`) tried in Callsheet's list with the law's p. */
+const SHARES = (process.env.CEILING_SHARES ?? '0,0.03,0.05,0.15').split(',').map(Number);
 const L = 30;
 /** Simulated pay delays per invoice: p to about ±1 point. */
 const DRAWS = 2000;
@@ -213,7 +217,7 @@ try {
   );
   for (const capacity of [150, 50])
     for (const earlyOnly of [false, true])
-      for (const share of [0, 0.03, 0.05, 0.15]) {
+      for (const share of SHARES) {
         const label = `${capacity} calls, ${earlyOnly ? 'still-early $ only' : "the engine's ranking"}, share ${share}`;
         const engine = await replayedPolicy(deps, FROM, TO, () => {}, undefined, {
           id: 'law',
