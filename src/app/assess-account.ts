@@ -60,8 +60,13 @@ export async function assessAccount(
   });
   const account = inputs.accounts.find((a) => a.customerId === customerId);
   if (!account?.open.length) return null;
-  const companyRate = companyKeptRate([inputs.promiseRecord]);
-  const planned = planAccount(account, dayPriors(inputs, policy), companyRate, asOf, policy, display);
+  const planned = planAccount(account, {
+    asOf,
+    policy,
+    priors: dayPriors(inputs, policy),
+    companyRate: companyKeptRate([inputs.promiseRecord]),
+    display,
+  });
   const open = await readOpenInvoicesOnDay(sql, asOf, customerId, display.base);
   const agencyDays = policy.ladder.agency;
   return {

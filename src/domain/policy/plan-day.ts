@@ -250,15 +250,21 @@ function callableView(account: AccountInputs, asOf: IsoDate, agencyDays: number)
   return { ...account, oldestDueDate: addDays(asOf, -Math.min(oldest, agencyDays - 1)) };
 }
 
+/** What every account of a day is planned against. */
+export interface PlanningDay {
+  asOf: IsoDate;
+  policy: PolicySettings;
+  priors: PeerPriors;
+  /** The company's share of promises kept (`companyKeptRate`). */
+  companyRate: number;
+  /** The base currency and locale the action labels' amounts are written in. */
+  display: MoneyDisplay;
+  odds?: InvoiceOdds | undefined;
+}
+
 /** What the lateness model weighs of an account on the day. */
-function latenessSubject(
-  account: AccountInputs,
-  companyRate: number,
-  asOf: IsoDate,
-  policy: PolicySettings,
-  own?: LateSample,
-  odds?: InvoiceOdds,
-): LatenessSubject {
+function latenessSubject(account: AccountInputs, day: PlanningDay, own: LateSample): LatenessSubject {
+  const { asOf, policy, companyRate, odds } = day;
   const pending = account.promises.pendingOn !== null && account.promises.pendingOn >= asOf;
   // Every field present, in one order: one object shape for every account keeps the model's reads
   // of it fast (a day's plan makes one per account).
@@ -287,20 +293,12 @@ const treatedAs = (
 const forcedBy = (account: AccountInputs, step: TreatmentStep): Forced =>
   account.pinned ? 'pinned' : step === 'callback' ? 'callback' : null;
 
-export function planAccount(
-  account: AccountInputs,
-  priors: PeerPriors,
-  companyRate: number,
-  asOf: IsoDate,
-  policy: PolicySettings,
-  display: MoneyDisplay,
-  own?: LateSample,
-  odds?: InvoiceOdds,
-): PlannedAccount {
+export function planAccount(account: AccountInputs, day: PlanningDay, own?: LateSample): PlannedAccount {
+  const { asOf, policy, display } = day;
   const sample = own ?? ownSample(account, policy.lateness);
-  const prior = priors.of(account, sample);
+  const prior = day.priors.of(account, sample);
   const lateness = assessLateness(
-    latenessSubject(account, companyRate, asOf, policy, sample, odds),
+    latenessSubject(account, day, sample),
     prior,
     policy.lateness,
     policy.ladder.agency,
@@ -317,19 +315,11 @@ export function planAccount(
 }
 
 /** An account's triage: what `planAccount` would find of its totals and step, without labels or invoices. */
-function triage(
-  account: AccountInputs,
-  k: number,
-  priors: PeerPriors,
-  companyRate: number,
-  asOf: IsoDate,
-  policy: PolicySettings,
-  own: LateSample,
-  odds: InvoiceOdds | undefined,
-): Triage {
+function triage(account: AccountInputs, k: number, day: PlanningDay, own: LateSample): Triage {
+  const { asOf, policy } = day;
   const totals = lateTotals(
-    latenessSubject(account, companyRate, asOf, policy, own, odds),
-    priors.of(account, own),
+    latenessSubject(account, day, own),
+    day.priors.of(account, own),
     policy.lateness,
     policy.ladder.agency,
   );
@@ -371,25 +361,19 @@ export function planDay(
   const accounts = input.accounts;
   const agencyDays = policy.ladder.agency;
   const samples = accounts.map((a) => ownSample(a, policy.lateness));
-  const priors = dayPriors(input, policy, samples);
-  const companyRate = companyKeptRate(
-    input.promiseRecord ? [input.promiseRecord] : accounts.map((a) => a.promises),
-  );
-  const triaged = accounts.map((a, k) =>
-    triage(a, k, priors, companyRate, asOf, policy, samples[k]!, input.odds),
-  );
+  const day: PlanningDay = {
+    asOf,
+    policy,
+    priors: dayPriors(input, policy, samples),
+    companyRate: companyKeptRate(
+      input.promiseRecord ? [input.promiseRecord] : accounts.map((a) => a.promises),
+    ),
+    display,
+    odds: input.odds,
+  };
+  const triaged = accounts.map((a, k) => triage(a, k, day, samples[k]!));
   const full: (PlannedAccount | undefined)[] = new Array(accounts.length);
-  const planned = (k: number): PlannedAccount =>
-    (full[k] ??= planAccount(
-      accounts[k]!,
-      priors,
-      companyRate,
-      asOf,
-      policy,
-      display,
-      samples[k],
-      input.odds,
-    ));
+  const planned = (k: number): PlannedAccount => (full[k] ??= planAccount(accounts[k]!, day, samples[k]));
   const sinceLastSheet = Math.max(1, input.daysSinceLastSheet ?? 1);
   const plannedOf = (t: Triage): PlannedAccount =>
     t.reserved
