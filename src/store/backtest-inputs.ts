@@ -110,6 +110,8 @@ export interface InvoiceLead {
   day60: IsoDate;
   /** Days before `day60` that its customer first appeared on a list; null = never. */
   leadDays: number | null;
+  /** Its balance that day, in the base currency (at the rate of the balance's first day). */
+  cents: number;
 }
 
 export interface OutcomeQuery {
@@ -333,17 +335,23 @@ export async function measureOutcomes(conn: Pick<Sql, 'transaction'>, q: Outcome
       invoice_id: number;
       day60: string;
       lead: number | null;
+      balance: string;
     }>(
       `WITH reached AS (
-         SELECT id, customer_id, issue_date, due_date + $3::int AS day60 FROM bt_fate
-          WHERE due_date + $3::int BETWEEN $1::date AND $2::date
-            AND (settled_on IS NULL OR settled_on > due_date + $3::int)
+         SELECT f.id, f.customer_id, f.issue_date, f.due_date + $3::int AS day60,
+                coalesce(${toBaseSql('iv.balance', 'iv.currency', 'iv.from_d', q.base)}, 0) AS balance
+           FROM bt_fate f
+           LEFT JOIN bt_intervals iv ON iv.invoice_id = f.id AND iv.from_d <= f.due_date + $3::int
+                AND (iv.to_d IS NULL OR iv.to_d > f.due_date + $3::int)
+          WHERE f.due_date + $3::int BETWEEN $1::date AND $2::date
+            AND (f.settled_on IS NULL OR f.settled_on > f.due_date + $3::int)
        )
-       SELECT p.policy, r.id AS invoice_id, r.day60::text AS day60, (r.day60 - min(l.day))::int AS lead
+       SELECT p.policy, r.id AS invoice_id, r.day60::text AS day60, (r.day60 - min(l.day))::int AS lead,
+              r.balance::text AS balance
          FROM reached r CROSS JOIN unnest($4::text[]) AS p(policy)
          LEFT JOIN bt_lists l ON l.policy = p.policy AND l.customer_id = r.customer_id
                AND l.day BETWEEN greatest(r.issue_date, $1::date) AND r.day60
-        GROUP BY p.policy, r.id, r.day60
+        GROUP BY p.policy, r.id, r.day60, r.balance
         ORDER BY 1, 3, 2`,
       [q.from, q.to, q.troubleDays, q.policies],
     );
@@ -375,6 +383,7 @@ export async function measureOutcomes(conn: Pick<Sql, 'transaction'>, q: Outcome
         invoiceId: r.invoice_id,
         day60: r.day60,
         leadDays: r.lead,
+        cents: centsFromDecimal(r.balance),
       })),
     };
   });

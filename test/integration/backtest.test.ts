@@ -40,6 +40,9 @@ describe('backtest on the demo company', () => {
       expect(p.summary.coveragePct).toBeLessThanOrEqual(100);
       expect(p.summary.troubled).toBeGreaterThan(0);
       expect(p.summary.warned).toBeLessThanOrEqual(p.summary.troubled);
+      // Weighted by balances, the lead is still a lead: never negative, never past the period's length.
+      expect(p.summary.dollarLeadDays).toBeGreaterThanOrEqual(0);
+      expect(p.summary.dollarLeadDays).toBeLessThanOrEqual(60 + 30);
     }
   });
 
@@ -71,13 +74,17 @@ describe('backtest on the demo company', () => {
     const figures = Object.fromEntries(
       report.policies.map((p) => [
         p.id,
-        [Number(p.summary.coveragePct!.toFixed(1)), Number(p.summary.avgLeadDays!.toFixed(1))],
+        [
+          Number(p.summary.coveragePct!.toFixed(1)),
+          Number(p.summary.avgLeadDays!.toFixed(1)),
+          Number(p.summary.dollarLeadDays!.toFixed(1)),
+        ],
       ]),
     );
     expect(figures).toMatchObject({
-      'largest-overdue': [83.7, 11.3],
-      'oldest-invoice': [63.2, 20],
-      random: [13.9, 13.8],
+      'largest-overdue': [83.7, 11.3, 18.3],
+      'oldest-invoice': [63.2, 20, 18.9],
+      random: [13.9, 13.8, 7.8],
     });
     // Callsheet's own figures move with the model; it must beat the habit on what a call can still save.
     const early = (id: string) => report.policies.find((p) => p.id === id)!.summary.earlyCoveragePct!;

@@ -18,6 +18,8 @@ export interface PolicyLead {
   day60: IsoDate;
   /** null = the customer was never on a list before the invoice reached 60 days past due. */
   leadDays: number | null;
+  /** Its balance that day: the money the warning was for. */
+  cents: Cents;
 }
 
 export interface PolicySummary {
@@ -39,12 +41,25 @@ export interface PolicySummary {
   warned: number;
   /** Mean lead over every troubled invoice, a missed one counting 0 days. */
   avgLeadDays: number | null;
+  /** The same weighted by each invoice's balance on the day it reached 60 days past due. */
+  dollarLeadDays: number | null;
   /** Mean lead over the warned ones only. */
   avgLeadWarnedDays: number | null;
 }
 
 const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+
+/** Σ value × weight ÷ Σ weight over [value, weight] pairs; null without weight. */
+function weightedMean(xs: readonly (readonly [number, number])[]): number | null {
+  let w = 0;
+  let sum = 0;
+  for (const [x, weight] of xs) {
+    w += weight;
+    sum += x * weight;
+  }
+  return w > 0 ? sum / w : null;
+}
 
 export function summarizePolicy(days: readonly PolicyDay[], leads: readonly PolicyLead[]): PolicySummary {
   const sum = (f: (d: PolicyDay) => number) => days.reduce((s, d) => s + f(d), 0);
@@ -75,6 +90,7 @@ export function summarizePolicy(days: readonly PolicyDay[], leads: readonly Poli
     troubled: leads.length,
     warned: warnedLeads.length,
     avgLeadDays: mean(leads.map((l) => l.leadDays ?? 0)),
+    dollarLeadDays: weightedMean(leads.map((l) => [l.leadDays ?? 0, l.cents])),
     avgLeadWarnedDays: mean(warnedLeads),
   };
 }

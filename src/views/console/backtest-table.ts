@@ -14,7 +14,7 @@ export function backtestTableText(report: BacktestReport): string {
     (report.warning ? `Warning: ${report.warning}.\n` : '') +
     textTable(COLUMNS, rows) +
     `still-early late $ covered: of the dollars later paid > ${report.lateDays} days late or never, the share on that day's list while not yet ${report.lateDays} days past due (what a call can still save); all late $: at any age; money counted in ${report.base}.\n` +
-    `lead days: days before an invoice reached ${report.troubleDays} days past due that its customer was first listed (never = 0).\n` +
+    `lead days: days before an invoice reached ${report.troubleDays} days past due that its customer was first listed (never = 0); by $: weighted by its balance that day.\n` +
     'on-time calls: calls on customers who paid everything open that day by its due date. Definitions: docs/backtest.md\n' +
     `${cells.ceilingNote(report)}.\n` +
     (c

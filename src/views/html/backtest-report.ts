@@ -108,7 +108,8 @@ ${calibration}
 <p class="note"><b>late $ covered</b>: of the dollars open that day that went on to be paid more than ${report.lateDays} days late or never,
 the share whose customer was on that day's list (weighted by dollar-days). <b>still-early</b>: the same, counting only invoices not yet
 ${report.lateDays} days past due that day. <b>lead days</b>: for invoices that reached ${report.troubleDays} days past due in the period,
-how many days earlier their customer first appeared on a list (never = 0); <b>warned</b>: how many appeared at all.
+how many days earlier their customer first appeared on a list (never = 0); <b>by $</b>: the same weighted by each invoice's
+balance that day; <b>warned</b>: how many appeared at all.
 <b>on-time calls</b>: calls on customers who paid everything open that day by its due date anyway; <b>no-risk calls</b>: calls on
 customers none of whose open invoices went more than ${report.lateDays} days late. ${escapeHtml(ceilingNote(report))}.
 Definitions: docs/backtest.md.</p>

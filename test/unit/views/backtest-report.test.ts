@@ -29,6 +29,7 @@ const report: BacktestReport = {
         troubled: 1,
         warned: 1,
         avgLeadDays: 12,
+        dollarLeadDays: 12,
         avgLeadWarnedDays: 12,
       },
       daily: [

@@ -65,8 +65,8 @@ describe('backtest summary', () => {
     const s = summarizePolicy(
       [day('2027-03-01', 10, 30, 100, 2), day('2027-03-02', 10, 70, 100)],
       [
-        { day60: '2027-03-01', leadDays: 20 },
-        { day60: '2027-03-02', leadDays: null },
+        { day60: '2027-03-01', leadDays: 20, cents: 300_000 },
+        { day60: '2027-03-02', leadDays: null, cents: 100_000 },
       ],
     );
     expect(s).toMatchObject({
@@ -78,13 +78,14 @@ describe('backtest summary', () => {
       troubled: 2,
       warned: 1,
       avgLeadDays: 10,
+      dollarLeadDays: 15, // (20 × $3,000 + 0 × $1,000) ÷ $4,000
       avgLeadWarnedDays: 20,
     });
   });
 
   it('has no ratios without calls, risk or troubled invoices', () => {
     const s = summarizePolicy([day('2027-03-01', 0, 0, 0)], []);
-    expect([s.coveragePct, s.wastedPct, s.avgLeadDays]).toEqual([null, null, null]);
+    expect([s.coveragePct, s.wastedPct, s.avgLeadDays, s.dollarLeadDays]).toEqual([null, null, null, null]);
   });
 
   it('buckets lead times by the Monday of the week', () => {
@@ -92,9 +93,9 @@ describe('backtest summary', () => {
     expect(weekOf('2027-03-01')).toBe('2027-03-01');
     expect(
       leadByWeek([
-        { day60: '2027-03-02', leadDays: 10 },
-        { day60: '2027-03-05', leadDays: null },
-        { day60: '2027-03-09', leadDays: 4 },
+        { day60: '2027-03-02', leadDays: 10, cents: 100 },
+        { day60: '2027-03-05', leadDays: null, cents: 100 },
+        { day60: '2027-03-09', leadDays: 4, cents: 100 },
       ]),
     ).toEqual([
       { week: '2027-03-01', avgLeadDays: 5, invoices: 2 },
