@@ -88,7 +88,7 @@ try {
     );
     for (const p of result.value.policies)
       console.log(
-        `  ${p.label.padEnd(30)} still-early late $ covered ${p.summary.earlyCoveragePct?.toFixed(1)}%  all late $ ${p.summary.coveragePct?.toFixed(1)}%  lead ${p.summary.avgLeadDays?.toFixed(1)} d  calls/day ${p.summary.callsPerDay.toFixed(1)}`,
+        `  ${p.label.padEnd(30)} still-early late $ covered ${p.summary.earlyCoveragePct?.toFixed(1)}%  all late $ ${p.summary.coveragePct?.toFixed(1)}%  lead ${p.summary.avgLeadDays?.toFixed(1)} d (by $: ${p.summary.dollarLeadDays?.toFixed(1)} d)  calls/day ${p.summary.callsPerDay.toFixed(1)}`,
       );
   }
 } finally {
