@@ -102,7 +102,7 @@ export function weekOf(day: IsoDate): IsoDate {
 
 /** Mean lead (missed = 0) per week in which invoices reached 60 days past due. */
 export function leadByWeek(
-  leads: readonly PolicyLead[],
+  leads: readonly Pick<PolicyLead, 'day60' | 'leadDays'>[],
 ): { week: IsoDate; avgLeadDays: number; invoices: number }[] {
   const weeks = new Map<IsoDate, number[]>();
   for (const l of leads) {

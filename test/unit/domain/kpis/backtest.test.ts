@@ -93,9 +93,9 @@ describe('backtest summary', () => {
     expect(weekOf('2027-03-01')).toBe('2027-03-01');
     expect(
       leadByWeek([
-        { day60: '2027-03-02', leadDays: 10, cents: 100 },
-        { day60: '2027-03-05', leadDays: null, cents: 100 },
-        { day60: '2027-03-09', leadDays: 4, cents: 100 },
+        { day60: '2027-03-02', leadDays: 10 },
+        { day60: '2027-03-05', leadDays: null },
+        { day60: '2027-03-09', leadDays: 4 },
       ]),
     ).toEqual([
       { week: '2027-03-01', avgLeadDays: 5, invoices: 2 },
